@@ -1,0 +1,644 @@
+//! The typed COBOL AST.
+//!
+//! Built from the tree-sitter CST by `lower`. Every node carries a [`Span`] into the *preprocessed*
+//! text (after reference-format handling and COPY/REPLACE); `ferry_source::SourceMap` maps a span back to
+//! the original file, line and column. Names are kept as written but upper-cased (COBOL is
+//! case-insensitive); literals keep their exact bytes.
+//!
+//! Architecture invariant: this module knows COBOL syntax only. It does not compute storage layouts
+//! (that is `ferry-model`), and knows nothing of graphs, translation or Rust.
+
+use serde::{Deserialize, Serialize};
+
+/// Byte range in the preprocessed text of one compilation unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, PartialOrd, Ord)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One parsed file (a compilation unit may hold several programs, nested or consecutive).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct SourceUnit {
+    pub programs: Vec<Program>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Program {
+    /// PROGRAM-ID, upper-cased, quotes removed.
+    pub name: String,
+    pub is_common: bool,
+    pub is_initial: bool,
+    pub span: Span,
+    pub environment: Environment,
+    pub data: DataDivision,
+    pub procedure: Option<ProcedureDivision>,
+    /// Programs contained in this one (before its END PROGRAM).
+    pub nested: Vec<Program>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Environment {
+    pub special_names: SpecialNames,
+    pub files: Vec<FileControl>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct SpecialNames {
+    pub decimal_point_is_comma: bool,
+    /// CURRENCY SIGN IS literal (the sign text).
+    pub currency_sign: Option<String>,
+    /// mnemonic-name -> system name, e.g. `TOP-OF-PAGE` -> `C01`, `CONSOLE` -> `CONSOLE`.
+    pub mnemonics: Vec<(String, String)>,
+    /// CLASS name IS ... ranges (inclusive byte ranges).
+    pub classes: Vec<ClassDef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClassDef {
+    pub name: String,
+    pub ranges: Vec<(Literal, Option<Literal>)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Organization {
+    #[default]
+    Sequential,
+    LineSequential,
+    Relative,
+    Indexed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum AccessMode {
+    #[default]
+    Sequential,
+    Random,
+    Dynamic,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Assign {
+    /// `ASSIGN TO "name"`
+    Literal(String),
+    /// `ASSIGN TO NAME` (an external name, or a data item holding the name)
+    Name(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileControl {
+    pub name: String,
+    pub optional: bool,
+    pub assign: Assign,
+    pub organization: Organization,
+    pub access: AccessMode,
+    pub record_key: Option<DataRef>,
+    pub alternate_keys: Vec<AlternateKey>,
+    pub relative_key: Option<DataRef>,
+    pub file_status: Option<DataRef>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AlternateKey {
+    pub key: DataRef,
+    pub duplicates: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct DataDivision {
+    pub files: Vec<FileDescription>,
+    pub working_storage: Vec<DataItem>,
+    pub local_storage: Vec<DataItem>,
+    pub linkage: Vec<DataItem>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FdKind {
+    Fd,
+    Sd,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileDescription {
+    pub kind: FdKind,
+    pub name: String,
+    pub external: bool,
+    pub global: bool,
+    /// RECORD CONTAINS min [TO max] / RECORD VARYING FROM min TO max DEPENDING ON x.
+    pub record_min: Option<u32>,
+    pub record_max: Option<u32>,
+    pub record_depending: Option<DataRef>,
+    pub block_contains: Option<u32>,
+    pub label_records_standard: Option<bool>,
+    pub linage: Option<Linage>,
+    /// Level-01 records of the file (they share one record area).
+    pub records: Vec<DataItem>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Linage {
+    pub lines: Operand,
+    pub footing: Option<Operand>,
+    pub top: Option<Operand>,
+    pub bottom: Option<Operand>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Usage {
+    #[default]
+    Display,
+    /// COMP, COMP-4, BINARY: big-endian, truncated to the PICTURE digits.
+    Binary,
+    /// COMP-5 / COMP-X: native binary, not truncated to the picture.
+    NativeBinary,
+    /// COMP-3 / PACKED-DECIMAL
+    Packed,
+    /// COMP-1
+    Float,
+    /// COMP-2
+    Double,
+    Index,
+    Pointer,
+    National,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignClause {
+    pub leading: bool,
+    pub separate: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Occurs {
+    /// OCCURS min TO max (min is None for the fixed form).
+    pub min: Option<u32>,
+    pub max: u32,
+    pub depending_on: Option<DataRef>,
+    pub keys: Vec<OccursKey>,
+    pub indexed_by: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OccursKey {
+    pub ascending: bool,
+    pub names: Vec<DataRef>,
+}
+
+/// One entry of a data description (levels 01-49, 66, 77, 88), with its subordinate items.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DataItem {
+    pub level: u8,
+    /// None for FILLER or an unnamed item.
+    pub name: Option<String>,
+    /// The PICTURE character-string exactly as written (e.g. `S9(5)V99`, `ZZ,ZZ9.99-`).
+    pub picture: Option<String>,
+    pub usage: Usage,
+    pub sign: Option<SignClause>,
+    pub occurs: Option<Occurs>,
+    pub redefines: Option<String>,
+    /// Level 66: RENAMES a [THRU b].
+    pub renames: Option<(DataRef, Option<DataRef>)>,
+    pub justified_right: bool,
+    pub blank_when_zero: bool,
+    pub synchronized: bool,
+    pub external: bool,
+    pub global: bool,
+    /// VALUE for levels 01-49/77.
+    pub value: Option<Literal>,
+    /// VALUE(S) for level 88: each entry is a value or a THRU range.
+    pub condition_values: Vec<(Literal, Option<Literal>)>,
+    pub children: Vec<DataItem>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Literal {
+    /// A numeric literal as written, e.g. `-12.50`, `+3`, `.5` (with DECIMAL-POINT IS COMMA already
+    /// normalised to a `.` decimal point).
+    Numeric(String),
+    /// Alphanumeric literal content (quotes removed, doubled quotes collapsed), or the bytes of a
+    /// hexadecimal literal `X"..."`.
+    Alphanumeric(Vec<u8>),
+    Figurative(Figurative),
+    /// `ALL literal`
+    All(Box<Literal>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Figurative {
+    Zero,
+    Space,
+    HighValue,
+    LowValue,
+    Quote,
+    Null,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DataRef {
+    /// Upper-cased data name (or special register such as `RETURN-CODE`).
+    pub name: String,
+    /// `OF`/`IN` qualifiers, innermost first.
+    pub qualifiers: Vec<String>,
+    pub subscripts: Vec<Expr>,
+    /// `(start : length)`; length None means to the end.
+    pub refmod: Option<(Box<Expr>, Option<Box<Expr>>)>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Operand {
+    Ref(DataRef),
+    Literal(Literal),
+    /// `FUNCTION NAME (args)` with optional reference modification.
+    Function(FunctionCall),
+    /// `LENGTH OF x`, `ADDRESS OF x`
+    LengthOf(DataRef),
+    AddressOf(DataRef),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FunctionCall {
+    pub name: String,
+    pub args: Vec<Expr>,
+    pub refmod: Option<(Box<Expr>, Option<Box<Expr>>)>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Pow,
+}
+
+/// Arithmetic expression (COMPUTE, subscripts, relation operands).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Expr {
+    Operand(Operand),
+    Neg(Box<Expr>),
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RelOp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ClassTest {
+    Numeric,
+    Alphabetic,
+    AlphabeticLower,
+    AlphabeticUpper,
+    /// A class-name from SPECIAL-NAMES (index into `SpecialNames::classes` is resolved later).
+    User,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SignTest {
+    Positive,
+    Negative,
+    Zero,
+}
+
+/// Conditions, with abbreviated combined relations (`A = 1 OR 2`) already expanded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Condition {
+    Relation { left: Expr, op: RelOp, right: Expr },
+    Class { operand: Expr, class: ClassTest, user_class: Option<String>, negated: bool },
+    Sign { operand: Expr, sign: SignTest, negated: bool },
+    /// A level-88 condition-name (possibly subscripted).
+    ConditionName(DataRef),
+    Not(Box<Condition>),
+    And(Box<Condition>, Box<Condition>),
+    Or(Box<Condition>, Box<Condition>),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct ProcedureDivision {
+    pub using: Vec<UsingParam>,
+    pub returning: Option<DataRef>,
+    pub declaratives: Vec<Section>,
+    /// Sections in order. Paragraphs written outside any section sit in a section with `name: None`.
+    pub sections: Vec<Section>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum PassBy {
+    #[default]
+    Reference,
+    Content,
+    Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UsingParam {
+    pub by: PassBy,
+    pub name: DataRef,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub name: Option<String>,
+    /// `USE AFTER ... ERROR ON files/modes` for declarative sections.
+    pub use_statement: Option<UseStatement>,
+    /// Paragraphs; statements written before the first paragraph sit in a paragraph with `name: None`.
+    pub paragraphs: Vec<Paragraph>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UseStatement {
+    /// File names, or modes (`INPUT`, `OUTPUT`, `I-O`, `EXTEND`).
+    pub targets: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub name: Option<String>,
+    pub sentences: Vec<Sentence>,
+    pub span: Span,
+}
+
+/// Statements up to a separator period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sentence {
+    pub statements: Vec<Statement>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    pub kind: StatementKind,
+    pub span: Span,
+}
+
+/// A receiving item of an arithmetic statement, with its ROUNDED phrase.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Target {
+    pub item: DataRef,
+    pub rounded: Option<RoundingMode>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum RoundingMode {
+    /// Plain `ROUNDED` (nearest, away from zero on ties).
+    #[default]
+    NearestAwayFromZero,
+    AwayFromZero,
+    NearestEven,
+    NearestTowardZero,
+    TowardGreater,
+    TowardLesser,
+    Truncation,
+    Prohibited,
+}
+
+/// Imperative statements for an optional phrase pair, e.g. ON SIZE ERROR / NOT ON SIZE ERROR.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Handlers {
+    pub on: Option<Vec<Statement>>,
+    pub not_on: Option<Vec<Statement>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum DisplayUpon {
+    Default,
+    /// SYSERR / STDERR
+    Syserr,
+    /// any other device or mnemonic, as written
+    Other(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum AcceptFrom {
+    /// From standard input (or CONSOLE/SYSIN).
+    Stdin,
+    Date { yyyymmdd: bool },
+    Day { yyyyddd: bool },
+    DayOfWeek,
+    Time,
+    /// `ENVIRONMENT "NAME"` / `ENVIRONMENT-VALUE`
+    Environment(Operand),
+    CommandLine,
+    Other(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PerformRange {
+    pub from: String,
+    pub thru: Option<String>,
+    /// Qualifier for `para OF section`.
+    pub from_section: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VaryingClause {
+    pub item: DataRef,
+    pub from: Expr,
+    pub by: Expr,
+    pub until: Condition,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum PerformKind {
+    Once,
+    Times(Operand),
+    Until { test_after: bool, condition: Condition },
+    /// First clause is VARYING, the rest are AFTER.
+    Varying { test_after: bool, clauses: Vec<VaryingClause> },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WhenClause {
+    /// One selection object per subject (ALSO).
+    pub objects: Vec<WhenObject>,
+    pub statements: Vec<Statement>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum WhenObject {
+    Any,
+    True,
+    False,
+    Condition(Condition),
+    Value { negated: bool, value: Expr, thru: Option<Expr> },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum EvaluateSubject {
+    True,
+    False,
+    Expr(Expr),
+    Condition(Condition),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OpenMode {
+    Input,
+    Output,
+    InputOutput,
+    Extend,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Advancing {
+    /// BEFORE/AFTER n LINES (`before` true for BEFORE).
+    Lines { before: bool, count: Operand },
+    /// BEFORE/AFTER PAGE or a mnemonic (e.g. TOP-OF-PAGE).
+    Page { before: bool },
+    Mnemonic { before: bool, name: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CallArg {
+    pub by: PassBy,
+    /// None for `OMITTED`.
+    pub value: Option<Operand>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InspectTallying {
+    pub counter: DataRef,
+    pub items: Vec<InspectTallyItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum InspectTallyItem {
+    Characters { limits: Vec<InspectLimit> },
+    All { pattern: Operand, limits: Vec<InspectLimit> },
+    Leading { pattern: Operand, limits: Vec<InspectLimit> },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InspectLimit {
+    pub before: bool,
+    pub pattern: Operand,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum InspectReplaceItem {
+    Characters { by: Operand, limits: Vec<InspectLimit> },
+    All { pattern: Operand, by: Operand, limits: Vec<InspectLimit> },
+    Leading { pattern: Operand, by: Operand, limits: Vec<InspectLimit> },
+    First { pattern: Operand, by: Operand, limits: Vec<InspectLimit> },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StringSource {
+    pub value: Operand,
+    /// None for DELIMITED BY SIZE.
+    pub delimiter: Option<Operand>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnstringDelimiter {
+    pub all: bool,
+    pub value: Operand,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnstringTarget {
+    pub item: DataRef,
+    pub delimiter_in: Option<DataRef>,
+    pub count_in: Option<DataRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum SetAction {
+    /// SET a b TO value
+    To { targets: Vec<DataRef>, value: Operand },
+    UpBy { targets: Vec<DataRef>, value: Operand },
+    DownBy { targets: Vec<DataRef>, value: Operand },
+    /// SET condition-name(s) TO TRUE / FALSE
+    Condition { targets: Vec<DataRef>, value: bool },
+    /// SET ADDRESS OF / POINTER forms and anything else, kept as text.
+    Other(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SortKey {
+    pub ascending: bool,
+    pub names: Vec<DataRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum SortIo {
+    Files(Vec<String>),
+    Procedure(PerformRange),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExecKind {
+    Sql,
+    Cics,
+    Dli,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExitKind {
+    /// Plain `EXIT` (a no-op, usually alone in a paragraph).
+    Plain,
+    Program,
+    Paragraph,
+    Section,
+    Perform,
+    PerformCycle,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum StatementKind {
+    Accept { target: DataRef, from: AcceptFrom },
+    Add { operands: Vec<Operand>, to: Vec<Target>, giving: Vec<Target>, corresponding: bool, size_error: Handlers },
+    Subtract { operands: Vec<Operand>, from: Vec<Target>, giving: Vec<Target>, corresponding: bool, size_error: Handlers },
+    /// MULTIPLY a BY b [GIVING c]: without GIVING, `by` are the receiving targets.
+    Multiply { operand: Operand, by: Vec<Target>, by_operand: Option<Operand>, giving: Vec<Target>, size_error: Handlers },
+    /// DIVIDE a INTO b / DIVIDE a BY b GIVING c [REMAINDER r]
+    Divide { divisor_first: bool, operand: Operand, into: Vec<Target>, second: Option<Operand>, giving: Vec<Target>, remainder: Option<DataRef>, size_error: Handlers },
+    Compute { targets: Vec<Target>, expr: Expr, size_error: Handlers },
+    Alter { pairs: Vec<(String, String)> },
+    Call { program: Operand, using: Vec<CallArg>, returning: Option<DataRef>, exception: Handlers },
+    Cancel { programs: Vec<Operand> },
+    Close { files: Vec<String> },
+    Continue,
+    Delete { file: String, invalid_key: Handlers },
+    Display { items: Vec<Operand>, upon: DisplayUpon, no_advancing: bool },
+    Evaluate { subjects: Vec<EvaluateSubject>, whens: Vec<WhenClause>, other: Option<Vec<Statement>> },
+    Exit(ExitKind),
+    Goback,
+    GoTo { targets: Vec<String>, depending_on: Option<DataRef> },
+    If { condition: Condition, then_branch: Vec<Statement>, else_branch: Option<Vec<Statement>> },
+    Initialize { targets: Vec<DataRef>, replacing: Vec<(String, Operand)> },
+    Inspect { target: DataRef, tallying: Vec<InspectTallying>, replacing: Vec<InspectReplaceItem>, converting: Option<(Operand, Operand, Vec<InspectLimit>)> },
+    Merge { file: String, keys: Vec<SortKey>, using: Vec<String>, output: SortIo },
+    Move { from: Operand, to: Vec<DataRef>, corresponding: bool },
+    NextSentence,
+    Open { entries: Vec<(OpenMode, Vec<String>)> },
+    Perform { target: Option<PerformRange>, kind: PerformKind, body: Option<Vec<Statement>> },
+    Read { file: String, next: bool, previous: bool, into: Option<DataRef>, key: Option<DataRef>, at_end: Handlers, invalid_key: Handlers },
+    Release { record: DataRef, from: Option<Operand> },
+    Return { file: String, into: Option<DataRef>, at_end: Handlers },
+    Rewrite { record: DataRef, from: Option<Operand>, invalid_key: Handlers },
+    Search { table: DataRef, all: bool, varying: Option<DataRef>, at_end: Option<Vec<Statement>>, whens: Vec<(Condition, Vec<Statement>)> },
+    Set(SetAction),
+    Sort { file: String, keys: Vec<SortKey>, duplicates_in_order: bool, input: SortIo, output: SortIo },
+    Start { file: String, key: Option<(RelOp, DataRef)>, invalid_key: Handlers },
+    StopRun { status: Option<Operand> },
+    String { sources: Vec<StringSource>, into: DataRef, pointer: Option<DataRef>, overflow: Handlers },
+    Unstring { source: DataRef, delimiters: Vec<UnstringDelimiter>, targets: Vec<UnstringTarget>, pointer: Option<DataRef>, tallying: Option<DataRef>, overflow: Handlers },
+    Write { record: DataRef, from: Option<Operand>, advancing: Option<Advancing>, end_of_page: Handlers, invalid_key: Handlers },
+    /// EXEC SQL/CICS/DLI ... END-EXEC, kept opaque.
+    Exec { kind: ExecKind, text: String },
+}
