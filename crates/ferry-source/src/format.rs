@@ -1,0 +1,200 @@
+//! Reference formats: fixed (columns 1-6 sequence, 7 indicator, 8-72 code, 73-80 identification),
+//! variable (fixed without the column-72 limit) and free (`*>` comments), with `>>SOURCE FORMAT`
+//! switches, tab expansion, comment, debugging and continuation lines.
+
+use serde::{Deserialize, Serialize};
+
+use crate::map::MappedText;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceFormat {
+    Fixed,
+    Free,
+    Variable,
+}
+
+impl std::str::FromStr for SourceFormat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "fixed" => Ok(Self::Fixed),
+            "free" => Ok(Self::Free),
+            "variable" => Ok(Self::Variable),
+            other => Err(format!("unknown source format `{other}` (expected fixed, free or variable)")),
+        }
+    }
+}
+
+/// GnuCOBOL expands a tab to the next multiple of 8 columns.
+const TAB_WIDTH: usize = 8;
+
+/// Guesses the format of a whole file: fixed when nearly every code line has a sequence area of digits
+/// or spaces and a valid indicator in column 7.
+pub fn detect_format(text: &str) -> SourceFormat {
+    let mut fixed_like = 0usize;
+    let mut total = 0usize;
+    for line in text.lines().take(400) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let upper = line.trim_start().to_ascii_uppercase();
+        if upper.starts_with(">>SOURCE") || upper.starts_with("$SET") {
+            if upper.contains("FREE") {
+                return SourceFormat::Free;
+            }
+            if upper.contains("FIXED") {
+                return SourceFormat::Fixed;
+            }
+        }
+        total += 1;
+        let b = line.as_bytes();
+        let seq_ok = b.iter().take(6).all(|c| c.is_ascii_alphanumeric() || *c == b' ');
+        let ind_ok = b.len() < 7 || matches!(b[6], b' ' | b'*' | b'/' | b'-' | b'D' | b'd' | b'$');
+        let code_in_area = b.len() <= 7 || b[..7].iter().all(|c| *c != b'.');
+        if seq_ok && ind_ok && code_in_area {
+            fixed_like += 1;
+        }
+    }
+    if total == 0 || fixed_like * 10 >= total * 9 {
+        SourceFormat::Fixed
+    } else {
+        SourceFormat::Free
+    }
+}
+
+fn expand_tabs(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains('\t') {
+        return line.into();
+    }
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut col = 0;
+    for ch in line.chars() {
+        if ch == '\t' {
+            let n = TAB_WIDTH - col % TAB_WIDTH;
+            out.extend(std::iter::repeat_n(' ', n));
+            col += n;
+        } else {
+            out.push(ch);
+            col += 1;
+        }
+    }
+    out.into()
+}
+
+/// Byte offset of character column `col` (0-based) in `s`, or `s.len()`.
+fn byte_at_col(s: &str, col: usize) -> usize {
+    if s.is_ascii() {
+        return col.min(s.len());
+    }
+    s.char_indices().nth(col).map_or(s.len(), |(i, _)| i)
+}
+
+/// Literal state at the end of `s`, starting in `open` (the quote of a literal left open, if any).
+fn literal_state(s: &str, mut open: Option<char>) -> Option<char> {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match open {
+            Some(q) if c == q => open = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => open = Some(c),
+            None if c == '*' && chars.peek() == Some(&'>') => return None,
+            None => {}
+        }
+    }
+    open
+}
+
+/// Turns one file's text into normalised lines. `file` is the file id in the source map.
+pub(crate) fn normalise(text: &str, format: SourceFormat, debugging: bool, file: u32) -> MappedText {
+    let mut out = MappedText::default();
+    let mut mode = format;
+    let mut pending_newlines = 0usize;
+    // Literal left open at the end of the last code line (for continuation lines).
+    let mut open: Option<char> = None;
+    let mut have_line = false;
+    for (idx, raw) in text.lines().enumerate() {
+        let line_no = idx as u32 + 1;
+        let line = expand_tabs(raw);
+        let trimmed = line.trim_start();
+        if trimmed.len() >= 2 && trimmed.as_bytes()[..2] == *b">>" {
+            let upper = trimmed.to_ascii_uppercase();
+            if upper.starts_with(">>SOURCE") {
+                if upper.contains("FREE") {
+                    mode = SourceFormat::Free;
+                } else if upper.contains("FIXED") {
+                    mode = SourceFormat::Fixed;
+                } else if upper.contains("VARIABLE") {
+                    mode = SourceFormat::Variable;
+                }
+                pending_newlines += 1;
+                continue;
+            }
+        }
+        if mode == SourceFormat::Free {
+            flush_newlines(&mut out, &mut pending_newlines, have_line);
+            out.push(&line, file, line_no, 1);
+            have_line = true;
+            pending_newlines = 1;
+            continue;
+        }
+        let indicator = line.chars().nth(6).unwrap_or(' ');
+        let start = byte_at_col(&line, 7);
+        let end = if mode == SourceFormat::Fixed { byte_at_col(&line, 72) } else { line.len() };
+        let content = if start < end { &line[start..end] } else { "" };
+        match indicator {
+            '*' | '/' => {
+                pending_newlines += 1;
+                continue;
+            }
+            'D' | 'd' if !debugging => {
+                pending_newlines += 1;
+                continue;
+            }
+            '-' if have_line => {
+                // Continuation: join onto the last code line.
+                let first = content.len() - content.trim_start().len();
+                let rest = &content[first..];
+                let pad_cols = if open.is_some() {
+                    // The continued literal runs to column 72 of the line it started on.
+                    72usize.saturating_sub(current_line_cols(&out))
+                } else {
+                    0
+                };
+                out.text.extend(std::iter::repeat_n(' ', pad_cols));
+                let (piece, skip) = match (open, rest.chars().next()) {
+                    (Some(q), Some(c)) if c == q => (&rest[c.len_utf8()..], c.len_utf8()),
+                    _ => (rest, 0),
+                };
+                let col = 8 + first as u32 + skip as u32;
+                out.push(piece, file, line_no, col);
+                open = literal_state(piece, open);
+                continue;
+            }
+            _ => {}
+        }
+        flush_newlines(&mut out, &mut pending_newlines, have_line);
+        out.text.push_str("       ");
+        out.push(content, file, line_no, 8);
+        have_line = true;
+        pending_newlines = 1;
+        open = literal_state(content, None);
+    }
+    if have_line {
+        pending_newlines = pending_newlines.max(1);
+    }
+    out.text.extend(std::iter::repeat_n('\n', pending_newlines));
+    out
+}
+
+fn flush_newlines(out: &mut MappedText, pending: &mut usize, have_line: bool) {
+    let _ = have_line;
+    out.text.extend(std::iter::repeat_n('\n', *pending));
+    *pending = 0;
+}
+
+/// Columns used on the last line of `out` so far (in characters).
+fn current_line_cols(out: &MappedText) -> usize {
+    let start = out.text.rfind('\n').map_or(0, |i| i + 1);
+    out.text[start..].chars().count()
+}
