@@ -1,0 +1,158 @@
+//! Recording a scenario's behaviour into `expected/`.
+
+use std::path::{Component, Path, PathBuf};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Result, VerifyError};
+use crate::run::{run_scenario, RunOutput, DEFAULT_TIMEOUT};
+use crate::scenario::{Scenario, EXPECTED_DIR};
+
+/// Contents of `expected/meta.json`: how the recording was produced.
+/// No timestamps, no absolute paths.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordMeta {
+    /// First line of `cobc --version`.
+    pub cobc_version: String,
+    /// Flags given to cobc beyond `-x -o`.
+    pub cobc_flags: Vec<String>,
+    /// Source files compiled, relative `/`-separated paths, main program first.
+    pub sources: Vec<String>,
+}
+
+impl RecordMeta {
+    /// Builds the metadata, turning each source path into one relative to `base`
+    /// (paths outside `base` keep only their file name, never an absolute path).
+    pub fn new(
+        cobc_version: &str,
+        cobc_flags: &[String],
+        sources: &[PathBuf],
+        base: &Path,
+    ) -> Self {
+        RecordMeta {
+            cobc_version: cobc_version.to_string(),
+            cobc_flags: cobc_flags.to_vec(),
+            sources: sources.iter().map(|p| relative_name(p, base)).collect(),
+        }
+    }
+}
+
+fn relative_name(path: &Path, base: &Path) -> String {
+    let rel = path
+        .strip_prefix(base)
+        .ok()
+        .filter(|r| !r.as_os_str().is_empty());
+    let rel: PathBuf = match rel {
+        Some(r) => r.to_path_buf(),
+        None if path.is_relative() => path.to_path_buf(),
+        None => path.file_name().map(PathBuf::from).unwrap_or_default(),
+    };
+    rel.components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            Component::ParentDir => Some("..".to_string()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// What `record` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RecordOutcome {
+    /// `expected/` was written for the first time.
+    Recorded,
+    /// An existing `expected/` was replaced (rerecord).
+    Rerecorded,
+    /// `expected/` already existed and rerecord was not asked for.
+    AlreadyRecorded,
+}
+
+/// Runs `exe` for the scenario and writes `expected/` (default time limit).
+pub fn record(
+    scenario: &Scenario,
+    exe: &Path,
+    meta: &RecordMeta,
+    rerecord: bool,
+) -> Result<RecordOutcome> {
+    record_with_timeout(scenario, exe, meta, rerecord, DEFAULT_TIMEOUT)
+}
+
+/// As [`record`], with an explicit time limit. A run that times out records nothing.
+pub fn record_with_timeout(
+    scenario: &Scenario,
+    exe: &Path,
+    meta: &RecordMeta,
+    rerecord: bool,
+    timeout: Duration,
+) -> Result<RecordOutcome> {
+    let existed = scenario.has_recording();
+    if existed && !rerecord {
+        return Ok(RecordOutcome::AlreadyRecorded);
+    }
+    let out = run_scenario(scenario, exe, timeout)?;
+    if out.timed_out {
+        return Err(VerifyError::RecordTimeout {
+            scenario: scenario.id(),
+            seconds: timeout.as_secs(),
+        });
+    }
+    write_expected(&scenario.dir, &out, meta)?;
+    Ok(if existed {
+        RecordOutcome::Rerecorded
+    } else {
+        RecordOutcome::Recorded
+    })
+}
+
+/// Writes `expected/` for a run: everything goes to `expected.tmp/` first, which
+/// is then renamed into place, so a half-written `expected/` never exists.
+pub fn write_expected(scenario_dir: &Path, out: &RunOutput, meta: &RecordMeta) -> Result<()> {
+    let tmp = scenario_dir.join(format!("{EXPECTED_DIR}.tmp"));
+    let final_dir = scenario_dir.join(EXPECTED_DIR);
+    let old = scenario_dir.join(format!("{EXPECTED_DIR}.old"));
+    for stale in [&tmp, &old] {
+        if stale.exists() {
+            std::fs::remove_dir_all(stale).map_err(|e| VerifyError::io("removing", stale, e))?;
+        }
+    }
+    let write = |rel: &str, bytes: &[u8]| -> Result<()> {
+        let p = tmp.join(rel);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| VerifyError::io("creating", parent, e))?;
+        }
+        std::fs::write(&p, bytes).map_err(|e| VerifyError::io("writing", &p, e))
+    };
+    std::fs::create_dir_all(tmp.join("files")).map_err(|e| VerifyError::io("creating", &tmp, e))?;
+    write("stdout", &out.stdout)?;
+    write("stderr", &out.stderr)?;
+    write("rc", format!("{}\n", out.rc).as_bytes())?;
+    for (name, bytes) in &out.files {
+        write(&format!("files/{name}"), bytes)?;
+    }
+    let mut json = serde_json::to_vec_pretty(meta).map_err(|e| VerifyError::Json {
+        path: tmp.join("meta.json"),
+        source: e,
+    })?;
+    json.push(b'\n');
+    write("meta.json", &json)?;
+
+    if final_dir.exists() {
+        std::fs::rename(&final_dir, &old)
+            .map_err(|e| VerifyError::io("renaming", &final_dir, e))?;
+    }
+    std::fs::rename(&tmp, &final_dir).map_err(|e| VerifyError::io("renaming", &tmp, e))?;
+    if old.exists() {
+        std::fs::remove_dir_all(&old).map_err(|e| VerifyError::io("removing", &old, e))?;
+    }
+    Ok(())
+}
+
+/// Reads `expected/meta.json` of a recorded scenario.
+pub fn read_meta(scenario: &Scenario) -> Result<RecordMeta> {
+    let p = scenario.expected_dir().join("meta.json");
+    let bytes = std::fs::read(&p).map_err(|e| VerifyError::io("reading", &p, e))?;
+    serde_json::from_slice(&bytes).map_err(|e| VerifyError::Json { path: p, source: e })
+}

@@ -1,0 +1,235 @@
+//! Replaying recorded scenarios against a program and judging the result.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::diff::{compare, Check, CheckOutcome};
+use crate::error::{Result, VerifyError};
+use crate::layout::RecordLayout;
+use crate::run::{run_scenario, snapshot};
+use crate::scenario::Scenario;
+
+/// Verdict on one scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ScenarioStatus {
+    /// Every artefact matched byte for byte.
+    Pass,
+    /// At least one artefact differed.
+    Fail,
+    /// The program ran out of time and was killed.
+    Timeout,
+    /// The scenario could not be judged (no recording, no executable, bad inputs...).
+    Error,
+}
+
+/// Result of replaying one scenario.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScenarioResult {
+    pub name: String,
+    pub program: String,
+    pub status: ScenarioStatus,
+    /// Readable explanation of a non-pass (diffs of every failing check).
+    pub detail: Option<String>,
+    pub checks: Vec<Check>,
+}
+
+impl ScenarioResult {
+    /// A result that could not be judged.
+    pub fn error(scenario: &Scenario, message: impl Into<String>) -> Self {
+        ScenarioResult {
+            name: scenario.name.clone(),
+            program: scenario.program.clone(),
+            status: ScenarioStatus::Error,
+            detail: Some(message.into()),
+            checks: Vec::new(),
+        }
+    }
+}
+
+/// Replays one scenario against `exe` (no field layouts).
+pub fn replay(scenario: &Scenario, exe: &Path, timeout: Duration) -> ScenarioResult {
+    replay_with_layouts(scenario, exe, timeout, &BTreeMap::new())
+}
+
+/// Replays one scenario; `layouts` maps an output file name (as under
+/// `expected/files/`) to its record layout for field-level details.
+pub fn replay_with_layouts(
+    scenario: &Scenario,
+    exe: &Path,
+    timeout: Duration,
+    layouts: &BTreeMap<String, RecordLayout>,
+) -> ScenarioResult {
+    match try_replay(scenario, exe, timeout, layouts) {
+        Ok(r) => r,
+        Err(e) => ScenarioResult::error(scenario, e.to_string()),
+    }
+}
+
+fn try_replay(
+    scenario: &Scenario,
+    exe: &Path,
+    timeout: Duration,
+    layouts: &BTreeMap<String, RecordLayout>,
+) -> Result<ScenarioResult> {
+    if !scenario.has_recording() {
+        return Ok(ScenarioResult::error(
+            scenario,
+            format!("scenario {} has no recording (expected/ is missing); record it under GnuCOBOL first", scenario.id()),
+        ));
+    }
+    let expected = Recording::load(&scenario.expected_dir())?;
+    let out = run_scenario(scenario, exe, timeout)?;
+    if out.timed_out {
+        return Ok(ScenarioResult {
+            name: scenario.name.clone(),
+            program: scenario.program.clone(),
+            status: ScenarioStatus::Timeout,
+            detail: Some(format!(
+                "the program did not finish within {} s and was killed",
+                timeout.as_secs_f64()
+            )),
+            checks: Vec::new(),
+        });
+    }
+    let mut checks = vec![
+        compare("stdout", &expected.stdout, &out.stdout, None),
+        compare("stderr", &expected.stderr, &out.stderr, None),
+        rc_check(&expected.rc, out.rc),
+    ];
+    for (name, bytes) in &expected.files {
+        let artefact = format!("files/{name}");
+        match out.all_files.get(name) {
+            Some(actual) => checks.push(compare(&artefact, bytes, actual, layouts.get(name))),
+            None => checks.push(Check {
+                artefact,
+                outcome: CheckOutcome::Missing,
+                detail: Some(format!(
+                    "files/{name}: the recording has this file but the run did not produce it"
+                )),
+                first_difference: None,
+            }),
+        }
+    }
+    for name in out
+        .files
+        .keys()
+        .filter(|n| !expected.files.contains_key(*n))
+    {
+        checks.push(Check {
+            artefact: format!("files/{name}"),
+            outcome: CheckOutcome::Unexpected,
+            detail: Some(format!("files/{name}: the run created or changed this file; the recording does not have it")),
+            first_difference: None,
+        });
+    }
+    let failing: Vec<&Check> = checks.iter().filter(|c| !c.passed()).collect();
+    let (status, detail) = if failing.is_empty() {
+        (ScenarioStatus::Pass, None)
+    } else {
+        let text = failing
+            .iter()
+            .filter_map(|c| c.detail.as_deref())
+            .collect::<Vec<_>>()
+            .join("\n");
+        (ScenarioStatus::Fail, Some(text))
+    };
+    Ok(ScenarioResult {
+        name: scenario.name.clone(),
+        program: scenario.program.clone(),
+        status,
+        detail,
+        checks,
+    })
+}
+
+fn rc_check(expected: &[u8], actual: i32) -> Check {
+    let text = String::from_utf8_lossy(expected);
+    let exp = text.trim();
+    let ok = exp.parse::<i32>().ok() == Some(actual);
+    Check {
+        artefact: "rc".to_string(),
+        outcome: if ok {
+            CheckOutcome::Match
+        } else {
+            CheckOutcome::Mismatch
+        },
+        detail: (!ok).then(|| format!("rc: expected exit code {exp}, got {actual}")),
+        first_difference: None,
+    }
+}
+
+/// A loaded `expected/` directory.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Recording {
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+    /// Raw bytes of `expected/rc`.
+    pub rc: Vec<u8>,
+    /// `expected/files/*`, keyed by relative path.
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Recording {
+    /// Reads `expected/` (a missing stdout/stderr reads as empty; a missing rc as 0).
+    pub fn load(dir: &Path) -> Result<Recording> {
+        let opt = |n: &str| crate::scenario::read_optional(&dir.join(n));
+        let files_dir = dir.join("files");
+        let files = if files_dir.is_dir() {
+            snapshot(&files_dir)?
+        } else {
+            BTreeMap::new()
+        };
+        Ok(Recording {
+            stdout: opt("stdout")?.unwrap_or_default(),
+            stderr: opt("stderr")?.unwrap_or_default(),
+            rc: opt("rc")?.unwrap_or_else(|| b"0\n".to_vec()),
+            files,
+        })
+    }
+}
+
+/// Replays scenarios in parallel on at most `jobs` threads (0 means 1). Results
+/// come back sorted by (program, name) whatever the scheduling. A scenario
+/// whose executable cannot be resolved gets an `error` result.
+pub fn replay_all(
+    scenarios: &[Scenario],
+    resolve_exe: impl Fn(&Scenario) -> Option<PathBuf> + Sync,
+    jobs: usize,
+    timeout: Duration,
+) -> Result<Vec<ScenarioResult>> {
+    replay_all_with_layouts(scenarios, resolve_exe, jobs, timeout, &BTreeMap::new())
+}
+
+/// As [`replay_all`], with field layouts per output file name.
+pub fn replay_all_with_layouts(
+    scenarios: &[Scenario],
+    resolve_exe: impl Fn(&Scenario) -> Option<PathBuf> + Sync,
+    jobs: usize,
+    timeout: Duration,
+    layouts: &BTreeMap<String, RecordLayout>,
+) -> Result<Vec<ScenarioResult>> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.max(1))
+        .build()
+        .map_err(|e| VerifyError::Pool(e.to_string()))?;
+    let mut sorted: Vec<&Scenario> = scenarios.iter().collect();
+    sorted.sort();
+    let mut results: Vec<ScenarioResult> = pool.install(|| {
+        sorted
+            .par_iter()
+            .map(|s| match resolve_exe(s) {
+                Some(exe) => replay_with_layouts(s, &exe, timeout, layouts),
+                None => {
+                    ScenarioResult::error(s, format!("no executable for program {}", s.program))
+                }
+            })
+            .collect()
+    });
+    results.sort_by(|a, b| (&a.program, &a.name).cmp(&(&b.program, &b.name)));
+    Ok(results)
+}

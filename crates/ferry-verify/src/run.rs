@@ -1,0 +1,218 @@
+//! Runs a program for a scenario in a sandbox: fresh empty working directory,
+//! `input/` copied in, clean environment, stdin from the scenario, time limit.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::error::{Result, VerifyError};
+use crate::scenario::{Inputs, Scenario};
+
+/// Time limit used when the caller has no opinion.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// What one run produced.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RunOutput {
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+    /// Exit code; a program killed by signal N reports 128+N (as a shell would).
+    pub rc: i32,
+    /// True when the time limit expired and the program was killed.
+    pub timed_out: bool,
+    /// Files (relative paths, `/`-separated) that the run created or whose bytes
+    /// differ from the copy taken from `input/`.
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// Every regular file in the working directory after the run.
+    pub all_files: BTreeMap<String, Vec<u8>>,
+}
+
+/// Runs `exe` for `scenario` with a time limit.
+pub fn run_scenario(scenario: &Scenario, exe: &Path, timeout: Duration) -> Result<RunOutput> {
+    let inputs = scenario.inputs()?;
+    run_with_inputs(&inputs, exe, timeout)
+}
+
+/// Runs `exe` with already parsed inputs.
+pub fn run_with_inputs(inputs: &Inputs, exe: &Path, timeout: Duration) -> Result<RunOutput> {
+    let exe = std::fs::canonicalize(exe).map_err(|e| VerifyError::Spawn {
+        exe: exe.to_path_buf(),
+        source: e,
+    })?;
+    let work = tempfile::Builder::new()
+        .prefix("ferry-run-")
+        .tempdir()
+        .map_err(|e| VerifyError::io("creating temp dir", std::env::temp_dir(), e))?;
+    let io_dir = tempfile::Builder::new()
+        .prefix("ferry-io-")
+        .tempdir()
+        .map_err(|e| VerifyError::io("creating temp dir", std::env::temp_dir(), e))?;
+    let cwd = work.path();
+
+    let before = match &inputs.input_dir {
+        Some(dir) => {
+            copy_tree(dir, cwd)?;
+            snapshot(cwd)?
+        }
+        None => BTreeMap::new(),
+    };
+
+    let stdin_path = io_dir.path().join("stdin");
+    let stdout_path = io_dir.path().join("stdout");
+    let stderr_path = io_dir.path().join("stderr");
+    std::fs::write(&stdin_path, &inputs.stdin)
+        .map_err(|e| VerifyError::io("writing", &stdin_path, e))?;
+    let open = |p: &PathBuf| File::open(p).map_err(|e| VerifyError::io("opening", p, e));
+    let create = |p: &PathBuf| File::create(p).map_err(|e| VerifyError::io("creating", p, e));
+
+    let mut cmd = Command::new(&exe);
+    cmd.args(&inputs.args)
+        .current_dir(cwd)
+        .env_clear()
+        .env(
+            "PATH",
+            std::env::var_os("PATH").unwrap_or_else(|| "/usr/bin:/bin".into()),
+        )
+        .stdin(Stdio::from(open(&stdin_path)?))
+        .stdout(Stdio::from(create(&stdout_path)?))
+        .stderr(Stdio::from(create(&stderr_path)?))
+        // Own process group, so a timeout kills the program and its children.
+        .process_group(0);
+    for (k, v) in &inputs.env {
+        cmd.env(k, v);
+    }
+    let mut child = spawn_retrying(&mut cmd).map_err(|e| VerifyError::Spawn {
+        exe: exe.clone(),
+        source: e,
+    })?;
+    let pgid = child.id() as i32;
+    let start = Instant::now();
+    let mut timed_out = false;
+    let status: ExitStatus = loop {
+        match child.try_wait() {
+            Ok(Some(st)) => break st,
+            Ok(None) => {}
+            Err(e) => return Err(VerifyError::io("waiting for", &exe, e)),
+        }
+        if start.elapsed() >= timeout {
+            timed_out = true;
+            kill_group(pgid);
+            match child.wait() {
+                Ok(st) => break st,
+                Err(e) => return Err(VerifyError::io("waiting for", &exe, e)),
+            }
+        }
+        let waited = start.elapsed();
+        let nap = if waited < Duration::from_millis(100) {
+            2
+        } else {
+            20
+        };
+        std::thread::sleep(Duration::from_millis(nap));
+    };
+    // Leave nothing behind: stray children of the program die with it.
+    kill_group(pgid);
+
+    let rc = match (status.code(), status.signal()) {
+        (Some(c), _) => c,
+        (None, Some(sig)) => 128 + sig,
+        (None, None) => -1,
+    };
+    let read = |p: &PathBuf| std::fs::read(p).map_err(|e| VerifyError::io("reading", p, e));
+    let all_files = snapshot(cwd)?;
+    let files = all_files
+        .iter()
+        .filter(|(name, bytes)| before.get(*name) != Some(*bytes))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    Ok(RunOutput {
+        stdout: read(&stdout_path)?,
+        stderr: read(&stderr_path)?,
+        rc,
+        timed_out,
+        files,
+        all_files,
+    })
+}
+
+/// Spawns, retrying briefly on ETXTBSY: an executable just written by this
+/// process can be "busy" while another thread forks.
+fn spawn_retrying(cmd: &mut Command) -> std::io::Result<std::process::Child> {
+    let mut attempt = 0;
+    loop {
+        match cmd.spawn() {
+            Err(e) if e.raw_os_error() == Some(libc::ETXTBSY) && attempt < 20 => {
+                attempt += 1;
+                std::thread::sleep(Duration::from_millis(25));
+            }
+            other => return other,
+        }
+    }
+}
+
+fn kill_group(pgid: i32) {
+    if pgid > 0 {
+        // SAFETY: kill(2) with a negative pid signals the process group we created;
+        // it has no memory-safety preconditions. Errors (ESRCH) are irrelevant.
+        unsafe {
+            libc::kill(-pgid, libc::SIGKILL);
+        }
+    }
+}
+
+/// Copies a directory tree (regular files and directories) into `to`.
+pub(crate) fn copy_tree(from: &Path, to: &Path) -> Result<()> {
+    for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            let path = e
+                .path()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| from.to_path_buf());
+            VerifyError::io("walking", path, e.into())
+        })?;
+        let rel = match entry.path().strip_prefix(from) {
+            Ok(r) if !r.as_os_str().is_empty() => r,
+            _ => continue,
+        };
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).map_err(|e| VerifyError::io("creating", &dest, e))?;
+        } else {
+            std::fs::copy(entry.path(), &dest)
+                .map_err(|e| VerifyError::io("copying", entry.path(), e))?;
+        }
+    }
+    Ok(())
+}
+
+/// Every regular file under `dir`, keyed by `/`-separated relative path.
+pub(crate) fn snapshot(dir: &Path) -> Result<BTreeMap<String, Vec<u8>>> {
+    let mut out = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            let path = e
+                .path()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| dir.to_path_buf());
+            VerifyError::io("walking", path, e.into())
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
+        let key = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        let bytes =
+            std::fs::read(entry.path()).map_err(|e| VerifyError::io("reading", entry.path(), e))?;
+        out.insert(key, bytes);
+    }
+    Ok(out)
+}

@@ -1,0 +1,181 @@
+//! Scenario discovery and the parsing of a scenario's inputs.
+//!
+//! Layout: `SRC/scenarios/<PROGRAM-ID>/<scenario-name>/` holding optional
+//! `stdin`, `args`, `env`, `input/`, and once recorded, `expected/`.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Result, VerifyError};
+
+/// `COB_CURRENT_DATE` used when a scenario's `env` file does not set one, so that
+/// recordings never depend on the day they were made.
+pub const DEFAULT_COB_CURRENT_DATE: &str = "2000/01/01 00:00:00";
+
+/// Name of the directory holding a recording.
+pub const EXPECTED_DIR: &str = "expected";
+
+/// One recorded (or to-be-recorded) run of one program.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Scenario {
+    /// The COBOL PROGRAM-ID (directory name under `scenarios/`).
+    pub program: String,
+    /// The scenario's directory name.
+    pub name: String,
+    /// The scenario's directory.
+    pub dir: PathBuf,
+}
+
+impl Scenario {
+    /// Builds a scenario from its directory (`.../scenarios/PROGRAM/NAME`).
+    pub fn from_dir(dir: &Path) -> Option<Scenario> {
+        let name = dir.file_name()?.to_str()?.to_string();
+        let program = dir.parent()?.file_name()?.to_str()?.to_string();
+        Some(Scenario {
+            program,
+            name,
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// `PROGRAM/name`, the scenario's display id.
+    pub fn id(&self) -> String {
+        format!("{}/{}", self.program, self.name)
+    }
+
+    /// The `expected/` directory (may not exist yet).
+    pub fn expected_dir(&self) -> PathBuf {
+        self.dir.join(EXPECTED_DIR)
+    }
+
+    /// True when `expected/` exists (the scenario has been recorded).
+    pub fn has_recording(&self) -> bool {
+        self.expected_dir().is_dir()
+    }
+
+    /// Reads the scenario's inputs (`stdin`, `args`, `env`, `input/`).
+    pub fn inputs(&self) -> Result<Inputs> {
+        let stdin = read_optional(&self.dir.join("stdin"))?.unwrap_or_default();
+        let args = match read_optional(&self.dir.join("args"))? {
+            Some(bytes) => parse_args(&self.id(), &bytes)?,
+            None => Vec::new(),
+        };
+        let mut env = match read_optional(&self.dir.join("env"))? {
+            Some(bytes) => parse_env(&self.id(), &bytes)?,
+            None => Vec::new(),
+        };
+        if !env.iter().any(|(k, _)| k == "COB_CURRENT_DATE") {
+            env.push((
+                "COB_CURRENT_DATE".to_string(),
+                DEFAULT_COB_CURRENT_DATE.to_string(),
+            ));
+        }
+        let input_dir = self.dir.join("input");
+        Ok(Inputs {
+            stdin,
+            args,
+            env,
+            input_dir: input_dir.is_dir().then_some(input_dir),
+        })
+    }
+}
+
+/// The parsed inputs of a scenario.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Inputs {
+    /// Bytes fed to standard input (empty when there is no `stdin` file).
+    pub stdin: Vec<u8>,
+    /// Command-line arguments, one per line of `args`.
+    pub args: Vec<String>,
+    /// Environment variables in file order; `COB_CURRENT_DATE` always present.
+    pub env: Vec<(String, String)>,
+    /// The `input/` directory, when present.
+    pub input_dir: Option<PathBuf>,
+}
+
+/// Finds every scenario under `src_dir/scenarios/`, sorted by (program, name).
+/// A missing `scenarios/` directory yields an empty list.
+pub fn discover(src_dir: &Path) -> Result<Vec<Scenario>> {
+    let root = src_dir.join("scenarios");
+    if !root.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for program_dir in sorted_subdirs(&root)? {
+        for scenario_dir in sorted_subdirs(&program_dir)? {
+            if let Some(s) = Scenario::from_dir(&scenario_dir) {
+                out.push(s);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn sorted_subdirs(dir: &Path) -> Result<Vec<PathBuf>> {
+    let rd = std::fs::read_dir(dir).map_err(|e| VerifyError::io("reading directory", dir, e))?;
+    let mut dirs = Vec::new();
+    for entry in rd {
+        let entry = entry.map_err(|e| VerifyError::io("reading directory", dir, e))?;
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if path.is_dir() && !hidden {
+            dirs.push(path);
+        }
+    }
+    dirs.sort();
+    Ok(dirs)
+}
+
+pub(crate) fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
+    match std::fs::read(path) {
+        Ok(b) => Ok(Some(b)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(VerifyError::io("reading", path, e)),
+    }
+}
+
+fn lines_of(scenario: &str, what: &str, bytes: &[u8]) -> Result<Vec<String>> {
+    let text = std::str::from_utf8(bytes).map_err(|_| VerifyError::BadScenario {
+        scenario: scenario.to_string(),
+        message: format!("`{what}` is not valid UTF-8"),
+    })?;
+    let text = text.strip_suffix('\n').unwrap_or(text);
+    if text.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l).to_string())
+        .collect())
+}
+
+/// One argument per line; a final newline does not add an empty argument.
+pub fn parse_args(scenario: &str, bytes: &[u8]) -> Result<Vec<String>> {
+    lines_of(scenario, "args", bytes)
+}
+
+/// `KEY=VALUE` lines; blank lines and lines starting with `#` are ignored.
+pub fn parse_env(scenario: &str, bytes: &[u8]) -> Result<Vec<(String, String)>> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (i, line) in lines_of(scenario, "env", bytes)?.into_iter().enumerate() {
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let Some((k, v)) = line.split_once('=') else {
+            return Err(VerifyError::BadScenario {
+                scenario: scenario.to_string(),
+                message: format!("env line {}: expected KEY=VALUE, got {line:?}", i + 1),
+            });
+        };
+        let k = k.trim().to_string();
+        if k.is_empty() {
+            return Err(VerifyError::BadScenario {
+                scenario: scenario.to_string(),
+                message: format!("env line {}: key {k:?} is not allowed", i + 1),
+            });
+        }
+        out.retain(|(old, _)| *old != k);
+        out.push((k, v.to_string()));
+    }
+    Ok(out)
+}
