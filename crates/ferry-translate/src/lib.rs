@@ -1,1 +1,105 @@
-//! ferry-translate
+//! Translation of COBOL units into Rust: the [`Agent`] interface every translator implements, and the
+//! built-in deterministic translator ([`Builtin`]) that turns a resolved program model into a Rust crate
+//! on top of `ferry-runtime`.
+//!
+//! Output is one Cargo workspace per run: `ferry-runtime/` (the runtime's source, copied so that the
+//! output builds offline without ferry) and one crate per unit under `units/`.
+//!
+//! Architecture invariant: translation never runs programs or cargo (that is `ferry-verify`), and never
+//! talks to the terminal. A construct the translator cannot carry is reported as [`Untranslated`],
+//! never emitted as code that compiles but behaves differently.
+
+mod builtin;
+mod emit;
+pub mod naming;
+pub mod templates;
+mod workspace;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use ferry_model::ProgramModel;
+use ferry_syntax::ast::Program;
+use serde::{Deserialize, Serialize};
+
+pub use builtin::Builtin;
+pub use builtin::rustfmt;
+pub use workspace::{runtime_sources, workspace_files, write_if_changed, write_workspace, WorkspaceUnit};
+
+#[derive(Debug, thiserror::Error)]
+pub enum TranslateError {
+    #[error("template error: {0}")]
+    Template(String),
+    #[error("{0}")]
+    Agent(String),
+    #[error("I/O error on {path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+}
+
+/// One COBOL program handed to an agent, with everything it needs to know about it.
+pub struct ProgramInput<'a> {
+    pub program: &'a Program,
+    pub model: &'a ProgramModel,
+    /// Path of the program's main source file, as the user gave it (relative to the source root).
+    pub path: String,
+    /// Maps a span offset of the preprocessed text to (file, line, column) in the original sources.
+    pub locate: &'a dyn Fn(usize) -> (String, u32, u32),
+}
+
+/// The generated interface of an already translated program, as its callers see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Interface {
+    pub program: String,
+    pub crate_name: String,
+    /// Sizes of the USING parameters, in order.
+    pub params: Vec<usize>,
+}
+
+/// What a unit gives an agent: its programs and the interfaces of the units it depends on.
+pub struct UnitInput<'a> {
+    pub name: String,
+    pub programs: Vec<ProgramInput<'a>>,
+    /// Program name -> interface, for every already translated program this unit may call.
+    pub callees: BTreeMap<String, Interface>,
+}
+
+/// A construct that stopped translation, with its place in the original source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Untranslated {
+    pub path: String,
+    pub line: u32,
+    pub column: u32,
+    pub construct: String,
+    pub message: String,
+}
+
+/// An agent's answer for one unit.
+#[derive(Debug, Clone, Default)]
+pub struct UnitOutput {
+    /// The crate's files, relative to the crate directory, sorted.
+    pub files: BTreeMap<String, String>,
+    pub interfaces: Vec<Interface>,
+    /// Crate names of units this crate depends on.
+    pub dependencies: Vec<String>,
+    /// Programs of the unit that can run as a main program (a binary is built for each).
+    pub binaries: Vec<Binary>,
+    pub untranslated: Vec<Untranslated>,
+}
+
+/// A batch step the unit provides: the binary's name and the Rust path of its entry function.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Binary {
+    pub program: String,
+    pub name: String,
+    pub entry: String,
+}
+
+/// A translator of units. The built-in one is deterministic and offline; external agents (a coding-agent
+/// command, an LLM API) implement the same trait.
+pub trait Agent: Send + Sync {
+    /// Short name recorded in the report (`builtin`, `command`, `openai`, ...).
+    fn name(&self) -> &str;
+    /// Settings that influence the output (recorded in the report and in fingerprints).
+    fn settings(&self) -> BTreeMap<String, String>;
+    fn translate(&self, unit: &UnitInput<'_>) -> Result<UnitOutput, TranslateError>;
+}

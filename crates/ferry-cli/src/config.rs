@@ -1,0 +1,109 @@
+//! `ferry.toml`: what a team sets once for a source tree. Command-line flags override it.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use ferry_source::SourceFormat;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Copybook directories, relative to the source root.
+    #[serde(default)]
+    pub copybook_dirs: Vec<PathBuf>,
+    /// `fixed`, `free`, `variable` or `detect` (the default).
+    #[serde(default)]
+    pub source_format: Option<String>,
+    /// The cobc dialect (`-std=`), e.g. `default`, `ibm`, `mf`.
+    #[serde(default)]
+    pub dialect: Option<String>,
+    /// Extra cobc flags used when recording.
+    #[serde(default)]
+    pub cobc_flags: Vec<String>,
+    /// Paths (relative to the source root, `/`-separated) to leave out; a trailing `/` or `/**`
+    /// excludes a whole directory.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// A directory with rule/template overrides (see rules/README.md).
+    #[serde(default)]
+    pub rules: Option<PathBuf>,
+    /// Compile debugging lines (`D` in column 7).
+    #[serde(default)]
+    pub debugging_lines: bool,
+}
+
+impl Config {
+    /// Reads `SRC/ferry.toml` when present.
+    pub fn load(root: &Path) -> Result<Self> {
+        let path = root.join("ferry.toml");
+        if !path.exists() {
+            return Ok(Self::default());
+        }
+        let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+    }
+
+    pub fn format(&self) -> Result<Option<SourceFormat>> {
+        match self.source_format.as_deref() {
+            None | Some("detect") => Ok(None),
+            Some(f) => f.parse().map(Some).map_err(|e: String| anyhow::anyhow!("ferry.toml source_format: {e}")),
+        }
+    }
+
+    pub fn excluded(&self, rel: &str) -> bool {
+        self.exclude.iter().any(|pat| {
+            let p = pat.trim_end_matches("/**").trim_end_matches('/');
+            rel == p || rel.starts_with(&format!("{p}/")) || glob_match(pat, rel)
+        })
+    }
+
+    /// cobc flags for recording: the dialect, then the configured flags.
+    pub fn cobc_flags(&self) -> Vec<String> {
+        let mut flags = Vec::new();
+        if let Some(d) = &self.dialect {
+            if d != "default" {
+                flags.push(format!("-std={d}"));
+            }
+        }
+        match self.source_format.as_deref() {
+            Some("free") => flags.push("-free".into()),
+            Some("variable") => flags.push("-fformat=variable".into()),
+            _ => {}
+        }
+        flags.extend(self.cobc_flags.iter().cloned());
+        flags
+    }
+}
+
+/// `*` matches within a path segment, `**` across segments.
+fn glob_match(pat: &str, s: &str) -> bool {
+    fn go(p: &[u8], s: &[u8]) -> bool {
+        match p.first() {
+            None => s.is_empty(),
+            Some(b'*') if p.get(1) == Some(&b'*') => (0..=s.len()).any(|i| go(&p[2..], &s[i..])),
+            Some(b'*') => (0..=s.len()).take_while(|&i| i == 0 || s[i - 1] != b'/').any(|i| go(&p[1..], &s[i..])),
+            Some(&c) => s.first() == Some(&c) && go(&p[1..], &s[1..]),
+        }
+    }
+    go(pat.as_bytes(), s.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exclusions() {
+        let c = Config { exclude: vec!["old/".into(), "**/*.bak".into(), "x.cbl".into()], ..Default::default() };
+        assert!(c.excluded("old/A.cbl"));
+        assert!(c.excluded("a/b/c.bak"));
+        assert!(c.excluded("x.cbl"));
+        assert!(!c.excluded("older/A.cbl"));
+    }
+
+    #[test]
+    fn unknown_keys_are_rejected() {
+        assert!(toml::from_str::<Config>("copybok_dirs = []").is_err());
+    }
+}

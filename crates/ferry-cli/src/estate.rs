@@ -1,0 +1,238 @@
+//! Scanning a legacy tree: every file classified, every program preprocessed, parsed and laid out, in
+//! parallel, with its diagnostics.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use ferry_model::ProgramModel;
+use ferry_source::{CopyUse, Diagnostic, FileKind, PreprocessOptions, Preprocessed, Severity, SourceMap};
+use ferry_syntax::ast::Program;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::Config;
+
+/// One file of the tree, as `scan` reports it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScannedFile {
+    /// Relative to the source root, `/`-separated.
+    pub path: String,
+    pub kind: FileKind,
+    pub lines: usize,
+    pub diagnostics: Vec<FileDiagnostic>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FileDiagnostic {
+    pub severity: Severity,
+    /// The file the problem is in (a copybook, for problems inside one), relative to the root.
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
+}
+
+/// A program ready for the later stages.
+pub struct ScannedProgram {
+    pub name: String,
+    /// Main source file, relative to the root.
+    pub path: String,
+    pub pre: Preprocessed,
+    pub program: Program,
+    pub model: ProgramModel,
+    pub copybooks: Vec<CopyUse>,
+    /// sha256 of the preprocessed text (COPY expanded): what translation depends on.
+    pub text_hash: String,
+}
+
+impl ScannedProgram {
+    /// (file relative to root, line, column) of a preprocessed offset.
+    pub fn locate(&self, root: &Path, offset: usize) -> (String, u32, u32) {
+        locate(&self.pre.map, root, offset)
+    }
+}
+
+pub fn locate(map: &SourceMap, root: &Path, offset: usize) -> (String, u32, u32) {
+    match map.locate(offset) {
+        Some(l) => (rel(root, l.file), l.line, l.column),
+        None => (String::new(), 0, 0),
+    }
+}
+
+pub struct Estate {
+    pub root: PathBuf,
+    pub config: Config,
+    pub files: Vec<ScannedFile>,
+    pub programs: Vec<ScannedProgram>,
+    /// Copybooks found in the tree or the copybook directories: (NAME, path relative to root).
+    pub copybooks: Vec<(String, String)>,
+    pub jcl: Vec<(String, String)>,
+}
+
+impl Estate {
+    pub fn has_errors(&self) -> bool {
+        self.files.iter().any(|f| f.diagnostics.iter().any(|d| d.severity == Severity::Error))
+    }
+
+    pub fn program(&self, name: &str) -> Option<&ScannedProgram> {
+        self.programs.iter().find(|p| p.name == name)
+    }
+}
+
+/// Path of `p` relative to `root`, `/`-separated (the path itself when outside the root).
+pub fn rel(root: &Path, p: &Path) -> String {
+    let s = p.strip_prefix(root).unwrap_or(p);
+    s.to_string_lossy().replace('\\', "/")
+}
+
+/// Options the command line may override.
+#[derive(Debug, Clone, Default)]
+pub struct ScanOptions {
+    pub copybook_dirs: Vec<PathBuf>,
+    pub format: Option<ferry_source::SourceFormat>,
+    /// Keep parsed programs (false for a plain inventory: memory stays per file).
+    pub keep_programs: bool,
+}
+
+fn list_files(root: &Path, config: &Config) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
+        let entry = entry.with_context(|| format!("cannot read {}", root.display()))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let r = rel(root, entry.path());
+        let top = r.split('/').next().unwrap_or("");
+        if top == "scenarios" || r == "ferry.toml" || r.starts_with('.') || r.contains("/.") || config.excluded(&r) {
+            continue;
+        }
+        files.push(entry.into_path());
+    }
+    Ok(files)
+}
+
+pub fn scan(root: &Path, opts: &ScanOptions, progress: &crate::progress::Progress) -> Result<Estate> {
+    if !root.is_dir() {
+        anyhow::bail!("{} is not a directory", root.display());
+    }
+    let config = Config::load(root)?;
+    let format = match opts.format {
+        Some(f) => Some(f),
+        None => config.format()?,
+    };
+    let mut copybook_dirs: Vec<PathBuf> = config.copybook_dirs.iter().map(|d| root.join(d)).collect();
+    copybook_dirs.extend(opts.copybook_dirs.iter().cloned());
+    let pp = PreprocessOptions { copybook_dirs, format, debugging_lines: config.debugging_lines };
+    let paths = list_files(root, &config)?;
+    let bar = progress.bar("scan", paths.len() as u64);
+    let results: Vec<(ScannedFile, Vec<ScannedProgram>)> = paths
+        .par_iter()
+        .map(|p| {
+            let r = scan_file(root, p, &pp, opts.keep_programs);
+            bar.inc(1);
+            r
+        })
+        .collect();
+    bar.finish_and_clear();
+    let mut files = Vec::new();
+    let mut programs = Vec::new();
+    let mut copybooks = Vec::new();
+    let mut jcl = Vec::new();
+    for (f, ps) in results {
+        match f.kind {
+            FileKind::Copybook => {
+                let stem = Path::new(&f.path).file_stem().map(|s| s.to_string_lossy().to_ascii_uppercase()).unwrap_or_default();
+                copybooks.push((stem, f.path.clone()));
+            }
+            FileKind::Jcl => jcl.push((Path::new(&f.path).file_stem().map(|s| s.to_string_lossy().to_ascii_uppercase()).unwrap_or_default(), f.path.clone())),
+            _ => {}
+        }
+        files.push(f);
+        programs.extend(ps);
+    }
+    // Two programs with one PROGRAM-ID: the second is a diagnostic, not a silent overwrite.
+    programs.sort_by(|a, b| (&a.name, &a.path).cmp(&(&b.name, &b.path)));
+    let mut i = 1;
+    while i < programs.len() {
+        if programs[i].name == programs[i - 1].name {
+            let dup = programs.remove(i);
+            let first = programs[i - 1].path.clone();
+            if let Some(f) = files.iter_mut().find(|f| f.path == dup.path) {
+                f.diagnostics.push(FileDiagnostic {
+                    severity: Severity::Error,
+                    file: dup.path.clone(),
+                    line: dup.pre.map.locate(dup.program.span.start).map_or(1, |l| l.line),
+                    column: 1,
+                    message: format!("PROGRAM-ID {} is also defined in {first}", dup.name),
+                });
+            }
+        } else {
+            i += 1;
+        }
+    }
+    Ok(Estate { root: root.to_path_buf(), config, files, programs, copybooks, jcl })
+}
+
+fn scan_file(root: &Path, path: &Path, pp: &PreprocessOptions, keep: bool) -> (ScannedFile, Vec<ScannedProgram>) {
+    let rel_path = rel(root, path);
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            let d = FileDiagnostic { severity: Severity::Error, file: rel_path.clone(), line: 0, column: 0, message: format!("cannot read file: {e}") };
+            return (ScannedFile { path: rel_path, kind: FileKind::Other, lines: 0, diagnostics: vec![d] }, Vec::new());
+        }
+    };
+    let text = ferry_source::decode(&bytes);
+    let kind = ferry_source::classify(path, &text);
+    let lines = text.lines().count();
+    let mut file = ScannedFile { path: rel_path.clone(), kind, lines, diagnostics: Vec::new() };
+    if kind != FileKind::Program {
+        return (file, Vec::new());
+    }
+    let pre = ferry_source::preprocess_bytes(path, &bytes, pp);
+    file.diagnostics.extend(pre.diagnostics.iter().map(|d| from_source(root, d)));
+    let parsed = ferry_syntax::parse(&pre.text);
+    for e in &parsed.errors {
+        let (f, line, column) = locate(&pre.map, root, e.span.start);
+        file.diagnostics.push(FileDiagnostic { severity: Severity::Error, file: f, line, column, message: e.message.clone() });
+    }
+    if parsed.unit.programs.is_empty() && parsed.errors.is_empty() {
+        file.diagnostics.push(FileDiagnostic {
+            severity: Severity::Error,
+            file: rel_path.clone(),
+            line: 1,
+            column: 1,
+            message: "no program found (expected IDENTIFICATION DIVISION and PROGRAM-ID)".into(),
+        });
+    }
+    let mut programs = Vec::new();
+    let text_hash = {
+        use sha2::Digest;
+        hex::encode(sha2::Sha256::digest(pre.text.as_bytes()))
+    };
+    for program in parsed.unit.programs {
+        let model = ferry_model::build(&program);
+        for e in &model.errors {
+            let (f, line, column) = locate(&pre.map, root, e.span.start);
+            file.diagnostics.push(FileDiagnostic { severity: Severity::Error, file: f, line, column, message: e.message.clone() });
+        }
+        if keep {
+            programs.push(ScannedProgram {
+                name: program.name.clone(),
+                path: rel_path.clone(),
+                pre: pre.clone(),
+                copybooks: pre.copybooks.clone(),
+                program,
+                model,
+                text_hash: text_hash.clone(),
+            });
+        }
+    }
+    file.diagnostics.sort_by(|a, b| (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message)));
+    file.diagnostics.dedup_by(|a, b| a.file == b.file && a.line == b.line && a.column == b.column && a.message == b.message);
+    (file, programs)
+}
+
+fn from_source(root: &Path, d: &Diagnostic) -> FileDiagnostic {
+    FileDiagnostic { severity: d.severity, file: rel(root, &d.file), line: d.line, column: d.column, message: d.message.clone() }
+}

@@ -1,0 +1,168 @@
+//! `ferry`: the command line. The only crate that knows the terminal: arguments, progress bars,
+//! rendered diagnostics and exit codes (0 success, 1 a unit failed verification, 2 bad input or usage).
+
+mod commands;
+mod config;
+mod diag;
+mod estate;
+mod pipeline;
+mod progress;
+mod state;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(name = "ferry", version, about = "Migrate COBOL estates to Rust and prove the translation behaves like the original")]
+struct Cli {
+    #[command(flatten)]
+    common: Common,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Options every command takes.
+#[derive(Args, Clone, Debug)]
+pub struct Common {
+    /// Copybook directory (repeatable); added to ferry.toml's copybook_dirs.
+    #[arg(short = 'I', long = "copybook-dir", global = true)]
+    pub copybook_dirs: Vec<PathBuf>,
+    /// Source format: fixed, free or variable (default: ferry.toml, else detected per file).
+    #[arg(long = "source-format", global = true)]
+    pub source_format: Option<ferry_source::SourceFormat>,
+    /// Parallel jobs (default: number of cores).
+    #[arg(short = 'j', long = "jobs", global = true)]
+    pub jobs: Option<usize>,
+    /// No progress bars.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum GraphFormat {
+    Json,
+    Dot,
+    Mermaid,
+    Html,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum ReportFormat {
+    Html,
+    Json,
+    Md,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Inventory of a source tree: programs, copybooks, JCL, lines and diagnostics.
+    Scan {
+        src: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+        /// Print every program's typed AST as JSON (developer view).
+        #[arg(long)]
+        dump_ast: bool,
+    },
+    /// The typed AST of one program file, as JSON (developer view).
+    Ast { file: PathBuf },
+    /// The dependency graph of a source tree.
+    Graph {
+        src: PathBuf,
+        #[arg(long, value_enum, default_value = "json")]
+        format: GraphFormat,
+        /// Write to this file instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Units in topological order, grouped into waves.
+    Plan {
+        src: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+    },
+    /// Run the original programs under GnuCOBOL on their scenarios and store what they did.
+    Record {
+        src: PathBuf,
+        /// Record again scenarios that already have a recording.
+        #[arg(long)]
+        rerecord: bool,
+        /// Record into this copy of the scenarios instead of SRC/scenarios (SRC stays untouched).
+        #[arg(long)]
+        into: Option<PathBuf>,
+    },
+    /// Translate every unit, in plan order, into a Cargo workspace at OUT.
+    Translate {
+        src: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        translate: TranslateArgs,
+    },
+    /// Build OUT and replay every recorded scenario against it.
+    Verify { out: PathBuf },
+    /// The equivalence report of OUT.
+    Report {
+        out: PathBuf,
+        #[arg(long, value_enum, default_value = "html")]
+        format: ReportFormat,
+        /// Re-compute every hash in OUT/report.json and say whether anything changed since.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Done, stale, hand-edited and failing units of OUT.
+    Status { out: PathBuf },
+    /// The main job: scan, graph, plan, record (where missing and cobc is installed), translate,
+    /// verify, report.
+    Migrate {
+        src: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        translate: TranslateArgs,
+    },
+}
+
+#[derive(Args, Clone, Debug)]
+pub struct TranslateArgs {
+    /// Rule/template overrides (see rules/README.md); default: ferry.toml's `rules`, else built in.
+    #[arg(long)]
+    pub rules: Option<PathBuf>,
+    /// Overwrite generated files that were edited by hand, and write into a non-ferry OUT.
+    #[arg(long)]
+    pub force: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(j) = cli.common.jobs {
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(j.max(1)).build_global();
+    }
+    let result = match cli.command {
+        Command::Scan { src, format, dump_ast } => commands::scan(&cli.common, &src, format, dump_ast),
+        Command::Ast { file } => commands::ast(&cli.common, &file),
+        Command::Graph { src, format, output } => commands::graph(&cli.common, &src, format, output.as_deref()),
+        Command::Plan { src, format } => commands::plan(&cli.common, &src, format),
+        Command::Record { src, rerecord, into } => pipeline::record_cmd(&cli.common, &src, rerecord, into.as_deref()),
+        Command::Translate { src, out, translate } => pipeline::translate_cmd(&cli.common, &src, &out, &translate),
+        Command::Verify { out } => pipeline::verify_cmd(&cli.common, &out),
+        Command::Report { out, format, check } => pipeline::report_cmd(&cli.common, &out, format, check),
+        Command::Status { out } => pipeline::status_cmd(&cli.common, &out),
+        Command::Migrate { src, out, translate } => pipeline::migrate_cmd(&cli.common, &src, &out, &translate),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,557 @@
+//! The batch pipeline: record, translate, verify, report, and migrate (all of them in a row).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use ferry_translate::{Agent, Builtin, ProgramInput, UnitInput, WorkspaceUnit};
+use ferry_verify::{ScenarioResult, ScenarioStatus};
+
+use crate::commands::{print_diagnostics, scan_options};
+use crate::estate::{self, Estate};
+use crate::progress::Progress;
+use crate::state::{relative_path, sha256_bytes, sha256_file, FileHash, State, UnitRecord, UnitState, SCHEMA, VERIFY_FILE};
+use crate::{Common, ReportFormat, TranslateArgs};
+
+pub const FERRY_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+pub fn build_graph(estate: &Estate) -> Result<ferry_graph::Graph> {
+    let facts: Vec<ferry_graph::ProgramFacts> = estate
+        .programs
+        .iter()
+        .map(|p| {
+            let lines = estate.files.iter().find(|f| f.path == p.path).map_or(0, |f| f.lines);
+            ferry_graph::ProgramFacts::from_program(&p.program, Path::new(&p.path), &p.copybooks).with_lines(lines)
+        })
+        .collect();
+    let copybooks: Vec<(String, PathBuf)> = estate.copybooks.iter().map(|(n, p)| (n.clone(), PathBuf::from(p))).collect();
+    let mut jobs = Vec::new();
+    for (_, path) in &estate.jcl {
+        let text = std::fs::read(estate.root.join(path)).map(|b| ferry_source::decode(&b)).unwrap_or_default();
+        let (job, _errors) = ferry_graph::parse_jcl(&text, Path::new(path));
+        jobs.push(job);
+    }
+    Ok(ferry_graph::Graph::build(&facts, &copybooks, &jobs))
+}
+
+pub fn build_plan(graph: &ferry_graph::Graph) -> ferry_graph::Plan {
+    ferry_graph::Plan::build(graph, &ferry_graph::PlanOptions::default())
+}
+
+/// ferry record
+pub fn record_cmd(common: &Common, src: &Path, rerecord: bool, into: Option<&Path>) -> Result<u8> {
+    let progress = Progress::new(common.quiet);
+    let estate = estate::scan(src, &scan_options(common, true), &progress)?;
+    if print_diagnostics(&estate) > 0 {
+        anyhow::bail!("the sources have errors; nothing recorded");
+    }
+    let Some(version) = ferry_verify::cobc_version() else {
+        anyhow::bail!("GnuCOBOL (cobc) is not installed: cannot record. Install it (Debian: apt-get install gnucobol3) or bring recordings made elsewhere");
+    };
+    let root = match into {
+        Some(dir) => {
+            copy_tree(&src.join("scenarios"), &dir.join("scenarios"))?;
+            dir.to_path_buf()
+        }
+        None => src.to_path_buf(),
+    };
+    let (recorded, kept) = record(&estate, &root, &version, rerecord, &progress)?;
+    eprintln!("recorded {recorded} scenario(s) under {version}; {kept} already had a recording");
+    Ok(0)
+}
+
+/// Records the scenarios under `scenario_root` (which has a `scenarios/` folder).
+fn record(estate: &Estate, scenario_root: &Path, version: &str, rerecord: bool, progress: &Progress) -> Result<(usize, usize)> {
+    let scenarios = ferry_verify::discover(scenario_root)?;
+    let todo: Vec<_> = scenarios.iter().filter(|s| rerecord || !s.has_recording()).collect();
+    let kept = scenarios.len() - todo.len();
+    if todo.is_empty() {
+        return Ok((0, kept));
+    }
+    let graph_calls = static_calls(estate);
+    let flags = estate.config.cobc_flags();
+    let copybook_dirs: Vec<PathBuf> = estate.config.copybook_dirs.iter().map(|d| estate.root.join(d)).collect();
+    let work = tempfile::tempdir().context("cannot create a temporary directory")?;
+    let mut exes: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let bar = progress.bar("record", todo.len() as u64);
+    for s in &todo {
+        let exe = match exes.get(&s.program) {
+            Some(e) => e.clone(),
+            None => {
+                let main = estate
+                    .program(&s.program)
+                    .with_context(|| format!("scenario {}: no program {} in {}", s.id(), s.program, estate.root.display()))?;
+                let mut others: Vec<PathBuf> = closure(&graph_calls, &s.program)
+                    .into_iter()
+                    .filter(|p| p != &s.program)
+                    .filter_map(|p| estate.program(&p).map(|q| estate.root.join(&q.path)))
+                    .collect();
+                others.sort();
+                others.dedup();
+                let dir = work.path().join(&s.program);
+                std::fs::create_dir_all(&dir)?;
+                let main_path = estate.root.join(&main.path);
+                let exe = ferry_verify::compile_with_cobc(&main_path, &others, &copybook_dirs, &flags, &dir)?;
+                exes.insert(s.program.clone(), exe.clone());
+                exe
+            }
+        };
+        let mut sources = vec![estate.root.join(&estate.program(&s.program).map(|p| p.path.clone()).unwrap_or_default())];
+        sources.extend(
+            closure(&graph_calls, &s.program)
+                .into_iter()
+                .filter(|p| p != &s.program)
+                .filter_map(|p| estate.program(&p).map(|q| estate.root.join(&q.path))),
+        );
+        let meta = ferry_verify::RecordMeta::new(version, &flags, &sources, &estate.root);
+        ferry_verify::record(s, &exe, &meta, rerecord)?;
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    Ok((todo.len(), kept))
+}
+
+fn copy_tree(from: &Path, to: &Path) -> Result<()> {
+    for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
+        let entry = entry?;
+        let rel = entry.path().strip_prefix(from).unwrap_or(entry.path());
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest)?;
+        } else {
+            std::fs::copy(entry.path(), &dest).with_context(|| format!("cannot copy {}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Program -> programs it CALLs statically (literal program names).
+fn static_calls(estate: &Estate) -> BTreeMap<String, Vec<String>> {
+    let mut calls = BTreeMap::new();
+    for p in &estate.programs {
+        let facts = ferry_graph::ProgramFacts::from_program(&p.program, Path::new(&p.path), &p.copybooks);
+        let mut targets: Vec<String> = facts.static_callees();
+        targets.sort();
+        targets.dedup();
+        calls.insert(p.name.clone(), targets);
+    }
+    calls
+}
+
+fn closure(calls: &BTreeMap<String, Vec<String>>, from: &str) -> Vec<String> {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut stack = vec![from.to_string()];
+    while let Some(p) = stack.pop() {
+        if seen.insert(p.clone()) {
+            if let Some(cs) = calls.get(&p) {
+                stack.extend(cs.iter().cloned());
+            }
+        }
+    }
+    seen.into_iter().collect()
+}
+
+/// ferry translate
+pub fn translate_cmd(common: &Common, src: &Path, out: &Path, args: &TranslateArgs) -> Result<u8> {
+    let progress = Progress::new(common.quiet);
+    let estate = estate::scan(src, &scan_options(common, true), &progress)?;
+    let errors = print_diagnostics(&estate);
+    let state = translate(&estate, out, args, &progress)?;
+    let untranslated = state.units.iter().filter(|u| u.state != UnitState::Translated && u.state != UnitState::PortedByHand).count();
+    eprintln!(
+        "translated {} of {} unit(s) into {}",
+        state.units.len() - untranslated,
+        state.units.len(),
+        out.display()
+    );
+    for u in &state.units {
+        for t in &u.untranslated {
+            eprintln!("{}:{}:{}: untranslated {}: {}", t.path, t.line, t.column, t.construct, t.message);
+        }
+    }
+    Ok(if errors > 0 { 2 } else if untranslated > 0 { 1 } else { 0 })
+}
+
+/// Refuses to write into a directory that ferry did not make (unless --force).
+fn check_out_dir(out: &Path, force: bool) -> Result<()> {
+    if out.exists() && !out.join(crate::state::STATE_FILE).exists() && !force {
+        let non_empty = std::fs::read_dir(out).map(|mut d| d.next().is_some()).unwrap_or(false);
+        if non_empty {
+            anyhow::bail!(
+                "{} exists, is not empty and was not written by ferry; refusing to write into it (use --force)",
+                out.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+pub fn translate(estate: &Estate, out: &Path, args: &TranslateArgs, progress: &Progress) -> Result<State> {
+    check_out_dir(out, args.force)?;
+    let previous = State::load(out)?;
+    let rules = args.rules.clone().or_else(|| estate.config.rules.as_ref().map(|r| estate.root.join(r)));
+    let templates = ferry_translate::templates::Templates::load(rules.as_deref())?;
+    let agent = Builtin::new();
+    let graph = build_graph(estate)?;
+    let plan = build_plan(&graph);
+    let calls = static_calls(estate);
+    let root = &estate.root;
+    let error_files: std::collections::BTreeSet<&str> = estate
+        .files
+        .iter()
+        .filter(|f| f.diagnostics.iter().any(|d| d.severity == ferry_source::Severity::Error))
+        .map(|f| f.path.as_str())
+        .collect();
+    let program_units: Vec<&ferry_graph::PlanUnit> = plan.units.iter().filter(|u| u.is_translatable()).collect();
+    let bar = progress.bar("translate", program_units.len() as u64);
+    let mut interfaces: BTreeMap<String, ferry_translate::Interface> = BTreeMap::new();
+    let mut units = Vec::new();
+    let mut records = Vec::new();
+    for pu in program_units {
+        let members: Vec<&estate::ScannedProgram> = pu.programs().iter().filter_map(|n| estate.program(n)).collect();
+        let crate_name = ferry_translate::naming::crate_name(&pu.name);
+        let mut sources: Vec<FileHash> = Vec::new();
+        for m in &members {
+            for f in m.pre.map.files() {
+                let rel = estate::rel(root, f);
+                if let Some(h) = sha256_file(f) {
+                    sources.push(FileHash { path: rel, sha256: h });
+                }
+            }
+        }
+        sources.sort_by(|a, b| a.path.cmp(&b.path));
+        sources.dedup();
+        let mut record = UnitRecord {
+            name: pu.name.clone(),
+            crate_name: crate_name.clone(),
+            wave: pu.wave,
+            programs: pu.programs().to_vec(),
+            sources,
+            fingerprint: String::new(),
+            agent: agent.name().into(),
+            agent_settings: agent.settings(),
+            outputs: Vec::new(),
+            binaries: Vec::new(),
+            interfaces: Vec::new(),
+            depends_on: pu.depends_on.clone(),
+            untranslated: Vec::new(),
+            state: UnitState::Translated,
+            detail: None,
+        };
+        let broken: Vec<&str> = members.iter().map(|m| m.path.as_str()).filter(|p| error_files.contains(p)).collect();
+        if members.len() != pu.programs().len() || !broken.is_empty() {
+            record.state = UnitState::Error;
+            record.detail = Some(if broken.is_empty() {
+                "a program of this unit is missing from the sources".to_string()
+            } else {
+                format!("{} has errors (see `ferry scan`)", broken.join(", "))
+            });
+            records.push(record);
+            bar.inc(1);
+            continue;
+        }
+        let locates: Vec<Box<dyn Fn(usize) -> (String, u32, u32)>> = members
+            .iter()
+            .map(|m| {
+                let m: &estate::ScannedProgram = m;
+                Box::new(move |off: usize| m.locate(root, off)) as Box<dyn Fn(usize) -> (String, u32, u32)>
+            })
+            .collect();
+        let inputs: Vec<ProgramInput<'_>> = members
+            .iter()
+            .zip(&locates)
+            .map(|(m, l)| ProgramInput { program: &m.program, model: &m.model, path: m.path.clone(), locate: l.as_ref() })
+            .collect();
+        let input = UnitInput { name: pu.name.clone(), programs: inputs, callees: interfaces.clone() };
+        let output = agent.translate(&input)?;
+        record.fingerprint = fingerprint(pu, &members, &output, &interfaces, &templates.hash, &agent);
+        for i in &output.interfaces {
+            interfaces.insert(i.program.clone(), i.clone());
+        }
+        record.interfaces = output.interfaces.clone();
+        record.binaries = output.binaries.clone();
+        record.untranslated = output.untranslated.clone();
+        if !output.untranslated.is_empty() {
+            record.state = UnitState::Untranslated;
+        }
+        records.push(record);
+        units.push(WorkspaceUnit { unit: pu.name.clone(), crate_name, agent: agent.name().into(), output });
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    // Only translated units go into the workspace: an untranslated unit is never built as if whole.
+    let buildable: Vec<WorkspaceUnit> = units
+        .into_iter()
+        .filter(|u| records.iter().any(|r| r.crate_name == u.crate_name && r.state == UnitState::Translated))
+        .collect();
+    let source_root = relative_path(out, root).unwrap_or_else(|| root.display().to_string());
+    let files = ferry_translate::workspace_files(&buildable, &templates, &source_root, FERRY_VERSION)?;
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    let previous_outputs: BTreeMap<String, String> = previous
+        .iter()
+        .flat_map(|s| s.units.iter().flat_map(|u| u.outputs.iter()))
+        .map(|f| (f.path.clone(), f.sha256.clone()))
+        .collect();
+    for (rel, text) in &files {
+        let path = out.join(rel);
+        let owner = rel.strip_prefix("units/").and_then(|r| r.split('/').next()).map(str::to_string);
+        let hand_edited = match (previous_outputs.get(rel), sha256_file(&path)) {
+            (Some(recorded), Some(current)) => *recorded != current,
+            _ => false,
+        };
+        let record = owner.as_ref().and_then(|c| records.iter_mut().find(|r| &r.crate_name == c));
+        if hand_edited && !args.force {
+            // Never clobber a hand-finished file: keep it, and say so.
+            if let Some(r) = record {
+                r.state = UnitState::PortedByHand;
+                let current = sha256_file(&path).unwrap_or_default();
+                r.outputs.push(FileHash { path: rel.clone(), sha256: current });
+            }
+            continue;
+        }
+        ferry_translate::write_if_changed(&path, text.as_bytes())?;
+        if let Some(r) = record {
+            r.outputs.push(FileHash { path: rel.clone(), sha256: sha256_bytes(text.as_bytes()) });
+        }
+    }
+    let state = State { schema: SCHEMA.into(), ferry_version: FERRY_VERSION.into(), source_root, units: records, calls };
+    state.save(out)?;
+    Ok(state)
+}
+
+fn fingerprint(
+    unit: &ferry_graph::PlanUnit,
+    members: &[&estate::ScannedProgram],
+    output: &ferry_translate::UnitOutput,
+    interfaces: &BTreeMap<String, ferry_translate::Interface>,
+    templates_hash: &str,
+    agent: &dyn Agent,
+) -> String {
+    let texts: Vec<&str> = members.iter().map(|m| m.text_hash.as_str()).collect();
+    let deps: Vec<String> = output
+        .dependencies
+        .iter()
+        .filter_map(|d| interfaces.values().find(|i| &i.crate_name == d))
+        .map(|i| serde_json::to_string(i).unwrap_or_default())
+        .collect();
+    let settings = serde_json::to_string(&agent.settings()).unwrap_or_default();
+    let extra = [("templates", templates_hash), ("ferry", FERRY_VERSION), ("agent", agent.name()), ("settings", settings.as_str())];
+    ferry_graph::fingerprint(unit, &texts, &deps, &extra)
+}
+
+/// Results of a verify run, kept in OUT for the report.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct VerifyRun {
+    pub build_ok: bool,
+    pub build_log: Option<String>,
+    pub results: Vec<ScenarioResult>,
+}
+
+pub fn verify(out: &Path, state: &State, common: &Common, progress: &Progress) -> Result<VerifyRun> {
+    let src = state.source_dir(out);
+    let scenarios = ferry_verify::discover(&src)?;
+    let buildable = state.units.iter().any(|u| matches!(u.state, UnitState::Translated | UnitState::PortedByHand));
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from);
+    let spinner = progress.spinner("build", "cargo build --release");
+    let build = if buildable { Some(ferry_verify::build_workspace(out, true, target.as_deref())) } else { None };
+    spinner.finish_and_clear();
+    let (build_ok, build_log, exe_dir) = match build {
+        Some(Ok(b)) => (true, None, Some(b.profile_dir.clone())),
+        Some(Err(e)) => (false, Some(format!("{e}")), None),
+        None => (false, Some("no unit was translated; nothing to build".into()), None),
+    };
+    let mut bins: BTreeMap<String, String> = BTreeMap::new();
+    for u in &state.units {
+        if matches!(u.state, UnitState::Translated | UnitState::PortedByHand) {
+            for b in &u.binaries {
+                bins.insert(b.program.clone(), b.name.clone());
+            }
+        }
+    }
+    let jobs = common.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
+    let bar = progress.bar("verify", scenarios.len() as u64);
+    let results = ferry_verify::replay_all(
+        &scenarios,
+        |s| {
+            bar.inc(1);
+            let dir = exe_dir.as_ref()?;
+            let name = bins.get(&s.program)?;
+            Some(dir.join(name))
+        },
+        jobs,
+        ferry_verify::DEFAULT_TIMEOUT,
+    )?;
+    bar.finish_and_clear();
+    let run = VerifyRun { build_ok, build_log, results };
+    let text = serde_json::to_string_pretty(&run)? + "\n";
+    ferry_report::write_atomic(&out.join(VERIFY_FILE), text.as_bytes())?;
+    Ok(run)
+}
+
+pub fn verify_cmd(common: &Common, out: &Path) -> Result<u8> {
+    let progress = Progress::new(common.quiet);
+    let state = State::load(out)?.with_context(|| format!("{} has no ferry state: run `ferry translate` first", out.display()))?;
+    let run = verify(out, &state, common, &progress)?;
+    print_results(&run);
+    let failed = !run.build_ok || run.results.iter().any(|r| r.status != ScenarioStatus::Pass);
+    Ok(if failed { 1 } else { 0 })
+}
+
+fn print_results(run: &VerifyRun) {
+    if let Some(log) = &run.build_log {
+        eprintln!("build failed:\n{log}");
+    }
+    for r in &run.results {
+        let status = format!("{:?}", r.status).to_ascii_lowercase();
+        eprintln!("{status:>7}  {}/{}", r.program, r.name);
+        if r.status != ScenarioStatus::Pass {
+            if let Some(d) = &r.detail {
+                for line in d.lines() {
+                    eprintln!("         {line}");
+                }
+            }
+        }
+    }
+}
+
+pub fn build_report(out: &Path, state: &State, run: Option<&VerifyRun>) -> Result<ferry_report::Report> {
+    let mut report = ferry_report::Report::new(FERRY_VERSION, &state.source_root);
+    for u in &state.units {
+        let status = match u.state {
+            UnitState::Error => ferry_report::UnitStatus::Error,
+            UnitState::Untranslated => ferry_report::UnitStatus::Untranslated,
+            UnitState::PortedByHand => ferry_report::UnitStatus::PortedByHand,
+            UnitState::Translated => ferry_report::UnitStatus::Verified,
+        };
+        let mut unit = ferry_report::Unit::new(&u.name, status);
+        unit.sources = u.sources.iter().map(|f| ferry_report::FileHash { path: f.path.clone(), sha256: f.sha256.clone() }).collect();
+        unit.outputs = u.outputs.iter().map(|f| ferry_report::FileHash { path: f.path.clone(), sha256: f.sha256.clone() }).collect();
+        unit.agent = u.agent.clone();
+        unit.agent_settings = u.agent_settings.iter().map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone()))).collect();
+        unit.untranslated = u
+            .untranslated
+            .iter()
+            .map(|t| ferry_report::Untranslated { path: t.path.clone(), line: t.line, construct: t.construct.clone(), message: t.message.clone() })
+            .collect();
+        unit.detail = u.detail.clone();
+        if let Some(run) = run {
+            if let Some(b) = u.binaries.first() {
+                unit.binary = Some(format!("target/release/{}", b.name));
+            }
+            let relevant: Vec<String> = u.programs.iter().flat_map(|p| state.callers_of(p)).collect();
+            unit.scenarios = run.results.iter().filter(|r| relevant.contains(&r.program)).cloned().collect();
+            if !run.build_ok && matches!(u.state, UnitState::Translated) {
+                unit.status = ferry_report::UnitStatus::Error;
+                unit.detail = run.build_log.clone();
+            }
+        } else if matches!(u.state, UnitState::Translated) {
+            unit.status = ferry_report::UnitStatus::Unverified;
+            unit.detail = Some("not verified yet: run `ferry verify`".into());
+        }
+        report.units.push(unit);
+    }
+    let _ = out;
+    Ok(report)
+}
+
+pub fn report_cmd(_common: &Common, out: &Path, format: ReportFormat, check: bool) -> Result<u8> {
+    if check {
+        let result = ferry_report::check(out)?;
+        println!("{result}");
+        return Ok(if result.ok() { 0 } else { 1 });
+    }
+    let state = State::load(out)?.with_context(|| format!("{} has no ferry state: run `ferry translate` first", out.display()))?;
+    let run: Option<VerifyRun> = match std::fs::read_to_string(out.join(VERIFY_FILE)) {
+        Ok(t) => Some(serde_json::from_str(&t).context("ferry-verify.json is damaged; run `ferry verify` again")?),
+        Err(_) => None,
+    };
+    let mut report = build_report(out, &state, run.as_ref())?;
+    ferry_report::write_report(out, &mut report)?;
+    let text = match format {
+        ReportFormat::Json => ferry_report::render_json(&report)?,
+        ReportFormat::Md => ferry_report::render_markdown(&report)?,
+        ReportFormat::Html => ferry_report::render_html(&report)?,
+    };
+    print!("{text}");
+    Ok(if report.summary.verified == report.summary.units { 0 } else { 1 })
+}
+
+pub fn status_cmd(_common: &Common, out: &Path) -> Result<u8> {
+    let state = State::load(out)?.with_context(|| format!("{} has no ferry state", out.display()))?;
+    let src = state.source_dir(out);
+    for u in &state.units {
+        let stale_sources: Vec<&str> = u
+            .sources
+            .iter()
+            .filter(|f| sha256_file(&src.join(&f.path)).as_deref() != Some(f.sha256.as_str()))
+            .map(|f| f.path.as_str())
+            .collect();
+        let edited: Vec<&str> = u
+            .outputs
+            .iter()
+            .filter(|f| sha256_file(&out.join(&f.path)).as_deref() != Some(f.sha256.as_str()))
+            .map(|f| f.path.as_str())
+            .collect();
+        let what = if !stale_sources.is_empty() {
+            format!("stale ({} changed)", stale_sources.join(", "))
+        } else if !edited.is_empty() || u.state == UnitState::PortedByHand {
+            "hand-edited".to_string()
+        } else {
+            match u.state {
+                UnitState::Translated => "done".into(),
+                UnitState::Untranslated => format!("untranslated ({} construct(s))", u.untranslated.len()),
+                UnitState::Error => format!("error: {}", u.detail.clone().unwrap_or_default()),
+                UnitState::PortedByHand => "hand-edited".into(),
+            }
+        };
+        println!("{:<24} wave {:<3} {what}", u.name, u.wave);
+    }
+    Ok(0)
+}
+
+/// ferry migrate: the main job.
+pub fn migrate_cmd(common: &Common, src: &Path, out: &Path, args: &TranslateArgs) -> Result<u8> {
+    let progress = Progress::new(common.quiet);
+    let estate = estate::scan(src, &scan_options(common, true), &progress)?;
+    let errors = print_diagnostics(&estate);
+    if errors > 0 {
+        eprintln!("{errors} error(s) in the sources; units that contain them are reported as `error`");
+    }
+    let scenarios = ferry_verify::discover(src)?;
+    let missing = scenarios.iter().filter(|s| !s.has_recording()).count();
+    if missing > 0 {
+        match ferry_verify::cobc_version() {
+            Some(v) => {
+                record(&estate, src, &v, false, &progress)?;
+            }
+            None => eprintln!("{missing} scenario(s) have no recording and GnuCOBOL (cobc) is not installed: they will fail"),
+        }
+    }
+    let state = translate(&estate, out, args, &progress)?;
+    let run = verify(out, &state, common, &progress)?;
+    let mut report = build_report(out, &state, Some(&run))?;
+    ferry_report::write_report(out, &mut report)?;
+    let s = &report.summary;
+    println!(
+        "{} unit(s): {} verified, {} mismatch, {} untranslated, {} unverified, {} error, {} ported by hand; {}/{} scenarios passed",
+        s.units, s.verified, s.mismatch, s.untranslated, s.unverified, s.error, s.ported_by_hand, s.scenarios_passed, s.scenarios
+    );
+    for u in &report.units {
+        println!("  {:<20} {}", u.name, serde_json::to_value(u.status)?.as_str().unwrap_or(""));
+        for sc in &u.scenarios {
+            if sc.status != ScenarioStatus::Pass {
+                println!("      {} {}: {}", sc.program, sc.name, serde_json::to_value(sc.status)?.as_str().unwrap_or(""));
+                if let Some(d) = &sc.detail {
+                    for line in d.lines().take(40) {
+                        println!("        {line}");
+                    }
+                }
+            }
+        }
+        for t in &u.untranslated {
+            println!("      {}:{}: {} — {}", t.path, t.line, t.construct, t.message);
+        }
+    }
+    println!("report: {}", out.join(ferry_report::REPORT_HTML).display());
+    Ok(if s.verified == s.units && s.units > 0 { 0 } else if errors > 0 { 2 } else { 1 })
+}

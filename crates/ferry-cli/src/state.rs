@@ -1,0 +1,165 @@
+//! `OUT/ferry-state.json`: what a translate run produced, per unit, with the fingerprint of everything
+//! the translation depended on and the hash of every file written. Written last and atomically, so an
+//! interrupted run leaves the previous state (and the next run redoes only what is missing).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use ferry_translate::{Binary, Interface, Untranslated};
+use serde::{Deserialize, Serialize};
+
+pub const STATE_FILE: &str = "ferry-state.json";
+pub const VERIFY_FILE: &str = "ferry-verify.json";
+pub const SCHEMA: &str = "ferry-state/1";
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct FileHash {
+    pub path: String,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnitState {
+    Translated,
+    Untranslated,
+    /// The source did not parse or lay out: nothing was translated.
+    Error,
+    /// Generated files were edited by hand and kept.
+    PortedByHand,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct UnitRecord {
+    pub name: String,
+    pub crate_name: String,
+    pub wave: usize,
+    pub programs: Vec<String>,
+    /// Source files (main files and copybooks), relative to the source root.
+    pub sources: Vec<FileHash>,
+    pub fingerprint: String,
+    pub agent: String,
+    pub agent_settings: BTreeMap<String, String>,
+    /// Files written for the unit, relative to OUT.
+    pub outputs: Vec<FileHash>,
+    pub binaries: Vec<Binary>,
+    pub interfaces: Vec<Interface>,
+    pub depends_on: Vec<String>,
+    pub untranslated: Vec<Untranslated>,
+    pub state: UnitState,
+    /// Why the unit is in an error state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct State {
+    pub schema: String,
+    pub ferry_version: String,
+    /// The source root as given on the command line, relative to OUT when possible.
+    pub source_root: String,
+    pub units: Vec<UnitRecord>,
+    /// Program name -> the programs it CALLs (static), for mapping scenarios to units.
+    pub calls: BTreeMap<String, Vec<String>>,
+}
+
+impl State {
+    pub fn load(out: &Path) -> Result<Option<State>> {
+        let path = out.join(STATE_FILE);
+        if !path.exists() {
+            return Ok(None);
+        }
+        let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let state: State =
+            serde_json::from_str(&text).with_context(|| format!("{} is not a ferry state file", path.display()))?;
+        if state.schema != SCHEMA {
+            anyhow::bail!("{} has schema {}, this ferry reads {SCHEMA}", path.display(), state.schema);
+        }
+        Ok(Some(state))
+    }
+
+    pub fn save(&self, out: &Path) -> Result<()> {
+        let text = serde_json::to_string_pretty(self)? + "\n";
+        ferry_report::write_atomic(&out.join(STATE_FILE), text.as_bytes())?;
+        Ok(())
+    }
+
+    /// The source root as a path usable from the current directory.
+    pub fn source_dir(&self, out: &Path) -> std::path::PathBuf {
+        let p = Path::new(&self.source_root);
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            out.join(p)
+        }
+    }
+
+    /// Every program whose run can reach `program` through static CALLs (itself included).
+    pub fn callers_of(&self, program: &str) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .calls
+            .keys()
+            .filter(|p| self.reaches(p, program))
+            .cloned()
+            .collect();
+        if !out.iter().any(|p| p == program) {
+            out.push(program.to_string());
+        }
+        out.sort();
+        out
+    }
+
+    fn reaches(&self, from: &str, to: &str) -> bool {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut stack = vec![from.to_string()];
+        while let Some(p) = stack.pop() {
+            if p == to {
+                return true;
+            }
+            if seen.insert(p.clone()) {
+                if let Some(cs) = self.calls.get(&p) {
+                    stack.extend(cs.iter().cloned());
+                }
+            }
+        }
+        false
+    }
+}
+
+pub fn sha256_file(path: &Path) -> Option<String> {
+    use sha2::Digest;
+    std::fs::read(path).ok().map(|b| hex::encode(sha2::Sha256::digest(&b)))
+}
+
+pub fn sha256_bytes(b: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(b))
+}
+
+/// `target` relative to `base` (both made absolute first), `/`-separated; `None` when there is no
+/// common ancestor.
+pub fn relative_path(base: &Path, target: &Path) -> Option<String> {
+    let base = std::path::absolute(base).ok()?;
+    let target = std::path::absolute(target).ok()?;
+    let b: Vec<_> = base.components().collect();
+    let t: Vec<_> = target.components().collect();
+    let common = b.iter().zip(&t).take_while(|(x, y)| x == y).count();
+    if common == 0 {
+        return None;
+    }
+    let mut parts: Vec<String> = std::iter::repeat_n("..".to_string(), b.len() - common).collect();
+    parts.extend(t[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    Some(if parts.is_empty() { ".".into() } else { parts.join("/") })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths() {
+        assert_eq!(relative_path(Path::new("/a/b/out"), Path::new("/a/src")).as_deref(), Some("../../src"));
+        assert_eq!(relative_path(Path::new("/a"), Path::new("/a")).as_deref(), Some("."));
+    }
+}

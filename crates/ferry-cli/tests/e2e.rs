@@ -1,0 +1,170 @@
+//! End-to-end: run `ferry` as a user would, on the bundled samples and on broken copies of them.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repo root")
+}
+
+/// Generated workspaces share one target directory so the runtime is compiled once per test run.
+fn target_dir() -> PathBuf {
+    repo().join("target").join("ferry-e2e")
+}
+
+fn ferry(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ferry"))
+        .args(args)
+        .env("CARGO_TARGET_DIR", target_dir())
+        .output()
+        .expect("ferry runs")
+}
+
+fn text(o: &Output) -> String {
+    format!("{}\n{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from) {
+        let e = e.unwrap();
+        let dest = to.join(e.path().strip_prefix(from).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+}
+
+fn report(out: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(out.join("report.json")).expect("report.json")).expect("json")
+}
+
+#[test]
+fn payroll_migrates_and_every_unit_is_verified() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let sample = repo().join("samples/payroll");
+    let o = ferry(&["migrate", sample.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let r = report(&out);
+    let units = r["units"].as_array().unwrap();
+    assert!(units.len() >= 3, "{r}");
+    for u in units {
+        assert_eq!(u["status"], "verified", "{u}");
+        assert!(!u["scenarios"].as_array().unwrap().is_empty());
+        for s in u["scenarios"].as_array().unwrap() {
+            assert_eq!(s["status"], "pass", "{s}");
+        }
+    }
+    assert!(out.join("report.html").exists());
+    // The same inputs give the same report bytes.
+    let first = std::fs::read(out.join("report.json")).unwrap();
+    let o = ferry(&["report", out.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(first, std::fs::read(out.join("report.json")).unwrap());
+    // Tamper evidence: one changed byte in an output is caught.
+    let o = ferry(&["report", out.to_str().unwrap(), "--check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let lib = out.join("units/paycalc/src/lib.rs");
+    let mut bytes = std::fs::read(&lib).unwrap();
+    bytes.push(b'\n');
+    std::fs::write(&lib, bytes).unwrap();
+    let o = ferry(&["report", out.to_str().unwrap(), "--check"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("units/paycalc/src/lib.rs"), "{}", text(&o));
+}
+
+#[test]
+fn a_broken_recording_is_a_mismatch_with_a_diff() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("payroll");
+    copy_dir(&repo().join("samples/payroll"), &src);
+    let stdout = src.join("scenarios/PAYROLL/basic/expected/stdout");
+    let original = std::fs::read_to_string(&stdout).unwrap();
+    let broken = original.replacen('1', "7", 1);
+    assert_ne!(original, broken);
+    std::fs::write(&stdout, broken).unwrap();
+    let out = tmp.path().join("out");
+    let o = ferry(&["migrate", src.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let r = report(&out);
+    let payroll = r["units"].as_array().unwrap().iter().find(|u| u["name"] == "PAYROLL").unwrap().clone();
+    assert_eq!(payroll["status"], "mismatch");
+    let basic = payroll["scenarios"].as_array().unwrap().iter().find(|s| s["name"] == "basic").unwrap().clone();
+    assert_eq!(basic["status"], "fail");
+    let detail = basic["detail"].as_str().unwrap();
+    assert!(detail.contains("stdout"), "{detail}");
+    assert!(detail.contains('-') && detail.contains('+'), "{detail}");
+}
+
+#[test]
+fn a_missing_copybook_is_a_positioned_diagnostic() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("payroll");
+    copy_dir(&repo().join("samples/payroll"), &src);
+    std::fs::remove_file(src.join("copybooks/PAYLINK.cpy")).unwrap();
+    let o = ferry(&["scan", src.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let paycalc = v["files"].as_array().unwrap().iter().find(|f| f["path"] == "cobol/PAYCALC.cbl").unwrap().clone();
+    let d = &paycalc["diagnostics"][0];
+    assert!(d["message"].as_str().unwrap().contains("PAYLINK"), "{d}");
+    assert!(d["line"].as_u64().unwrap() > 0 && d["column"].as_u64().unwrap() > 0, "{d}");
+    // migrate refuses to present the broken unit as done, and says where the problem is.
+    let out = tmp.path().join("out");
+    let o = ferry(&["migrate", src.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("cobol/PAYCALC.cbl:"), "{}", text(&o));
+}
+
+#[test]
+fn ferry_never_writes_into_a_directory_it_did_not_make() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("mine");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("notes.txt"), "mine").unwrap();
+    let sample = repo().join("samples/payroll");
+    let o = ferry(&["translate", sample.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("refusing"), "{}", text(&o));
+    assert_eq!(std::fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
+}
+
+#[test]
+fn a_hand_edited_file_is_kept_and_reported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let sample = repo().join("samples/payroll");
+    let o = ferry(&["translate", sample.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let lib = out.join("units/paysumm/src/lib.rs");
+    let edited = format!("// finished by hand\n{}", std::fs::read_to_string(&lib).unwrap());
+    std::fs::write(&lib, &edited).unwrap();
+    let o = ferry(&["translate", sample.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(std::fs::read_to_string(&lib).unwrap(), edited);
+    let o = ferry(&["status", out.to_str().unwrap()]);
+    let s = text(&o);
+    assert!(s.lines().any(|l| l.starts_with("PAYSUMM") && l.contains("hand-edited")), "{s}");
+    let o = ferry(&["translate", sample.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet", "--force"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_ne!(std::fs::read_to_string(&lib).unwrap(), edited);
+}
+
+#[test]
+fn scan_json_lists_every_file_with_its_kind() {
+    let sample = repo().join("samples/payroll");
+    let o = ferry(&["scan", sample.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let kinds: Vec<(String, String)> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["path"].as_str().unwrap().to_string(), f["kind"].as_str().unwrap().to_string()))
+        .collect();
+    assert!(kinds.contains(&("cobol/PAYROLL.cbl".into(), "program".into())), "{kinds:?}");
+    assert!(kinds.contains(&("copybooks/EMPREC.cpy".into(), "copybook".into())), "{kinds:?}");
+    assert!(kinds.contains(&("jcl/PAYJOB.jcl".into(), "jcl".into())), "{kinds:?}");
+}

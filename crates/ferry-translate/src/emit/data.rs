@@ -1,0 +1,290 @@
+//! Data: field descriptors, storage initialisation (VALUE clauses and defaults), file handles and the
+//! program's entry points (main, CALL, CANCEL).
+
+use ferry_model::{ItemId, ItemKind, Section};
+use ferry_syntax::ast::{Literal, Organization};
+
+use super::{ops, Code, Ctx};
+use crate::naming::{constant, snake, Namer};
+
+pub(crate) fn fields_module(cx: &mut Ctx<'_>, code: &mut Code) {
+    let model = cx.model;
+    let mut namer = Namer::default();
+    // RETURN-CODE is an ordinary field at the end of storage (a special register in COBOL).
+    namer.unique("RETURN_CODE".into());
+    namer.unique("STORAGE_SIZE".into());
+    cx.field_names = model
+        .items
+        .iter()
+        .map(|it| {
+            let base = match &it.name {
+                Some(n) => constant(n),
+                None => format!("FILLER_{}", it.offset),
+            };
+            namer.unique(base)
+        })
+        .collect();
+    code.line(format!("/// Storage layout of {}: every data item with its offset in the program's storage.", cx.program.name));
+    code.line("#[allow(dead_code)]");
+    code.open("pub mod fields {");
+    code.line("#[allow(unused_imports)]");
+    code.line("use ferry_runtime::{AlnumEditField, AlnumField, EditField, Field, NumField, SignMode};");
+    code.line("");
+    for (id, it) in model.items.iter().enumerate() {
+        if matches!(it.kind, ItemKind::Condition { .. }) {
+            continue;
+        }
+        let label = it.name.clone().unwrap_or_else(|| "FILLER".into());
+        let section = match it.section {
+            Section::File(f) => format!("record of FD {}", model.files[f].name),
+            Section::WorkingStorage => "WORKING-STORAGE".into(),
+            Section::LocalStorage => "LOCAL-STORAGE".into(),
+            Section::Linkage => "LINKAGE".into(),
+        };
+        code.line(format!("/// {:02} {label} ({section}, {})", it.level, cx.origin(it.span)));
+        code.line(format!("pub const {}: Field = {};", cx.field_names[id], ops::descriptor(it, model.decimal_point_is_comma, model.currency)));
+    }
+    let rc_off = model.storage_size;
+    code.line("/// The RETURN-CODE special register.");
+    code.line(format!("pub const RETURN_CODE: Field = Field::Num(NumField::binary({rc_off}, 9, 0, true));"));
+    code.line(format!("pub const STORAGE_SIZE: usize = {};", rc_off + 4));
+    code.close("}");
+    code.line("");
+}
+
+pub(crate) fn file_fields(cx: &mut Ctx<'_>, code: &mut Code) {
+    let mut namer = Namer::default();
+    namer.unique("mem".into());
+    for f in &cx.model.files {
+        let name = namer.unique(format!("{}_file", snake(&f.name, "f")));
+        code.line(format!("/// FD {}", f.name));
+        code.line(format!("{name}: rt::File,"));
+        cx.file_names.push(name);
+    }
+}
+
+pub(crate) fn constructor(cx: &mut Ctx<'_>, code: &mut Code) {
+    code.open("pub fn new() -> Self {");
+    code.open("let mut program = Self {");
+    code.line("mem: vec![0; STORAGE_SIZE],");
+    code.line("called: false,");
+    for (i, f) in cx.model.files.iter().enumerate() {
+        let Some(control) = &f.control else {
+            code.line(format!(
+                "{}: rt::File::new({}, {}, rt::Organization::Sequential, {}, {}, {}, false, None),",
+                cx.file_names[i],
+                ops::str_lit(&f.name),
+                ops::str_lit(&f.name),
+                f.offset,
+                f.size,
+                f.min_size
+            ));
+            continue;
+        };
+        let (assign, from_field) = match &control.assign {
+            ferry_syntax::ast::Assign::Literal(s) => (s.clone(), None),
+            ferry_syntax::ast::Assign::Name(n) => {
+                // A data item holding the name, or an external name.
+                let r = ferry_syntax::ast::DataRef { name: n.clone(), qualifiers: vec![], subscripts: vec![], refmod: None, span: control.span };
+                match cx.model.resolve(&r) {
+                    Ok(id) => (n.clone(), Some(cx.field_names[id].clone())),
+                    Err(_) => (n.clone(), None),
+                }
+            }
+        };
+        if from_field.is_some() {
+            cx.refuse(control.span, "ASSIGN TO data-name", "ASSIGN TO a data item is not translated yet");
+        }
+        let org = match control.organization {
+            Organization::LineSequential => "LineSequential",
+            Organization::Sequential => "Sequential",
+            Organization::Relative => "Relative",
+            Organization::Indexed => "Indexed",
+        };
+        if matches!(control.organization, Organization::Relative | Organization::Indexed) {
+            cx.refuse(control.span, "ORGANIZATION", format!("{org} files are not translated yet"));
+        }
+        let status = match &control.file_status {
+            Some(r) => match cx.model.resolve(r) {
+                Ok(id) => format!("Some({})", cx.field_names[id]),
+                Err(e) => {
+                    cx.refuse(r.span, "FILE STATUS", e);
+                    "None".into()
+                }
+            },
+            None => "None".into(),
+        };
+        code.line(format!(
+            "{}: rt::File::new({}, {}, rt::Organization::{org}, {}, {}, {}, {}, {status}),",
+            cx.file_names[i],
+            ops::str_lit(&assign),
+            ops::str_lit(&f.name),
+            f.offset,
+            f.size,
+            f.min_size,
+            control.optional
+        ));
+    }
+    code.close("};");
+    if cx.model.decimal_point_is_comma {
+        code.line("rt::mov::set_decimal_point_comma(true);");
+    }
+    code.line("program.initialize();");
+    code.line("program");
+    code.close("}");
+    code.line("");
+    code.line("/// Initial values: VALUE clauses, else spaces/zeros by category (WORKING-STORAGE and LOCAL-STORAGE).");
+    code.open("fn initialize(&mut self) {");
+    let model = cx.model;
+    let tops: Vec<ItemId> = (0..model.items.len())
+        .filter(|&i| model.items[i].parent.is_none())
+        .filter(|&i| matches!(model.items[i].section, Section::WorkingStorage | Section::LocalStorage))
+        .filter(|&i| model.items[i].redefines.is_none() && !matches!(model.items[i].kind, ItemKind::Renames))
+        .collect();
+    for id in tops {
+        init_item(cx, code, id);
+    }
+    code.close("}");
+}
+
+/// Initialises one item and its subordinates (each occurrence of a table).
+fn init_item(cx: &mut Ctx<'_>, code: &mut Code, id: ItemId) {
+    let model = cx.model;
+    let it = &model.items[id];
+    if matches!(it.kind, ItemKind::Condition { .. } | ItemKind::Renames) || it.redefines.is_some() && it.parent.is_some() {
+        return;
+    }
+    let own_occurs = it.dims.len() > it.parent.map_or(0, |p| model.items[p].dims.len());
+    if own_occurs {
+        let dim = it.dims[it.dims.len() - 1];
+        // Initialise the first occurrence, then copy it over the others (as GnuCOBOL does).
+        init_one(cx, code, id);
+        let name = &cx.field_names[id];
+        code.line(format!("rt::replicate(&mut self.mem, {name}, {}, {});", dim.stride, dim.max));
+    } else {
+        init_one(cx, code, id);
+    }
+}
+
+fn init_one(cx: &mut Ctx<'_>, code: &mut Code, id: ItemId) {
+    let model = cx.model;
+    let it = &model.items[id];
+    let name = cx.field_names[id].clone();
+    if let Some(v) = it.value.clone() {
+        let src = ops::literal_value(cx, &v, Some(id));
+        code.line(format!("rt::move_value(&mut self.mem, {src}, {name});"));
+        if !matches!(it.kind, ItemKind::Group) {
+            return;
+        }
+        // A group VALUE covers its subordinates, but their own VALUEs still apply (rare).
+        let children = it.children.clone();
+        for c in children {
+            if model.items[c].value.is_some() {
+                init_item(cx, code, c);
+            }
+        }
+        return;
+    }
+    match it.kind {
+        ItemKind::Group => {
+            let children = it.children.clone();
+            for c in children {
+                init_item(cx, code, c);
+            }
+        }
+        _ => code.line(format!("rt::initialize(&mut self.mem, {name});")),
+    }
+}
+
+/// Emits `main_entry`, `call` and `cancel`; returns the sizes of the USING parameters.
+pub(crate) fn entry_points(cx: &mut Ctx<'_>, code: &mut Code, ty: &str) -> Vec<usize> {
+    let model = cx.model;
+    let using: Vec<ItemId> = match cx.program.procedure.as_ref() {
+        Some(p) => p
+            .using
+            .iter()
+            .filter_map(|u| match model.resolve(&u.name) {
+                Ok(id) => Some(id),
+                Err(e) => {
+                    cx.refuse(u.name.span, "PROCEDURE DIVISION USING", e);
+                    None
+                }
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let (first, last) = match (cx.paras.first(), cx.paras.last()) {
+        (Some(f), Some(l)) => (format!("Para::{}", f.variant), format!("Para::{}", l.variant)),
+        _ => (String::new(), String::new()),
+    };
+    code.open(format!("impl {ty} {{"));
+    code.line("/// Runs the PROCEDURE DIVISION from its first paragraph.");
+    code.open("fn run(&mut self) -> Result<(), Jump> {");
+    if first.is_empty() {
+        code.line("Ok(())");
+    } else {
+        code.line(format!("self.perform({first}, {last})"));
+    }
+    code.close("}");
+    code.close("}");
+    code.line("");
+    code.line("/// Runs the program as a main program (a batch step); returns the process exit status.");
+    code.open("pub fn main_entry() -> i32 {");
+    code.line(format!("let mut program = {ty}::new();"));
+    code.line("let _ = program.run();");
+    code.line("rt::finish(rt::get(&program.mem, RETURN_CODE))");
+    code.close("}");
+    code.line("");
+    code.open(format!("impl {ty} {{"));
+    code.line("/// Closes what the program left open (CANCEL).");
+    code.open("fn close_files(&mut self) {");
+    for name in &cx.file_names {
+        code.line(format!("self.{name}.close_if_open();"));
+    }
+    code.close("}");
+    code.close("}");
+    code.line("");
+    code.open("thread_local! {");
+    code.line(format!("/// The activation kept between CALLs until CANCEL (WORKING-STORAGE persists)."));
+    code.line(format!("static STATE: std::cell::RefCell<Option<{ty}>> = const {{ std::cell::RefCell::new(None) }};"));
+    code.close("}");
+    code.line("");
+    code.line("/// CALL: `args` are the caller's parameters (copied in and back out). Returns RETURN-CODE, or");
+    code.line("/// `Err(rt::StopRun)` when the program ended the run unit.");
+    code.open("pub fn call(args: &mut [&mut [u8]]) -> Result<i64, rt::StopRun> {");
+    code.line(format!("let mut program = STATE.with(|s| s.borrow_mut().take()).unwrap_or_else({ty}::new);"));
+    for (i, id) in using.iter().enumerate() {
+        let name = &cx.field_names[*id];
+        code.line(format!("rt::param_in(&mut program.mem, {name}, args.get({i}).map(|a| &**a));"));
+    }
+    code.line("program.called = true;");
+    code.line("rt::store_int(&mut program.mem, RETURN_CODE, 0);");
+    code.line("let outcome = program.run();");
+    for (i, id) in using.iter().enumerate() {
+        let name = &cx.field_names[*id];
+        code.open(format!("if let Some(arg) = args.get_mut({i}) {{"));
+        code.line(format!("rt::param_out(&program.mem, {name}, arg);"));
+        code.close("}");
+    }
+    code.line("let rc = rt::get(&program.mem, RETURN_CODE).to_i64();");
+    code.open("if outcome == Err(Jump::StopRun) {");
+    code.line("return Err(rt::StopRun(rc));");
+    code.close("}");
+    code.line("STATE.with(|s| *s.borrow_mut() = Some(program));");
+    code.line("Ok(rc)");
+    code.close("}");
+    code.line("");
+    code.line("/// CANCEL: the next CALL starts from a fresh activation.");
+    code.open("pub fn cancel() {");
+    code.open("if let Some(mut program) = STATE.with(|s| s.borrow_mut().take()) {");
+    code.line("program.close_files();");
+    code.close("}");
+    code.close("}");
+    using.iter().map(|&id| model.items[id].size).collect()
+}
+
+/// True when the literal is a figurative constant or numeric zero (used for INITIALIZE-like checks).
+#[allow(dead_code)]
+pub(crate) fn is_zero_literal(l: &Literal) -> bool {
+    matches!(l, Literal::Figurative(ferry_syntax::ast::Figurative::Zero))
+}

@@ -1,0 +1,319 @@
+//! The built-in translator's code generator: one COBOL program -> one Rust module.
+//!
+//! Control flow is kept faithful without a general state machine: every paragraph becomes a method
+//! returning `Result<(), Jump>`; `perform(from, thru)` runs paragraphs in source order from `from` until
+//! the end of `thru`, following `GO TO` jumps inside the loop, exactly as COBOL's PERFORM does. Falling
+//! through from one paragraph to the next is the same loop. `STOP RUN` and `GOBACK` travel up as
+//! `Err(Jump::..)` with `?`.
+
+mod data;
+mod ops;
+mod stmt;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use ferry_model::ProgramModel;
+use ferry_syntax::ast::{Program, Span};
+
+use crate::naming::{camel, snake, Namer};
+use crate::{Interface, ProgramInput, Untranslated};
+
+/// A paragraph as the generator sees it.
+pub(crate) struct Para {
+    pub name: Option<String>,
+    pub section: usize,
+    pub variant: String,
+    pub method: String,
+    pub span: Span,
+}
+
+pub(crate) struct SectionInfo {
+    pub name: Option<String>,
+    pub first: usize,
+    pub last: usize,
+}
+
+/// Indented code buffer.
+#[derive(Default)]
+pub(crate) struct Code {
+    pub out: String,
+    pub indent: usize,
+}
+
+impl Code {
+    pub fn line(&mut self, s: impl AsRef<str>) {
+        for l in s.as_ref().lines() {
+            if l.is_empty() {
+                self.out.push('\n');
+            } else {
+                let _ = writeln!(self.out, "{:width$}{l}", "", width = self.indent * 4);
+            }
+        }
+    }
+    pub fn open(&mut self, s: impl AsRef<str>) {
+        self.line(s);
+        self.indent += 1;
+    }
+    pub fn close(&mut self, s: impl AsRef<str>) {
+        self.indent = self.indent.saturating_sub(1);
+        self.line(s);
+    }
+}
+
+pub(crate) struct Ctx<'a> {
+    pub program: &'a Program,
+    pub model: &'a ProgramModel,
+    pub input: &'a ProgramInput<'a>,
+    pub callees: &'a BTreeMap<String, Interface>,
+    /// ItemId -> const name of its descriptor.
+    pub field_names: Vec<String>,
+    /// File index -> field name of its handle in the program struct.
+    pub file_names: Vec<String>,
+    pub paras: Vec<Para>,
+    pub sections: Vec<SectionInfo>,
+    pub untranslated: Vec<Untranslated>,
+    /// Names of called programs this program uses (crate names).
+    pub uses: std::collections::BTreeSet<String>,
+    /// Counter for labels and temporaries.
+    pub next_label: usize,
+    /// Label of the sentence being emitted, when it contains NEXT SENTENCE.
+    pub sentence_label: Option<String>,
+    /// Labels of the inline PERFORMs being emitted (innermost last), for EXIT PERFORM.
+    pub loop_labels: Vec<(String, String)>,
+    pub current_para: usize,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn refuse(&mut self, span: Span, construct: &str, message: impl Into<String>) {
+        let (path, line, column) = (self.input.locate)(span.start);
+        self.untranslated.push(Untranslated { path, line, column, construct: construct.into(), message: message.into() });
+    }
+
+    pub fn origin(&self, span: Span) -> String {
+        let (path, line, _) = (self.input.locate)(span.start);
+        format!("{path}:{line}")
+    }
+
+    pub fn label(&mut self, prefix: &str) -> String {
+        self.next_label += 1;
+        format!("'{prefix}{}", self.next_label)
+    }
+}
+
+/// What the generator produced for one program.
+pub(crate) struct Generated {
+    pub code: String,
+    pub interface: Interface,
+    pub untranslated: Vec<Untranslated>,
+    pub callees_used: Vec<String>,
+}
+
+fn collect_paragraphs(program: &Program) -> (Vec<Para>, Vec<SectionInfo>) {
+    let mut paras = Vec::new();
+    let mut sections = Vec::new();
+    let mut namer = Namer::default();
+    let Some(proc) = &program.procedure else { return (paras, sections) };
+    for (si, section) in proc.sections.iter().enumerate() {
+        let first = paras.len();
+        for p in &section.paragraphs {
+            let base = match (&p.name, &section.name) {
+                (Some(n), _) => n.clone(),
+                (None, Some(s)) => format!("{s}-SECTION"),
+                (None, None) => "START".to_string(),
+            };
+            let variant = namer.unique(camel(&base, "P"));
+            paras.push(Para {
+                name: p.name.clone(),
+                section: si,
+                method: snake(&variant_to_words(&variant), "p"),
+                variant,
+                span: p.span,
+            });
+        }
+        if paras.len() > first {
+            sections.push(SectionInfo { name: section.name.clone(), first, last: paras.len() - 1 });
+        } else {
+            sections.push(SectionInfo { name: section.name.clone(), first: usize::MAX, last: usize::MAX });
+        }
+    }
+    (paras, sections)
+}
+
+/// `P0000Main` -> `P0000-Main` so that `snake` gives `p0000_main`.
+fn variant_to_words(v: &str) -> String {
+    let mut s = String::new();
+    let mut prev_digit_or_lower = false;
+    for (i, c) in v.chars().enumerate() {
+        if i > 0 && c.is_ascii_uppercase() && prev_digit_or_lower {
+            s.push('-');
+        }
+        prev_digit_or_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        s.push(c);
+    }
+    s
+}
+
+pub(crate) fn program(input: &ProgramInput<'_>, callees: &BTreeMap<String, Interface>) -> Generated {
+    let (paras, sections) = collect_paragraphs(input.program);
+    let mut cx = Ctx {
+        program: input.program,
+        model: input.model,
+        input,
+        callees,
+        field_names: Vec::new(),
+        file_names: Vec::new(),
+        paras,
+        sections,
+        untranslated: Vec::new(),
+        uses: Default::default(),
+        next_label: 0,
+        sentence_label: None,
+        loop_labels: Vec::new(),
+        current_para: 0,
+    };
+    for e in &input.model.errors {
+        cx.refuse(e.span, "data description", e.message.clone());
+    }
+    let mut code = Code::default();
+    let name = &input.program.name;
+    let ty = camel(name, "P");
+    code.line(format!("//! {name}: translated by ferry (built-in agent) from {}.", input.path));
+    code.line("//! Storage, arithmetic and I/O go through `ferry_runtime`, which reproduces GnuCOBOL's semantics.");
+    code.line("");
+    code.line("use ferry_runtime as rt;");
+    code.line("#[allow(unused_imports)]");
+    code.line("use rt::{Dec, Round};");
+    code.line("");
+    data::fields_module(&mut cx, &mut code);
+    code.line("use fields::*;");
+    code.line("");
+    emit_para_enum(&cx, &mut code);
+    code.line("/// Control leaving a paragraph other than by falling off its end.");
+    code.line("#[derive(Clone, Copy, Debug, PartialEq, Eq)]");
+    code.open("enum Jump {");
+    code.line("GoTo(Para),");
+    code.line("/// EXIT SECTION: carry on as if the end of this paragraph had been reached.");
+    code.line("EndOf(Para),");
+    code.line("Goback,");
+    code.line("StopRun,");
+    code.close("}");
+    code.line("");
+    code.line(format!("/// The state of one activation of {name}: its storage and its files."));
+    code.open(format!("pub struct {ty} {{"));
+    code.line("mem: Vec<u8>,");
+    code.line("/// True when activated by CALL (EXIT PROGRAM returns only then).");
+    code.line("called: bool,");
+    data::file_fields(&mut cx, &mut code);
+    code.close("}");
+    code.line("");
+    code.open(format!("impl {ty} {{"));
+    data::constructor(&mut cx, &mut code);
+    emit_dispatch(&cx, &mut code);
+    let procedure = input.program.procedure.as_ref();
+    if let Some(proc) = procedure {
+        let mut pi = 0;
+        for section in &proc.sections {
+            for p in &section.paragraphs {
+                cx.current_para = pi;
+                let para = &cx.paras[pi];
+                let title = para
+                    .name
+                    .clone()
+                    .or_else(|| section.name.as_ref().map(|s| format!("{s} SECTION")))
+                    .unwrap_or_else(|| "PROCEDURE DIVISION".into());
+                code.line("");
+                code.line(format!("/// {title} ({})", cx.origin(para.span)));
+                code.open(format!("fn {}(&mut self) -> Result<(), Jump> {{", para.method));
+                for sentence in &p.sentences {
+                    stmt::sentence(&mut cx, &mut code, sentence);
+                }
+                code.line("Ok(())");
+                code.close("}");
+                pi += 1;
+            }
+        }
+        if !proc.declaratives.is_empty() {
+            cx.refuse(proc.span, "DECLARATIVES", "DECLARATIVES are not translated yet");
+        }
+    }
+    code.close("}");
+    code.line("");
+    let params = data::entry_points(&mut cx, &mut code, &ty);
+    let interface = Interface { program: name.clone(), crate_name: crate::naming::crate_name(name), params };
+    Generated {
+        code: code.out,
+        interface,
+        untranslated: cx.untranslated,
+        callees_used: cx.uses.into_iter().collect(),
+    }
+}
+
+fn emit_para_enum(cx: &Ctx<'_>, code: &mut Code) {
+    code.line("/// The paragraphs of the PROCEDURE DIVISION, in source order.");
+    code.line("#[derive(Clone, Copy, Debug, PartialEq, Eq)]");
+    if cx.paras.is_empty() {
+        code.line("enum Para {}");
+        code.line("");
+        return;
+    }
+    code.open("enum Para {");
+    for p in &cx.paras {
+        code.line(format!("{},", p.variant));
+    }
+    code.close("}");
+    code.line("");
+    code.open("impl Para {");
+    code.line("/// The paragraph that follows in source order (fall-through).");
+    code.open("fn next(self) -> Option<Para> {");
+    code.open("match self {");
+    for (i, p) in cx.paras.iter().enumerate() {
+        match cx.paras.get(i + 1) {
+            Some(n) => code.line(format!("Para::{} => Some(Para::{}),", p.variant, n.variant)),
+            None => code.line(format!("Para::{} => None,", p.variant)),
+        }
+    }
+    code.close("}");
+    code.close("}");
+    code.close("}");
+    code.line("");
+}
+
+fn emit_dispatch(cx: &Ctx<'_>, code: &mut Code) {
+    code.line("");
+    code.line("/// PERFORM from THRU: run paragraphs in order until the end of `thru`, following GO TOs.");
+    code.line("#[allow(dead_code)]");
+    code.open("fn perform(&mut self, from: Para, thru: Para) -> Result<(), Jump> {");
+    code.line("let mut p = from;");
+    code.open("loop {");
+    code.open("let done = match self.run_para(p) {");
+    code.line("Ok(()) => p,");
+    code.open("Err(Jump::GoTo(q)) => {");
+    code.line("p = q;");
+    code.line("continue;");
+    code.close("}");
+    code.line("Err(Jump::EndOf(q)) => q,");
+    code.line("Err(other) => return Err(other),");
+    code.close("};");
+    code.open("if done == thru {");
+    code.line("return Ok(());");
+    code.close("}");
+    code.open("match done.next() {");
+    code.line("Some(n) => p = n,");
+    code.line("None => return Err(Jump::Goback),");
+    code.close("}");
+    code.close("}");
+    code.close("}");
+    code.line("");
+    code.open("fn run_para(&mut self, p: Para) -> Result<(), Jump> {");
+    if cx.paras.is_empty() {
+        code.line("match p {}");
+    } else {
+        code.open("match p {");
+        for p in &cx.paras {
+            code.line(format!("Para::{} => self.{}(),", p.variant, p.method));
+        }
+        code.close("}");
+    }
+    code.close("}");
+}

@@ -1,0 +1,722 @@
+//! Operands, fields, conditions, arithmetic and I/O: the only module that knows the runtime's API.
+//!
+//! Every generated value goes through `rt::Val` (a field, a decimal, literal bytes, a figurative
+//! constant), every numeric computation through `rt::Dec`; the runtime decides numeric versus
+//! alphanumeric behaviour from the field descriptors, as COBOL does from the data categories.
+
+use ferry_model::{Item, ItemId, ItemKind, NumUsage};
+use ferry_syntax::ast::{
+    Advancing, BinOp, CallArg, ClassTest, Condition, DataRef, Expr, Figurative, Handlers, Literal, Operand,
+    PassBy, RelOp, RoundingMode, SignTest, Span, Statement, StatementKind as K, Target,
+};
+
+use super::{stmt, Code, Ctx};
+
+/// The `rt::Field` constructor expression for an item (the runtime's `const fn` descriptors).
+pub(crate) fn descriptor(it: &Item, comma: bool, currency: char) -> String {
+    let (off, len) = (it.offset, it.size);
+    match &it.kind {
+        ItemKind::Group | ItemKind::Renames | ItemKind::Condition { .. } => format!("Field::Group(AlnumField::group({off}, {len}))"),
+        ItemKind::Alphanumeric { justified } | ItemKind::Alphabetic { justified } => {
+            if *justified {
+                format!("Field::Alnum(AlnumField::new({off}, {len}).justified())")
+            } else {
+                format!("Field::Alnum(AlnumField::new({off}, {len}))")
+            }
+        }
+        ItemKind::Numeric { digits, scale, signed, usage, sign_leading, sign_separate } => {
+            let ctor = match usage {
+                NumUsage::Display => "display",
+                NumUsage::Packed => "packed",
+                NumUsage::Binary => "binary",
+                NumUsage::NativeBinary => "comp5",
+            };
+            let base = format!("NumField::{ctor}({off}, {digits}, {scale}, {signed})");
+            let sign = match (*signed, sign_leading, sign_separate) {
+                (true, true, true) => Some("LeadingSeparate"),
+                (true, true, false) => Some("LeadingOverpunch"),
+                (true, false, true) => Some("TrailingSeparate"),
+                _ => None,
+            };
+            match sign {
+                Some(m) => format!("Field::Num({base}.with_sign(SignMode::{m}))"),
+                None => format!("Field::Num({base})"),
+            }
+        }
+        ItemKind::NumericEdited { picture, blank_when_zero, .. } => {
+            let base = if comma || currency != '$' {
+                format!("EditField::with_options({off}, {}, {comma}, b'{currency}')", str_lit(picture))
+            } else {
+                format!("EditField::new({off}, {})", str_lit(picture))
+            };
+            if *blank_when_zero {
+                format!("Field::Edit({base}.blank_when_zero())")
+            } else {
+                format!("Field::Edit({base})")
+            }
+        }
+        ItemKind::AlphanumericEdited { picture } => format!("Field::AlnumEdit(AlnumEditField::new({off}, {}))", str_lit(picture)),
+        ItemKind::Float => format!("Field::Num(NumField::float({off}))"),
+        ItemKind::Double => format!("Field::Num(NumField::double({off}))"),
+        ItemKind::Index => format!("Field::Num(NumField::comp5({off}, 9, 0, true))"),
+        ItemKind::Pointer => format!("Field::Alnum(AlnumField::new({off}, {len}))"),
+    }
+}
+
+pub(crate) fn str_lit(s: &str) -> String {
+    format!("{s:?}")
+}
+
+pub(crate) fn bytes_lit(b: &[u8]) -> String {
+    let mut s = String::from("b\"");
+    for &c in b {
+        match c {
+            b'"' => s.push_str("\\\""),
+            b'\\' => s.push_str("\\\\"),
+            0x20..=0x7e => s.push(c as char),
+            _ => s.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    s.push('"');
+    s
+}
+
+/// `Dec` constant for a numeric literal as written (`-12.50` -> `Dec::new(-1250, 2)`).
+pub(crate) fn dec_lit(text: &str) -> String {
+    let t = text.trim_start_matches('+');
+    let (neg, t) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t),
+    };
+    let (int, frac) = t.split_once('.').unwrap_or((t, ""));
+    let digits: String = format!("{int}{frac}").trim_start_matches('0').to_string();
+    let digits = if digits.is_empty() { "0".to_string() } else { digits };
+    if digits.len() > 36 {
+        return format!("Dec::parse({})", str_lit(text));
+    }
+    format!("Dec::new({}{digits}, {})", if neg { "-" } else { "" }, frac.len())
+}
+
+fn figurative(f: Figurative) -> &'static str {
+    match f {
+        Figurative::Zero => "rt::Fig::Zero",
+        Figurative::Space => "rt::Fig::Space",
+        Figurative::HighValue => "rt::Fig::HighValue",
+        Figurative::LowValue => "rt::Fig::LowValue",
+        Figurative::Quote => "rt::Fig::Quote",
+        Figurative::Null => "rt::Fig::LowValue",
+    }
+}
+
+pub(crate) fn literal_value(cx: &mut Ctx<'_>, l: &Literal, _target: Option<ItemId>) -> String {
+    match l {
+        Literal::Numeric(t) => format!("rt::Val::Num({})", dec_lit(t)),
+        Literal::Alphanumeric(b) => format!("rt::Val::Bytes({})", bytes_lit(b)),
+        Literal::Figurative(f) => format!("rt::Val::Fig({})", figurative(*f)),
+        Literal::All(inner) => match inner.as_ref() {
+            Literal::Alphanumeric(b) => format!("rt::Val::All({})", bytes_lit(b)),
+            Literal::Figurative(f) => format!("rt::Val::Fig({})", figurative(*f)),
+            other => literal_value(cx, other, None),
+        },
+    }
+}
+
+/// Resolves a data reference to its item, or records why it cannot be translated.
+pub(crate) fn resolve(cx: &mut Ctx<'_>, r: &DataRef) -> Option<ItemId> {
+    match cx.model.resolve(r) {
+        Ok(id) => Some(id),
+        Err(e) => {
+            cx.refuse(r.span, "data reference", e);
+            None
+        }
+    }
+}
+
+/// Byte offset added by the subscripts of `r` to item `id` (`None` when there are none).
+fn subscript_offset(cx: &mut Ctx<'_>, id: ItemId, r: &DataRef) -> Option<String> {
+    let dims = cx.model.items[id].dims.clone();
+    if r.subscripts.is_empty() {
+        if !dims.is_empty() && !matches!(cx.model.items[id].kind, ItemKind::Condition { .. }) {
+            // A table referenced without subscripts: only legal in a few places (e.g. SEARCH).
+            cx.refuse(r.span, "subscript", format!("{} needs {} subscript(s)", r.name, dims.len()));
+        }
+        return None;
+    }
+    if r.subscripts.len() != dims.len() {
+        cx.refuse(r.span, "subscript", format!("{} has {} dimension(s), {} subscript(s) given", r.name, dims.len(), r.subscripts.len()));
+        return None;
+    }
+    let mut parts = Vec::new();
+    for (e, d) in r.subscripts.iter().zip(dims) {
+        if let Expr::Operand(Operand::Literal(Literal::Numeric(t))) = e {
+            if let Ok(n) = t.parse::<usize>() {
+                if n >= 1 && n - 1 > 0 {
+                    parts.push(format!("{}", (n - 1) * d.stride));
+                }
+                continue;
+            }
+        }
+        let v = expr_num(cx, e);
+        parts.push(format!("rt::index({v}, {}) * {}", d.max, d.stride));
+    }
+    if parts.is_empty() {
+        None
+    } else {
+        Some(parts.join(" + "))
+    }
+}
+
+/// Field expression for a data reference (with subscripts and reference modification).
+pub(crate) fn field(cx: &mut Ctx<'_>, r: &DataRef) -> String {
+    if r.name == "RETURN-CODE" && r.qualifiers.is_empty() {
+        return "RETURN_CODE".into();
+    }
+    let Some(id) = resolve(cx, r) else { return "RETURN_CODE".into() };
+    let mut f = if matches!(cx.model.items[id].kind, ItemKind::Condition { .. }) {
+        cx.refuse(r.span, "condition-name", format!("{} is a condition-name, not a data item", r.name));
+        return "RETURN_CODE".into();
+    } else {
+        cx.field_names[id].clone()
+    };
+    if let Some(off) = subscript_offset(cx, id, r) {
+        f = format!("{f}.at({off})");
+    }
+    if let Some((start, len)) = &r.refmod {
+        let s = expr_num(cx, start);
+        let l = match len {
+            Some(l) => format!("Some({}.to_i64())", expr_num(cx, l)),
+            None => "None".into(),
+        };
+        f = format!("{f}.refmod({s}.to_i64(), {l})");
+    }
+    f
+}
+
+pub(crate) fn value(cx: &mut Ctx<'_>, op: &Operand) -> String {
+    match op {
+        Operand::Ref(r) => format!("rt::Val::Field({})", field(cx, r)),
+        Operand::Literal(l) => literal_value(cx, l, None),
+        Operand::LengthOf(r) => match resolve(cx, r) {
+            Some(id) => format!("rt::Val::Num(Dec::int({}))", cx.model.items[id].size),
+            None => "rt::Val::Num(Dec::ZERO)".into(),
+        },
+        Operand::Function(f) => {
+            cx.refuse(f.span, "FUNCTION", format!("FUNCTION {} is not translated yet", f.name));
+            "rt::Val::Num(Dec::ZERO)".into()
+        }
+        Operand::AddressOf(r) => {
+            cx.refuse(r.span, "ADDRESS OF", "ADDRESS OF is not translated yet");
+            "rt::Val::Num(Dec::ZERO)".into()
+        }
+    }
+}
+
+/// Numeric value (`Dec`) of an operand.
+pub(crate) fn num(cx: &mut Ctx<'_>, op: &Operand) -> String {
+    match op {
+        Operand::Literal(Literal::Numeric(t)) => dec_lit(t),
+        Operand::Literal(Literal::Figurative(Figurative::Zero)) => "Dec::ZERO".into(),
+        Operand::Ref(r) => format!("rt::get(&self.mem, {})", field(cx, r)),
+        other => {
+            let v = value(cx, other);
+            format!("rt::num_value(&self.mem, {v})")
+        }
+    }
+}
+
+pub(crate) fn expr_num(cx: &mut Ctx<'_>, e: &Expr) -> String {
+    match e {
+        Expr::Operand(op) => num(cx, op),
+        Expr::Neg(inner) => format!("{}.neg()", expr_num(cx, inner)),
+        Expr::Binary(op, a, b) => {
+            let (a, b) = (expr_num(cx, a), expr_num(cx, b));
+            let m = match op {
+                BinOp::Add => "add",
+                BinOp::Sub => "sub",
+                BinOp::Mul => "mul",
+                BinOp::Div => "div",
+                BinOp::Pow => "pow",
+            };
+            format!("{a}.{m}(&{b})")
+        }
+    }
+}
+
+pub(crate) fn expr_value(cx: &mut Ctx<'_>, e: &Expr) -> String {
+    match e {
+        Expr::Operand(op) => value(cx, op),
+        other => format!("rt::Val::Num({})", expr_num(cx, other)),
+    }
+}
+
+fn cmp_method(op: RelOp) -> &'static str {
+    match op {
+        RelOp::Eq => "is_eq",
+        RelOp::Ne => "is_ne",
+        RelOp::Lt => "is_lt",
+        RelOp::Le => "is_le",
+        RelOp::Gt => "is_gt",
+        RelOp::Ge => "is_ge",
+    }
+}
+
+pub(crate) fn condition(cx: &mut Ctx<'_>, c: &Condition) -> String {
+    match c {
+        Condition::Relation { left, op, right } => {
+            let (l, r) = (expr_value(cx, left), expr_value(cx, right));
+            format!("rt::compare(&self.mem, &{l}, &{r}).{}()", cmp_method(*op))
+        }
+        Condition::Class { operand, class, user_class, negated } => {
+            let v = expr_value(cx, operand);
+            let f = match class {
+                ClassTest::Numeric => "is_numeric",
+                ClassTest::Alphabetic => "is_alphabetic",
+                ClassTest::AlphabeticLower => "is_alphabetic_lower",
+                ClassTest::AlphabeticUpper => "is_alphabetic_upper",
+                ClassTest::User => {
+                    let name = user_class.clone().unwrap_or_default();
+                    cx.refuse(Span::default(), "class condition", format!("class {name} is not translated yet"));
+                    "is_numeric"
+                }
+            };
+            let t = format!("rt::{f}(&self.mem, &{v})");
+            if *negated { format!("!{t}") } else { t }
+        }
+        Condition::Sign { operand, sign, negated } => {
+            let v = expr_num(cx, operand);
+            let t = match sign {
+                SignTest::Positive => format!("{v}.signum() > 0"),
+                SignTest::Negative => format!("{v}.signum() < 0"),
+                SignTest::Zero => format!("{v}.signum() == 0"),
+            };
+            if *negated { format!("!({t})") } else { t }
+        }
+        Condition::ConditionName(r) => condition_name(cx, r),
+        Condition::Not(inner) => format!("!({})", condition(cx, inner)),
+        Condition::And(a, b) => format!("({} && {})", condition(cx, a), condition(cx, b)),
+        Condition::Or(a, b) => format!("({} || {})", condition(cx, a), condition(cx, b)),
+    }
+}
+
+/// The conditional variable of a level-88 name (with the reference's subscripts) and its values.
+fn condition_parts(cx: &mut Ctx<'_>, r: &DataRef) -> Option<(String, Vec<(Literal, Option<Literal>)>)> {
+    let id = resolve(cx, r)?;
+    let item = &cx.model.items[id];
+    let ItemKind::Condition { values } = item.kind.clone() else {
+        cx.refuse(r.span, "condition", format!("{} is not a condition-name", r.name));
+        return None;
+    };
+    let parent = item.parent?;
+    let mut f = cx.field_names[parent].clone();
+    if let Some(off) = subscript_offset(cx, parent, r) {
+        f = format!("{f}.at({off})");
+    }
+    Some((f, values))
+}
+
+fn condition_name(cx: &mut Ctx<'_>, r: &DataRef) -> String {
+    let Some((f, values)) = condition_parts(cx, r) else { return "false".into() };
+    let mut tests = Vec::new();
+    for (lo, hi) in values {
+        let lo_v = literal_value(cx, &lo, None);
+        match hi {
+            None => tests.push(format!("rt::compare(&self.mem, &rt::Val::Field({f}), &{lo_v}).is_eq()")),
+            Some(hi) => {
+                let hi_v = literal_value(cx, &hi, None);
+                tests.push(format!(
+                    "(rt::compare(&self.mem, &rt::Val::Field({f}), &{lo_v}).is_ge() && rt::compare(&self.mem, &rt::Val::Field({f}), &{hi_v}).is_le())"
+                ));
+            }
+        }
+    }
+    if tests.is_empty() {
+        "false".into()
+    } else if tests.len() == 1 {
+        tests.remove(0)
+    } else {
+        format!("({})", tests.join(" || "))
+    }
+}
+
+pub(crate) fn set_condition(cx: &mut Ctx<'_>, code: &mut Code, r: &DataRef, _span: Span) {
+    let Some((f, values)) = condition_parts(cx, r) else { return };
+    let Some((first, _)) = values.first() else { return };
+    let v = literal_value(cx, first, None);
+    code.line(format!("rt::move_value(&mut self.mem, {v}, {f});"));
+}
+
+pub(crate) fn when_value(cx: &mut Ctx<'_>, subject: &str, value: &Expr, thru: Option<&Expr>) -> String {
+    let v = expr_value(cx, value);
+    match thru {
+        None => format!("rt::compare(&self.mem, &{subject}, &{v}).is_eq()"),
+        Some(t) => {
+            let t = expr_value(cx, t);
+            format!("(rt::compare(&self.mem, &{subject}, &{v}).is_ge() && rt::compare(&self.mem, &{subject}, &{t}).is_le())")
+        }
+    }
+}
+
+fn round(r: Option<RoundingMode>) -> &'static str {
+    match r {
+        None => "Round::Truncate",
+        Some(RoundingMode::NearestAwayFromZero) => "Round::NearestAwayFromZero",
+        Some(RoundingMode::AwayFromZero) => "Round::AwayFromZero",
+        Some(RoundingMode::NearestEven) => "Round::NearestEven",
+        Some(RoundingMode::NearestTowardZero) => "Round::NearestTowardZero",
+        Some(RoundingMode::TowardGreater) => "Round::TowardGreater",
+        Some(RoundingMode::TowardLesser) => "Round::TowardLesser",
+        Some(RoundingMode::Truncation) | Some(RoundingMode::Prohibited) => "Round::Truncate",
+    }
+}
+
+fn sum(cx: &mut Ctx<'_>, ops: &[Operand]) -> String {
+    let mut it = ops.iter();
+    let Some(first) = it.next() else { return "Dec::ZERO".into() };
+    let mut s = num(cx, first);
+    for o in it {
+        s = format!("{s}.add(&{})", num(cx, o));
+    }
+    s
+}
+
+/// Stores `value` into each target; sets `size_error` when any store overflowed.
+fn store_all(cx: &mut Ctx<'_>, code: &mut Code, targets: &[Target], value: impl Fn(&mut Ctx<'_>, &str) -> String, checked: bool) {
+    for t in targets {
+        let f = field(cx, &t.item);
+        let v = value(cx, &f);
+        let r = round(t.rounded);
+        if checked {
+            code.line(format!("size_error |= rt::store(&mut self.mem, {f}, {v}, {r}, true);"));
+        } else {
+            code.line(format!("rt::store(&mut self.mem, {f}, {v}, {r}, false);"));
+        }
+    }
+}
+
+pub(crate) fn arithmetic(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
+    let h: &Handlers = match &s.kind {
+        K::Add { size_error, .. }
+        | K::Subtract { size_error, .. }
+        | K::Multiply { size_error, .. }
+        | K::Divide { size_error, .. }
+        | K::Compute { size_error, .. } => size_error,
+        _ => return,
+    };
+    let checked = h.on.is_some() || h.not_on.is_some();
+    code.open("{");
+    if checked {
+        code.line("let mut size_error = false;");
+    }
+    match &s.kind {
+        K::Add { operands, to, giving, corresponding, .. } => {
+            if *corresponding {
+                cx.refuse(s.span, "ADD CORRESPONDING", "ADD CORRESPONDING is not translated yet");
+            }
+            let total = sum(cx, operands);
+            code.line(format!("let operand = {total};"));
+            if giving.is_empty() {
+                store_all(cx, code, to, |_, f| format!("rt::get(&self.mem, {f}).add(&operand)"), checked);
+            } else {
+                // ADD a b TO c GIVING d: d = a + b + c.
+                let extra = sum(cx, &to.iter().map(|t| Operand::Ref(t.item.clone())).collect::<Vec<_>>());
+                let v = if to.is_empty() { "operand".to_string() } else { format!("operand.add(&{extra})") };
+                code.line(format!("let result = {v};"));
+                store_all(cx, code, giving, |_, _| "result".into(), checked);
+            }
+        }
+        K::Subtract { operands, from, giving, corresponding, .. } => {
+            if *corresponding {
+                cx.refuse(s.span, "SUBTRACT CORRESPONDING", "SUBTRACT CORRESPONDING is not translated yet");
+            }
+            let total = sum(cx, operands);
+            code.line(format!("let operand = {total};"));
+            if giving.is_empty() {
+                store_all(cx, code, from, |_, f| format!("rt::get(&self.mem, {f}).sub(&operand)"), checked);
+            } else if let Some(minuend) = from.first() {
+                let m = num(cx, &Operand::Ref(minuend.item.clone()));
+                code.line(format!("let result = {m}.sub(&operand);"));
+                store_all(cx, code, giving, |_, _| "result".into(), checked);
+            }
+        }
+        K::Multiply { operand, by, by_operand, giving, .. } => {
+            let a = num(cx, operand);
+            code.line(format!("let operand = {a};"));
+            if giving.is_empty() {
+                store_all(cx, code, by, |_, f| format!("operand.mul(&rt::get(&self.mem, {f}))"), checked);
+            } else {
+                let b = match by_operand {
+                    Some(b) => num(cx, b),
+                    None => by.first().map_or("Dec::ZERO".into(), |t| num(cx, &Operand::Ref(t.item.clone()))),
+                };
+                code.line(format!("let result = operand.mul(&{b});"));
+                store_all(cx, code, giving, |_, _| "result".into(), checked);
+            }
+        }
+        K::Divide { divisor_first, operand, into, second, giving, remainder, .. } => {
+            let a = num(cx, operand);
+            code.line(format!("let first = {a};"));
+            if giving.is_empty() {
+                // DIVIDE a INTO b: b = b / a.
+                store_all(cx, code, into, |_, f| format!("rt::get(&self.mem, {f}).div(&first)"), checked);
+            } else {
+                let b = match second {
+                    Some(b) => num(cx, b),
+                    None => into.first().map_or("Dec::ZERO".into(), |t| num(cx, &Operand::Ref(t.item.clone()))),
+                };
+                code.line(format!("let second = {b};"));
+                let (dividend, divisor) = if *divisor_first { ("second", "first") } else { ("first", "second") };
+                match remainder {
+                    None => {
+                        code.line(format!("let result = {dividend}.div(&{divisor});"));
+                        store_all(cx, code, giving, |_, _| "result".into(), checked);
+                    }
+                    Some(r) => {
+                        let q = giving.first().map(|t| (field(cx, &t.item), round(t.rounded)));
+                        let rf = field(cx, r);
+                        if let Some((qf, qr)) = q {
+                            let flag = if checked { "size_error |= " } else { "" };
+                            code.line(format!(
+                                "{flag}rt::divide_remainder(&mut self.mem, {dividend}, {divisor}, {qf}, {qr}, {rf}, {checked});"
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        K::Compute { targets, expr, .. } => {
+            let v = expr_num(cx, expr);
+            code.line(format!("let result = {v};"));
+            store_all(cx, code, targets, |_, _| "result".into(), checked);
+        }
+        _ => {}
+    }
+    if checked {
+        handler_pair(cx, code, "size_error", h);
+    }
+    code.close("}");
+}
+
+fn handler_pair(cx: &mut Ctx<'_>, code: &mut Code, flag: &str, h: &Handlers) {
+    if let Some(on) = &h.on {
+        code.open(format!("if {flag} {{"));
+        stmt::block(cx, code, on);
+        if let Some(not_on) = &h.not_on {
+            code.close("} else {");
+            code.indent += 1;
+            stmt::block(cx, code, not_on);
+        }
+        code.close("}");
+    } else if let Some(not_on) = &h.not_on {
+        code.open(format!("if !{flag} {{"));
+        stmt::block(cx, code, not_on);
+        code.close("}");
+    }
+}
+
+pub(crate) fn initialize(cx: &mut Ctx<'_>, code: &mut Code, r: &DataRef) {
+    let Some(id) = resolve(cx, r) else { return };
+    let delta = subscript_offset(cx, id, r);
+    init_under(cx, code, id, delta.as_deref(), true);
+}
+
+/// INITIALIZE: elementary items to spaces/zeros by category, FILLER and REDEFINES skipped.
+fn init_under(cx: &mut Ctx<'_>, code: &mut Code, id: ItemId, delta: Option<&str>, top: bool) {
+    let it = cx.model.items[id].clone();
+    if !top && (it.name.is_none() || it.redefines.is_some()) {
+        return;
+    }
+    let name = match delta {
+        Some(d) => format!("{}.at({d})", cx.field_names[id]),
+        None => cx.field_names[id].clone(),
+    };
+    match it.kind {
+        ItemKind::Condition { .. } | ItemKind::Renames => {}
+        ItemKind::Group => {
+            for c in it.children.clone() {
+                init_under(cx, code, c, delta, false);
+            }
+        }
+        _ => code.line(format!("rt::initialize(&mut self.mem, {name});")),
+    }
+    let own = it.dims.len() > it.parent.map_or(0, |p| cx.model.items[p].dims.len());
+    if !top && own {
+        let d = it.dims[it.dims.len() - 1];
+        code.line(format!("rt::replicate(&mut self.mem, {name}, {}, {});", d.stride, d.max));
+    }
+}
+
+pub(crate) fn move_corresponding(cx: &mut Ctx<'_>, code: &mut Code, from: &Operand, to: &[DataRef], span: Span) {
+    let Operand::Ref(src) = from else {
+        cx.refuse(span, "MOVE CORRESPONDING", "MOVE CORRESPONDING needs a group item");
+        return;
+    };
+    let Some(s) = resolve(cx, src) else { return };
+    for t in to {
+        let Some(d) = resolve(cx, t) else { continue };
+        corresponding_pairs(cx, code, s, d);
+    }
+}
+
+fn corresponding_pairs(cx: &mut Ctx<'_>, code: &mut Code, s: ItemId, d: ItemId) {
+    let model = cx.model;
+    for &sc in &model.items[s].children {
+        let si = &model.items[sc];
+        let Some(name) = &si.name else { continue };
+        if si.redefines.is_some() || !si.dims.len().eq(&model.items[s].dims.len()) {
+            continue;
+        }
+        let Some(&dc) = model.items[d].children.iter().find(|&&c| model.items[c].name.as_ref() == Some(name)) else { continue };
+        let di = &model.items[dc];
+        if di.redefines.is_some() || di.dims.len() != model.items[d].dims.len() {
+            continue;
+        }
+        match (si.is_elementary(), di.is_elementary()) {
+            (true, true) | (true, false) | (false, true) => {
+                if si.is_elementary() || di.is_elementary() {
+                    let (a, b) = (cx.field_names[sc].clone(), cx.field_names[dc].clone());
+                    code.line(format!("rt::move_value(&mut self.mem, rt::Val::Field({a}), {b});"));
+                }
+            }
+            (false, false) => {
+                if !matches!(si.kind, ItemKind::Condition { .. }) {
+                    corresponding_pairs(cx, code, sc, dc);
+                }
+            }
+        }
+    }
+}
+
+pub(crate) fn file_handle(cx: &mut Ctx<'_>, name: &str, span: Span) -> Option<String> {
+    match cx.model.file(name) {
+        Some(i) => Some(cx.file_names[i].clone()),
+        None => {
+            cx.refuse(span, "file", format!("{name} is not a file of this program"));
+            None
+        }
+    }
+}
+
+/// The whole record area of a file, as a field.
+pub(crate) fn record_of(cx: &mut Ctx<'_>, file: &str, span: Span) -> Option<String> {
+    let i = cx.model.file(file).or_else(|| {
+        cx.refuse(span, "file", format!("{file} is not a file of this program"));
+        None
+    })?;
+    let f = &cx.model.files[i];
+    Some(format!("rt::Field::group({}, {})", f.offset, f.size))
+}
+
+pub(crate) fn write(cx: &mut Ctx<'_>, code: &mut Code, span: Span, record: &DataRef, from: Option<&Operand>, adv: Option<&Advancing>) {
+    let Some(id) = resolve(cx, record) else { return };
+    let Some(fi) = cx.model.file_of(id) else {
+        cx.refuse(span, "WRITE", format!("{} is not a record of a file", record.name));
+        return;
+    };
+    let rec = cx.field_names[id].clone();
+    if let Some(src) = from {
+        let v = value(cx, src);
+        code.line(format!("rt::move_value(&mut self.mem, {v}, {rec});"));
+    }
+    let advance = match adv {
+        None => "rt::Advance::None".to_string(),
+        Some(Advancing::Lines { before, count }) => {
+            let n = match count {
+                Operand::Literal(Literal::Numeric(t)) if t.parse::<u32>().is_ok() => t.clone(),
+                other => format!("{}.to_i64().clamp(0, 999) as u32", num(cx, other)),
+            };
+            let dir = if *before { "Before" } else { "After" };
+            format!("rt::Advance::{dir}({n})")
+        }
+        Some(Advancing::Page { before }) => page(*before),
+        Some(Advancing::Mnemonic { before, name }) => {
+            let sys = cx
+                .program
+                .environment
+                .special_names
+                .mnemonics
+                .iter()
+                .find(|(m, _)| m == name)
+                .map(|(_, s)| s.to_ascii_uppercase());
+            match sys.as_deref() {
+                Some("C01") | Some("TOP") => page(*before),
+                _ => {
+                    cx.refuse(span, "WRITE ADVANCING", format!("ADVANCING {name} is not translated yet"));
+                    return;
+                }
+            }
+        }
+    };
+    let h = cx.file_names[fi].clone();
+    code.line(format!("self.{h}.write(&mut self.mem, {rec}, {advance});"));
+}
+
+fn page(before: bool) -> String {
+    if before { "rt::Advance::BeforePage".into() } else { "rt::Advance::AfterPage".into() }
+}
+
+pub(crate) fn call(
+    cx: &mut Ctx<'_>,
+    code: &mut Code,
+    span: Span,
+    program: &Operand,
+    using: &[CallArg],
+    returning: Option<&DataRef>,
+    exception: &Handlers,
+) {
+    let Operand::Literal(Literal::Alphanumeric(name)) = program else {
+        cx.refuse(span, "CALL", "CALL of a data item (dynamic CALL) is not translated yet");
+        return;
+    };
+    let name = String::from_utf8_lossy(name).trim().to_ascii_uppercase();
+    if returning.is_some() {
+        cx.refuse(span, "CALL RETURNING", "CALL ... RETURNING is not translated yet");
+        return;
+    }
+    let Some(callee) = cx.callees.get(&name).cloned() else {
+        if let Some(on) = &exception.on {
+            // The program does not exist in this estate: the ON EXCEPTION branch is what runs.
+            code.line(format!("// CALL \"{name}\": no such program in the estate; ON EXCEPTION applies."));
+            stmt::block(cx, code, on);
+        } else {
+            cx.refuse(span, "CALL", format!("program {name} is not part of the translated estate"));
+        }
+        return;
+    };
+    cx.uses.insert(callee.crate_name.clone());
+    code.open("{");
+    let mut args = Vec::new();
+    let mut back = Vec::new();
+    for (i, a) in using.iter().enumerate() {
+        let var = format!("arg{}", i + 1);
+        match &a.value {
+            None => code.line(format!("let mut {var}: Vec<u8> = Vec::new();")),
+            Some(Operand::Ref(r)) => {
+                let f = field(cx, r);
+                code.line(format!("let mut {var} = rt::bytes(&self.mem, {f}).to_vec();"));
+                if a.by == PassBy::Reference {
+                    back.push((var.clone(), f));
+                }
+            }
+            Some(other) => {
+                let v = value(cx, other);
+                code.line(format!("let mut {var} = rt::literal_bytes({v});"));
+            }
+        }
+        args.push(format!("&mut {var}[..]"));
+    }
+    code.line(format!("let outcome = {}::call(&mut [{}]);", callee.crate_name, args.join(", ")));
+    for (var, f) in back {
+        code.line(format!("rt::put_bytes(&mut self.mem, {f}, &{var});"));
+    }
+    code.open("match outcome {");
+    code.line("Ok(rc) => rt::store_int(&mut self.mem, RETURN_CODE, rc),");
+    code.line("Err(rt::StopRun(rc)) => {");
+    code.line("    rt::store_int(&mut self.mem, RETURN_CODE, rc);");
+    code.line("    return Err(Jump::StopRun);");
+    code.line("}");
+    code.close("}");
+    if let Some(not_on) = &exception.not_on {
+        stmt::block(cx, code, not_on);
+    }
+    code.close("}");
+}

@@ -1,0 +1,521 @@
+//! Statements and control flow: one COBOL statement -> Rust statements, scope for scope.
+
+use ferry_syntax::ast::{
+    AcceptFrom, DisplayUpon, EvaluateSubject, ExitKind, Handlers, Operand, PerformKind,
+    PerformRange, Sentence, SetAction, Statement, StatementKind as K, WhenObject,
+};
+
+use super::{ops, Code, Ctx};
+
+fn contains_next_sentence(stmts: &[Statement]) -> bool {
+    stmts.iter().any(|s| match &s.kind {
+        K::NextSentence => true,
+        K::If { then_branch, else_branch, .. } => {
+            contains_next_sentence(then_branch) || else_branch.as_deref().is_some_and(contains_next_sentence)
+        }
+        K::Evaluate { whens, other, .. } => {
+            whens.iter().any(|w| contains_next_sentence(&w.statements)) || other.as_deref().is_some_and(contains_next_sentence)
+        }
+        K::Search { whens, at_end, .. } => {
+            whens.iter().any(|(_, b)| contains_next_sentence(b)) || at_end.as_deref().is_some_and(contains_next_sentence)
+        }
+        _ => false,
+    })
+}
+
+pub(crate) fn sentence(cx: &mut Ctx<'_>, code: &mut Code, s: &Sentence) {
+    if contains_next_sentence(&s.statements) {
+        let label = cx.label("sentence");
+        code.open(format!("{label}: {{"));
+        let saved = cx.sentence_label.replace(label);
+        block(cx, code, &s.statements);
+        cx.sentence_label = saved;
+        code.close("}");
+    } else {
+        block(cx, code, &s.statements);
+    }
+}
+
+pub(crate) fn block(cx: &mut Ctx<'_>, code: &mut Code, stmts: &[Statement]) {
+    for s in stmts {
+        statement(cx, code, s);
+    }
+}
+
+fn handlers(cx: &mut Ctx<'_>, code: &mut Code, flag: &str, h: &Handlers) {
+    match (&h.on, &h.not_on) {
+        (None, None) => {}
+        (Some(on), None) => {
+            code.open(format!("if {flag} {{"));
+            block(cx, code, on);
+            code.close("}");
+        }
+        (None, Some(not_on)) => {
+            code.open(format!("if !{flag} {{"));
+            block(cx, code, not_on);
+            code.close("}");
+        }
+        (Some(on), Some(not_on)) => {
+            code.open(format!("if {flag} {{"));
+            block(cx, code, on);
+            code.close("} else {");
+            code.indent += 1;
+            block(cx, code, not_on);
+            code.close("}");
+        }
+    }
+}
+
+fn para_target(cx: &mut Ctx<'_>, name: &str, section: Option<&str>, span: ferry_syntax::ast::Span) -> Option<(usize, usize)> {
+    if section.is_none() {
+        if let Some(s) = cx.sections.iter().find(|s| s.name.as_deref() == Some(name)) {
+            if s.first != usize::MAX {
+                return Some((s.first, s.last));
+            }
+        }
+    }
+    let current_section = cx.paras.get(cx.current_para).map(|p| p.section);
+    let matches: Vec<usize> = (0..cx.paras.len())
+        .filter(|&i| cx.paras[i].name.as_deref() == Some(name))
+        .filter(|&i| section.is_none_or(|s| cx.sections[cx.paras[i].section].name.as_deref() == Some(s)))
+        .collect();
+    let pick = match matches.as_slice() {
+        [one] => Some(*one),
+        [] => None,
+        many => many.iter().copied().find(|&i| Some(cx.paras[i].section) == current_section),
+    };
+    match pick {
+        Some(i) => Some((i, i)),
+        None => {
+            cx.refuse(span, "procedure-name", format!("{name} is not a paragraph or section of this program"));
+            None
+        }
+    }
+}
+
+fn range(cx: &mut Ctx<'_>, r: &PerformRange, span: ferry_syntax::ast::Span) -> Option<String> {
+    let (from, mut last) = para_target(cx, &r.from, r.from_section.as_deref(), span)?;
+    if let Some(thru) = &r.thru {
+        last = para_target(cx, thru, None, span)?.1;
+    }
+    Some(format!("self.perform(Para::{}, Para::{})?;", cx.paras[from].variant, cx.paras[last].variant))
+}
+
+fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
+    match &s.kind {
+        K::Continue | K::Exit(ExitKind::Plain) => {}
+        K::NextSentence => match cx.sentence_label.clone() {
+            Some(l) => code.line(format!("break {l};")),
+            None => cx.refuse(s.span, "NEXT SENTENCE", "NEXT SENTENCE outside a sentence"),
+        },
+        K::Move { from, to, corresponding } => {
+            if *corresponding {
+                ops::move_corresponding(cx, code, from, to, s.span);
+            } else {
+                for t in to {
+                    let src = ops::value(cx, from);
+                    let dst = ops::field(cx, t);
+                    code.line(format!("rt::move_value(&mut self.mem, {src}, {dst});"));
+                }
+            }
+        }
+        K::Display { items, upon, no_advancing } => {
+            // A numeric literal is displayed as written (cobc prints `1.50` as `1.50`).
+            let vals: Vec<String> = items
+                .iter()
+                .map(|i| match i {
+                    Operand::Literal(ferry_syntax::ast::Literal::Numeric(t)) => format!("rt::Val::Bytes({})", ops::bytes_lit(t.as_bytes())),
+                    other => ops::value(cx, other),
+                })
+                .collect();
+            let stream = match upon {
+                DisplayUpon::Default => "rt::Upon::Stdout".to_string(),
+                DisplayUpon::Syserr => "rt::Upon::Stderr".to_string(),
+                DisplayUpon::Other(dev) => {
+                    let d = dev.to_ascii_uppercase();
+                    if matches!(d.as_str(), "CONSOLE" | "SYSOUT" | "STDOUT" | "SYSLIST" | "PRINTER") {
+                        "rt::Upon::Stdout".to_string()
+                    } else if matches!(d.as_str(), "SYSERR" | "STDERR") {
+                        "rt::Upon::Stderr".to_string()
+                    } else {
+                        cx.refuse(s.span, "DISPLAY UPON", format!("DISPLAY UPON {dev} is not translated yet"));
+                        return;
+                    }
+                }
+            };
+            code.line(format!("rt::display(&self.mem, &[{}], {stream}, {});", vals.join(", "), !no_advancing));
+        }
+        K::Accept { target, from } => {
+            let dst = ops::field(cx, target);
+            let how = match from {
+                AcceptFrom::Stdin => "rt::AcceptSource::Stdin".to_string(),
+                AcceptFrom::Date { yyyymmdd: false } => "rt::AcceptSource::Date".into(),
+                AcceptFrom::Date { yyyymmdd: true } => "rt::AcceptSource::DateYyyymmdd".into(),
+                AcceptFrom::Day { yyyyddd: false } => "rt::AcceptSource::Day".into(),
+                AcceptFrom::Day { yyyyddd: true } => "rt::AcceptSource::DayYyyyddd".into(),
+                AcceptFrom::DayOfWeek => "rt::AcceptSource::DayOfWeek".into(),
+                AcceptFrom::Time => "rt::AcceptSource::Time".into(),
+                AcceptFrom::CommandLine => "rt::AcceptSource::CommandLine".into(),
+                AcceptFrom::Environment(op) => {
+                    let v = ops::value(cx, op);
+                    format!("rt::AcceptSource::Environment(rt::text(&self.mem, {v}))")
+                }
+                AcceptFrom::Other(what) => {
+                    cx.refuse(s.span, "ACCEPT", format!("ACCEPT FROM {what} is not translated yet"));
+                    return;
+                }
+            };
+            code.line(format!("rt::accept(&mut self.mem, {dst}, {how});"));
+        }
+        K::If { condition, then_branch, else_branch } => {
+            let c = ops::condition(cx, condition);
+            code.open(format!("if {c} {{"));
+            block(cx, code, then_branch);
+            match else_branch {
+                Some(e) if !e.is_empty() => {
+                    code.close("} else {");
+                    code.indent += 1;
+                    block(cx, code, e);
+                    code.close("}");
+                }
+                _ => code.close("}"),
+            }
+        }
+        K::Evaluate { subjects, whens, other } => evaluate(cx, code, subjects, whens, other.as_deref()),
+        K::Perform { target, kind, body } => perform(cx, code, s, target.as_ref(), kind, body.as_deref()),
+        K::GoTo { targets, depending_on } => {
+            let mut dests = Vec::new();
+            for t in targets {
+                match para_target(cx, t, None, s.span) {
+                    Some((first, _)) => dests.push(cx.paras[first].variant.clone()),
+                    None => return,
+                }
+            }
+            match depending_on {
+                None if dests.len() == 1 => code.line(format!("return Err(Jump::GoTo(Para::{}));", dests[0])),
+                None => cx.refuse(s.span, "GO TO", "GO TO with several targets needs DEPENDING ON"),
+                Some(d) => {
+                    let v = ops::num(cx, &Operand::Ref(d.clone()));
+                    code.open(format!("match {v}.to_i64() {{"));
+                    for (i, d) in dests.iter().enumerate() {
+                        code.line(format!("{} => return Err(Jump::GoTo(Para::{d})),", i + 1));
+                    }
+                    code.line("_ => {}");
+                    code.close("}");
+                }
+            }
+        }
+        K::StopRun { status } => {
+            if let Some(st) = status {
+                let v = ops::num(cx, st);
+                code.line(format!("rt::store(&mut self.mem, RETURN_CODE, {v}, Round::Truncate, false);"));
+            }
+            code.line("return Err(Jump::StopRun);");
+        }
+        K::Goback => code.line("return Err(Jump::Goback);"),
+        K::Exit(ExitKind::Program) => {
+            code.open("if self.called {");
+            code.line("return Err(Jump::Goback);");
+            code.close("}");
+        }
+        K::Exit(ExitKind::Paragraph) => code.line("return Ok(());"),
+        K::Exit(ExitKind::Section) => {
+            let sec = cx.paras[cx.current_para].section;
+            let last = cx.sections[sec].last;
+            code.line(format!("return Err(Jump::EndOf(Para::{}));", cx.paras[last].variant));
+        }
+        K::Exit(kind @ (ExitKind::Perform | ExitKind::PerformCycle)) => match cx.loop_labels.last().cloned() {
+            Some((l, _)) if *kind == ExitKind::Perform => code.line(format!("break {l};")),
+            Some((_, body)) => code.line(format!("break {body};")),
+            None => cx.refuse(s.span, "EXIT PERFORM", "EXIT PERFORM outside an inline PERFORM"),
+        },
+        K::Add { .. } | K::Subtract { .. } | K::Multiply { .. } | K::Divide { .. } | K::Compute { .. } => {
+            ops::arithmetic(cx, code, s);
+        }
+        K::Initialize { targets, replacing } => {
+            if !replacing.is_empty() {
+                cx.refuse(s.span, "INITIALIZE REPLACING", "INITIALIZE ... REPLACING is not translated yet");
+                return;
+            }
+            for t in targets {
+                ops::initialize(cx, code, t);
+            }
+        }
+        K::Set(SetAction::Condition { targets, value: true }) => {
+            for t in targets {
+                ops::set_condition(cx, code, t, s.span);
+            }
+        }
+        K::Set(SetAction::To { targets, value }) => {
+            for t in targets {
+                let src = ops::value(cx, value);
+                let dst = ops::field(cx, t);
+                code.line(format!("rt::move_value(&mut self.mem, {src}, {dst});"));
+            }
+        }
+        K::Set(SetAction::UpBy { targets, value }) | K::Set(SetAction::DownBy { targets, value }) => {
+            let up = matches!(&s.kind, K::Set(SetAction::UpBy { .. }));
+            for t in targets {
+                let dst = ops::field(cx, t);
+                let v = ops::num(cx, value);
+                let op = if up { "add" } else { "sub" };
+                code.line(format!("rt::store(&mut self.mem, {dst}, rt::get(&self.mem, {dst}).{op}(&{v}), Round::Truncate, false);"));
+            }
+        }
+        K::Call { program, using, returning, exception } => ops::call(cx, code, s.span, program, using, returning.as_ref(), exception),
+        K::Cancel { programs } => {
+            for p in programs {
+                match p {
+                    Operand::Literal(ferry_syntax::ast::Literal::Alphanumeric(name)) => {
+                        let name = String::from_utf8_lossy(name).to_ascii_uppercase();
+                        match cx.callees.get(&name) {
+                            Some(i) => {
+                                let krate = i.crate_name.clone();
+                                cx.uses.insert(krate.clone());
+                                code.line(format!("{krate}::cancel();"));
+                            }
+                            None => {} // CANCEL of a program never called is a no-op.
+                        }
+                    }
+                    _ => cx.refuse(s.span, "CANCEL", "CANCEL of a data item is not translated yet"),
+                }
+            }
+        }
+        K::Open { entries } => {
+            for (mode, files) in entries {
+                let m = format!("rt::OpenMode::{mode:?}");
+                for f in files {
+                    if let Some(h) = ops::file_handle(cx, f, s.span) {
+                        code.line(format!("self.{h}.open(&mut self.mem, {m});"));
+                    }
+                }
+            }
+        }
+        K::Close { files } => {
+            for f in files {
+                if let Some(h) = ops::file_handle(cx, f, s.span) {
+                    code.line(format!("self.{h}.close(&mut self.mem);"));
+                }
+            }
+        }
+        K::Read { file, next: _, previous, into, key, at_end, invalid_key } => {
+            if *previous || key.is_some() || invalid_key.on.is_some() || invalid_key.not_on.is_some() {
+                cx.refuse(s.span, "READ", "keyed and backward READ are not translated yet");
+                return;
+            }
+            let Some(h) = ops::file_handle(cx, file, s.span) else { return };
+            let handled = at_end.on.is_some();
+            code.line(format!("let at_end = self.{h}.read(&mut self.mem, {handled}) == rt::IoOutcome::AtEnd;"));
+            if let Some(into) = into {
+                let rec = ops::record_of(cx, file, s.span);
+                let dst = ops::field(cx, into);
+                if let Some(rec) = rec {
+                    code.open("if !at_end {");
+                    code.line(format!("rt::move_value(&mut self.mem, rt::Val::Field({rec}), {dst});"));
+                    code.close("}");
+                }
+            }
+            handlers(cx, code, "at_end", at_end);
+        }
+        K::Write { record, from, advancing, end_of_page, invalid_key } => {
+            if end_of_page.on.is_some() || end_of_page.not_on.is_some() || invalid_key.on.is_some() {
+                cx.refuse(s.span, "WRITE", "WRITE with END-OF-PAGE or INVALID KEY is not translated yet");
+                return;
+            }
+            ops::write(cx, code, s.span, record, from.as_ref(), advancing.as_ref());
+        }
+        K::Exec { kind, .. } => cx.refuse(s.span, "EXEC", format!("EXEC {kind:?} blocks need a binding; not translated yet")),
+        other => {
+            let name = format!("{other:?}");
+            let word = name.split([' ', '{', '(']).next().unwrap_or("statement").to_ascii_uppercase();
+            cx.refuse(s.span, &word, format!("{word} is not translated yet"));
+        }
+    }
+}
+
+fn evaluate(
+    cx: &mut Ctx<'_>,
+    code: &mut Code,
+    subjects: &[EvaluateSubject],
+    whens: &[ferry_syntax::ast::WhenClause],
+    other: Option<&[Statement]>,
+) {
+    // Subjects are evaluated once, before the WHENs (COBOL semantics).
+    let mut subject_vals = Vec::new();
+    for (i, subj) in subjects.iter().enumerate() {
+        match subj {
+            EvaluateSubject::Expr(e) => {
+                let v = ops::expr_value(cx, e);
+                let name = format!("subject{}", i + 1);
+                code.line(format!("let {name} = {v};"));
+                subject_vals.push(Some(name));
+            }
+            EvaluateSubject::Condition(c) => {
+                let v = ops::condition(cx, c);
+                let name = format!("subject{}", i + 1);
+                code.line(format!("let {name} = {v};"));
+                subject_vals.push(Some(name));
+            }
+            _ => subject_vals.push(None),
+        }
+    }
+    let mut first = true;
+    for w in whens {
+        let mut tests = Vec::new();
+        for (i, obj) in w.objects.iter().enumerate() {
+            let subj = subjects.get(i);
+            let t = match (subj, obj) {
+                (_, WhenObject::Any) => continue,
+                (Some(EvaluateSubject::True), WhenObject::Condition(c)) => ops::condition(cx, c),
+                (Some(EvaluateSubject::False), WhenObject::Condition(c)) => format!("!({})", ops::condition(cx, c)),
+                (Some(EvaluateSubject::Condition(_)), WhenObject::True) => subject_vals[i].clone().unwrap_or_default(),
+                (Some(EvaluateSubject::Condition(_)), WhenObject::False) => format!("!{}", subject_vals[i].clone().unwrap_or_default()),
+                (Some(EvaluateSubject::Expr(_)), WhenObject::Value { negated, value, thru }) => {
+                    let s = subject_vals[i].clone().unwrap_or_default();
+                    let t = ops::when_value(cx, &s, value, thru.as_ref());
+                    if *negated { format!("!({t})") } else { t }
+                }
+                (Some(EvaluateSubject::True), WhenObject::True) | (Some(EvaluateSubject::False), WhenObject::False) => "true".into(),
+                (Some(EvaluateSubject::True), WhenObject::False) | (Some(EvaluateSubject::False), WhenObject::True) => "false".into(),
+                (Some(EvaluateSubject::Expr(_)), WhenObject::Condition(c)) => {
+                    // A WHEN object written as a condition against a value subject: compare as value.
+                    ops::condition(cx, c)
+                }
+                _ => {
+                    cx.refuse(w.statements.first().map_or(Default::default(), |s| s.span), "EVALUATE", "this WHEN form is not translated yet");
+                    "false".into()
+                }
+            };
+            tests.push(t);
+        }
+        let cond = if tests.is_empty() { "true".to_string() } else { tests.join(" && ") };
+        if first {
+            code.open(format!("if {cond} {{"));
+            first = false;
+        } else {
+            code.close(format!("}} else if {cond} {{"));
+            code.indent += 1;
+        }
+        block(cx, code, &w.statements);
+    }
+    if let Some(o) = other {
+        if first {
+            block(cx, code, o);
+            return;
+        }
+        code.close("} else {");
+        code.indent += 1;
+        block(cx, code, o);
+    }
+    if !first {
+        code.close("}");
+    }
+}
+
+fn perform(
+    cx: &mut Ctx<'_>,
+    code: &mut Code,
+    s: &Statement,
+    target: Option<&PerformRange>,
+    kind: &PerformKind,
+    body: Option<&[Statement]>,
+) {
+    let call = match target {
+        Some(r) => match range(cx, r, s.span) {
+            Some(c) => Some(c),
+            None => return,
+        },
+        None => None,
+    };
+    let label = cx.label("perform");
+    let emit_body = |cx: &mut Ctx<'_>, code: &mut Code| {
+        if let Some(c) = &call {
+            code.line(c);
+        }
+        if let Some(b) = body {
+            let cycle = cx.label("body");
+            code.open(format!("{cycle}: {{"));
+            cx.loop_labels.push((label.clone(), cycle));
+            block(cx, code, b);
+            cx.loop_labels.pop();
+            code.close("}");
+        }
+    };
+    match kind {
+        PerformKind::Once => {
+            if body.is_some() {
+                code.open(format!("{label}: loop {{"));
+                emit_body(cx, code);
+                code.line(format!("break {label};"));
+                code.close("}");
+            } else {
+                emit_body(cx, code);
+            }
+        }
+        PerformKind::Times(n) => {
+            let v = ops::num(cx, n);
+            code.open(format!("{label}: for _ in 0..{v}.to_i64().max(0) {{"));
+            emit_body(cx, code);
+            code.close("}");
+        }
+        PerformKind::Until { test_after, condition } => {
+            let c = ops::condition(cx, condition);
+            if *test_after {
+                code.open(format!("{label}: loop {{"));
+                emit_body(cx, code);
+                code.open(format!("if {c} {{"));
+                code.line(format!("break {label};"));
+                code.close("}");
+                code.close("}");
+            } else {
+                code.open(format!("{label}: while !({c}) {{"));
+                emit_body(cx, code);
+                code.close("}");
+            }
+        }
+        PerformKind::Varying { test_after, clauses } => {
+            if *test_after {
+                cx.refuse(s.span, "PERFORM VARYING WITH TEST AFTER", "PERFORM VARYING WITH TEST AFTER is not translated yet");
+                return;
+            }
+            varying(cx, code, clauses, 0, &label, &emit_body);
+        }
+    }
+}
+
+/// PERFORM VARYING a FROM .. BY .. UNTIL .. AFTER b ...: every identifier is set first; the innermost
+/// varies fastest; when an inner condition turns true, the next outer identifier steps and the inner
+/// one is set back to its FROM value before the outer condition is tested (COBOL's Format 4 rules).
+fn varying(
+    cx: &mut Ctx<'_>,
+    code: &mut Code,
+    clauses: &[ferry_syntax::ast::VaryingClause],
+    depth: usize,
+    label: &str,
+    emit_body: &dyn Fn(&mut Ctx<'_>, &mut Code),
+) {
+    if depth == 0 {
+        for c in clauses {
+            let item = ops::field(cx, &c.item);
+            let from = ops::expr_value(cx, &c.from);
+            code.line(format!("rt::move_value(&mut self.mem, {from}, {item});"));
+        }
+    }
+    let Some(c) = clauses.get(depth) else {
+        emit_body(cx, code);
+        return;
+    };
+    let item = ops::field(cx, &c.item);
+    let by = ops::expr_value(cx, &c.by);
+    let cond = ops::condition(cx, &c.until);
+    let loop_label = if depth == 0 { label.to_string() } else { cx.label("vary") };
+    code.open(format!("{loop_label}: while !({cond}) {{"));
+    varying(cx, code, clauses, depth + 1, label, emit_body);
+    code.line(format!("rt::step(&mut self.mem, {item}, {by});"));
+    if let Some(inner) = clauses.get(depth + 1) {
+        let inner_item = ops::field(cx, &inner.item);
+        let inner_from = ops::expr_value(cx, &inner.from);
+        code.line(format!("rt::move_value(&mut self.mem, {inner_from}, {inner_item});"));
+    }
+    code.close("}");
+}
