@@ -3,7 +3,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn walk(dir: &Path, base: &Path, out: &mut Vec<String>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<_> = rd.filter_map(Result::ok).map(|e| e.path()).collect();
     entries.sort();
     for p in entries {
@@ -25,10 +27,15 @@ fn main() {
     let mut code = String::from("/// (path inside the runtime crate, contents)\npub const RUNTIME_FILES: &[(&str, &str)] = &[\n");
     for f in &files {
         let abs = runtime.join(f);
-        let _ = writeln!(code, "    ({f:?}, include_str!({:?})),", abs.display().to_string());
+        let _ = writeln!(
+            code,
+            "    ({f:?}, include_str!({:?})),",
+            abs.display().to_string()
+        );
     }
     code.push_str("];\n");
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("runtime_files.rs");
+    let out =
+        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("runtime_files.rs");
     std::fs::write(out, code).expect("OUT_DIR is writable");
     println!("cargo:rerun-if-changed=../ferry-runtime/src");
     println!("cargo:rerun-if-changed=../../rules");

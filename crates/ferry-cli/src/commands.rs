@@ -10,7 +10,11 @@ use crate::progress::Progress;
 use crate::{diag, Common, GraphFormat, ListFormat};
 
 pub fn scan_options(common: &Common, keep_programs: bool) -> ScanOptions {
-    ScanOptions { copybook_dirs: common.copybook_dirs.clone(), format: common.source_format, keep_programs }
+    ScanOptions {
+        copybook_dirs: common.copybook_dirs.clone(),
+        format: common.source_format,
+        keep_programs,
+    }
 }
 
 /// Prints every diagnostic of the estate to stderr; returns the number of errors.
@@ -28,20 +32,39 @@ pub fn print_diagnostics(estate: &Estate) -> usize {
 }
 
 pub fn scan(common: &Common, src: &Path, format: ListFormat, dump_ast: bool) -> Result<u8> {
-    let progress = if format == ListFormat::Json { Progress::hidden() } else { Progress::new(common.quiet) };
+    let progress = if format == ListFormat::Json {
+        Progress::hidden()
+    } else {
+        Progress::new(common.quiet)
+    };
     let estate = estate::scan(src, &scan_options(common, dump_ast), &progress)?;
     if dump_ast {
-        let programs: Vec<&ferry_syntax::ast::Program> = estate.programs.iter().map(|p| &p.program).collect();
+        let programs: Vec<&ferry_syntax::ast::Program> =
+            estate.programs.iter().map(|p| &p.program).collect();
         println!("{}", serde_json::to_string_pretty(&programs)?);
     } else if format == ListFormat::Json {
-        println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "files": estate.files }))?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({ "files": estate.files }))?
+        );
     } else {
         let count = |k: FileKind| estate.files.iter().filter(|f| f.kind == k).count();
-        let lines = |k: FileKind| estate.files.iter().filter(|f| f.kind == k).map(|f| f.lines).sum::<usize>();
+        let lines = |k: FileKind| {
+            estate
+                .files
+                .iter()
+                .filter(|f| f.kind == k)
+                .map(|f| f.lines)
+                .sum::<usize>()
+        };
         for f in &estate.files {
             let kind = format!("{:?}", f.kind).to_ascii_lowercase();
             let n = f.diagnostics.len();
-            let note = if n == 0 { String::new() } else { format!("  {n} diagnostic(s)") };
+            let note = if n == 0 {
+                String::new()
+            } else {
+                format!("  {n} diagnostic(s)")
+            };
             println!("{kind:<9} {:>7}  {}{note}", f.lines, f.path);
         }
         println!(
@@ -55,7 +78,12 @@ pub fn scan(common: &Common, src: &Path, format: ListFormat, dump_ast: bool) -> 
         );
     }
     let errors = if format == ListFormat::Json && !dump_ast {
-        estate.files.iter().flat_map(|f| &f.diagnostics).filter(|d| d.severity == Severity::Error).count()
+        estate
+            .files
+            .iter()
+            .flat_map(|f| &f.diagnostics)
+            .filter(|d| d.severity == Severity::Error)
+            .count()
     } else {
         print_diagnostics(&estate)
     };
@@ -71,7 +99,11 @@ pub fn ast(common: &Common, file: &Path) -> Result<u8> {
         Some(f) => Some(f),
         None => config.format()?,
     };
-    let opts = ferry_source::PreprocessOptions { copybook_dirs, format, debugging_lines: config.debugging_lines };
+    let opts = ferry_source::PreprocessOptions {
+        copybook_dirs,
+        format,
+        debugging_lines: config.debugging_lines,
+    };
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let pre = ferry_source::preprocess_bytes(file, &bytes, &opts);
     let parsed = ferry_syntax::parse(&pre.text);
@@ -79,7 +111,13 @@ pub fn ast(common: &Common, file: &Path) -> Result<u8> {
     let mut errors = 0;
     for d in &pre.diagnostics {
         errors += 1;
-        eprintln!("{}:{}:{}: error: {}", d.file.display(), d.line, d.column, d.message);
+        eprintln!(
+            "{}:{}:{}: error: {}",
+            d.file.display(),
+            d.line,
+            d.column,
+            d.message
+        );
     }
     for e in &parsed.errors {
         errors += 1;
@@ -89,7 +127,12 @@ pub fn ast(common: &Common, file: &Path) -> Result<u8> {
     Ok(if errors > 0 { 2 } else { 0 })
 }
 
-pub fn graph(common: &Common, src: &Path, format: GraphFormat, output: Option<&Path>) -> Result<u8> {
+pub fn graph(
+    common: &Common,
+    src: &Path,
+    format: GraphFormat,
+    output: Option<&Path>,
+) -> Result<u8> {
     let progress = Progress::new(common.quiet);
     let estate = estate::scan(src, &scan_options(common, true), &progress)?;
     let graph = crate::pipeline::build_graph(&estate)?;
@@ -108,7 +151,11 @@ pub fn graph(common: &Common, src: &Path, format: GraphFormat, output: Option<&P
 }
 
 pub fn plan(common: &Common, src: &Path, format: ListFormat) -> Result<u8> {
-    let progress = if format == ListFormat::Json { Progress::hidden() } else { Progress::new(common.quiet) };
+    let progress = if format == ListFormat::Json {
+        Progress::hidden()
+    } else {
+        Progress::new(common.quiet)
+    };
     let estate = estate::scan(src, &scan_options(common, true), &progress)?;
     let graph = crate::pipeline::build_graph(&estate)?;
     let plan = crate::pipeline::build_plan(&graph);

@@ -40,14 +40,18 @@ impl Config {
         if !path.exists() {
             return Ok(Self::default());
         }
-        let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
         toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
     }
 
     pub fn format(&self) -> Result<Option<SourceFormat>> {
         match self.source_format.as_deref() {
             None | Some("detect") => Ok(None),
-            Some(f) => f.parse().map(Some).map_err(|e: String| anyhow::anyhow!("ferry.toml source_format: {e}")),
+            Some(f) => f
+                .parse()
+                .map(Some)
+                .map_err(|e: String| anyhow::anyhow!("ferry.toml source_format: {e}")),
         }
     }
 
@@ -82,7 +86,9 @@ fn glob_match(pat: &str, s: &str) -> bool {
         match p.first() {
             None => s.is_empty(),
             Some(b'*') if p.get(1) == Some(&b'*') => (0..=s.len()).any(|i| go(&p[2..], &s[i..])),
-            Some(b'*') => (0..=s.len()).take_while(|&i| i == 0 || s[i - 1] != b'/').any(|i| go(&p[1..], &s[i..])),
+            Some(b'*') => (0..=s.len())
+                .take_while(|&i| i == 0 || s[i - 1] != b'/')
+                .any(|i| go(&p[1..], &s[i..])),
             Some(&c) => s.first() == Some(&c) && go(&p[1..], &s[1..]),
         }
     }
@@ -95,7 +101,10 @@ mod tests {
 
     #[test]
     fn exclusions() {
-        let c = Config { exclude: vec!["old/".into(), "**/*.bak".into(), "x.cbl".into()], ..Default::default() };
+        let c = Config {
+            exclude: vec!["old/".into(), "**/*.bak".into(), "x.cbl".into()],
+            ..Default::default()
+        };
         assert!(c.excluded("old/A.cbl"));
         assert!(c.excluded("a/b/c.bak"));
         assert!(c.excluded("x.cbl"));

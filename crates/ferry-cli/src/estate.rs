@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use ferry_model::ProgramModel;
-use ferry_source::{CopyUse, Diagnostic, FileKind, PreprocessOptions, Preprocessed, Severity, SourceMap};
+use ferry_source::{
+    CopyUse, Diagnostic, FileKind, PreprocessOptions, Preprocessed, Severity, SourceMap,
+};
 use ferry_syntax::ast::Program;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -71,7 +73,9 @@ pub struct Estate {
 
 impl Estate {
     pub fn has_errors(&self) -> bool {
-        self.files.iter().any(|f| f.diagnostics.iter().any(|d| d.severity == Severity::Error))
+        self.files
+            .iter()
+            .any(|f| f.diagnostics.iter().any(|d| d.severity == Severity::Error))
     }
 
     pub fn program(&self, name: &str) -> Option<&ScannedProgram> {
@@ -103,7 +107,12 @@ fn list_files(root: &Path, config: &Config) -> Result<Vec<PathBuf>> {
         }
         let r = rel(root, entry.path());
         let top = r.split('/').next().unwrap_or("");
-        if top == "scenarios" || r == "ferry.toml" || r.starts_with('.') || r.contains("/.") || config.excluded(&r) {
+        if top == "scenarios"
+            || r == "ferry.toml"
+            || r.starts_with('.')
+            || r.contains("/.")
+            || config.excluded(&r)
+        {
             continue;
         }
         files.push(entry.into_path());
@@ -111,7 +120,11 @@ fn list_files(root: &Path, config: &Config) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-pub fn scan(root: &Path, opts: &ScanOptions, progress: &crate::progress::Progress) -> Result<Estate> {
+pub fn scan(
+    root: &Path,
+    opts: &ScanOptions,
+    progress: &crate::progress::Progress,
+) -> Result<Estate> {
     if !root.is_dir() {
         anyhow::bail!("{} is not a directory", root.display());
     }
@@ -120,9 +133,14 @@ pub fn scan(root: &Path, opts: &ScanOptions, progress: &crate::progress::Progres
         Some(f) => Some(f),
         None => config.format()?,
     };
-    let mut copybook_dirs: Vec<PathBuf> = config.copybook_dirs.iter().map(|d| root.join(d)).collect();
+    let mut copybook_dirs: Vec<PathBuf> =
+        config.copybook_dirs.iter().map(|d| root.join(d)).collect();
     copybook_dirs.extend(opts.copybook_dirs.iter().cloned());
-    let pp = PreprocessOptions { copybook_dirs, format, debugging_lines: config.debugging_lines };
+    let pp = PreprocessOptions {
+        copybook_dirs,
+        format,
+        debugging_lines: config.debugging_lines,
+    };
     let paths = list_files(root, &config)?;
     let bar = progress.bar("scan", paths.len() as u64);
     let results: Vec<(ScannedFile, Vec<ScannedProgram>)> = paths
@@ -141,10 +159,19 @@ pub fn scan(root: &Path, opts: &ScanOptions, progress: &crate::progress::Progres
     for (f, ps) in results {
         match f.kind {
             FileKind::Copybook => {
-                let stem = Path::new(&f.path).file_stem().map(|s| s.to_string_lossy().to_ascii_uppercase()).unwrap_or_default();
+                let stem = Path::new(&f.path)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().to_ascii_uppercase())
+                    .unwrap_or_default();
                 copybooks.push((stem, f.path.clone()));
             }
-            FileKind::Jcl => jcl.push((Path::new(&f.path).file_stem().map(|s| s.to_string_lossy().to_ascii_uppercase()).unwrap_or_default(), f.path.clone())),
+            FileKind::Jcl => jcl.push((
+                Path::new(&f.path)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().to_ascii_uppercase())
+                    .unwrap_or_default(),
+                f.path.clone(),
+            )),
             _ => {}
         }
         files.push(f);
@@ -161,7 +188,11 @@ pub fn scan(root: &Path, opts: &ScanOptions, progress: &crate::progress::Progres
                 f.diagnostics.push(FileDiagnostic {
                     severity: Severity::Error,
                     file: dup.path.clone(),
-                    line: dup.pre.map.locate(dup.program.span.start).map_or(1, |l| l.line),
+                    line: dup
+                        .pre
+                        .map
+                        .locate(dup.program.span.start)
+                        .map_or(1, |l| l.line),
                     column: 1,
                     message: format!("PROGRAM-ID {} is also defined in {first}", dup.name),
                 });
@@ -170,31 +201,69 @@ pub fn scan(root: &Path, opts: &ScanOptions, progress: &crate::progress::Progres
             i += 1;
         }
     }
-    Ok(Estate { root: root.to_path_buf(), config, files, programs, copybooks, jcl })
+    Ok(Estate {
+        root: root.to_path_buf(),
+        config,
+        files,
+        programs,
+        copybooks,
+        jcl,
+    })
 }
 
-fn scan_file(root: &Path, path: &Path, pp: &PreprocessOptions, keep: bool) -> (ScannedFile, Vec<ScannedProgram>) {
+fn scan_file(
+    root: &Path,
+    path: &Path,
+    pp: &PreprocessOptions,
+    keep: bool,
+) -> (ScannedFile, Vec<ScannedProgram>) {
     let rel_path = rel(root, path);
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            let d = FileDiagnostic { severity: Severity::Error, file: rel_path.clone(), line: 0, column: 0, message: format!("cannot read file: {e}") };
-            return (ScannedFile { path: rel_path, kind: FileKind::Other, lines: 0, diagnostics: vec![d] }, Vec::new());
+            let d = FileDiagnostic {
+                severity: Severity::Error,
+                file: rel_path.clone(),
+                line: 0,
+                column: 0,
+                message: format!("cannot read file: {e}"),
+            };
+            return (
+                ScannedFile {
+                    path: rel_path,
+                    kind: FileKind::Other,
+                    lines: 0,
+                    diagnostics: vec![d],
+                },
+                Vec::new(),
+            );
         }
     };
     let text = ferry_source::decode(&bytes);
     let kind = ferry_source::classify(path, &text);
     let lines = text.lines().count();
-    let mut file = ScannedFile { path: rel_path.clone(), kind, lines, diagnostics: Vec::new() };
+    let mut file = ScannedFile {
+        path: rel_path.clone(),
+        kind,
+        lines,
+        diagnostics: Vec::new(),
+    };
     if kind != FileKind::Program {
         return (file, Vec::new());
     }
     let pre = ferry_source::preprocess_bytes(path, &bytes, pp);
-    file.diagnostics.extend(pre.diagnostics.iter().map(|d| from_source(root, d)));
+    file.diagnostics
+        .extend(pre.diagnostics.iter().map(|d| from_source(root, d)));
     let parsed = ferry_syntax::parse(&pre.text);
     for e in &parsed.errors {
         let (f, line, column) = locate(&pre.map, root, e.span.start);
-        file.diagnostics.push(FileDiagnostic { severity: Severity::Error, file: f, line, column, message: e.message.clone() });
+        file.diagnostics.push(FileDiagnostic {
+            severity: Severity::Error,
+            file: f,
+            line,
+            column,
+            message: e.message.clone(),
+        });
     }
     if parsed.unit.programs.is_empty() && parsed.errors.is_empty() {
         file.diagnostics.push(FileDiagnostic {
@@ -214,7 +283,13 @@ fn scan_file(root: &Path, path: &Path, pp: &PreprocessOptions, keep: bool) -> (S
         let model = ferry_model::build(&program);
         for e in &model.errors {
             let (f, line, column) = locate(&pre.map, root, e.span.start);
-            file.diagnostics.push(FileDiagnostic { severity: Severity::Error, file: f, line, column, message: e.message.clone() });
+            file.diagnostics.push(FileDiagnostic {
+                severity: Severity::Error,
+                file: f,
+                line,
+                column,
+                message: e.message.clone(),
+            });
         }
         if keep {
             programs.push(ScannedProgram {
@@ -228,11 +303,21 @@ fn scan_file(root: &Path, path: &Path, pp: &PreprocessOptions, keep: bool) -> (S
             });
         }
     }
-    file.diagnostics.sort_by(|a, b| (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message)));
-    file.diagnostics.dedup_by(|a, b| a.file == b.file && a.line == b.line && a.column == b.column && a.message == b.message);
+    file.diagnostics.sort_by(|a, b| {
+        (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message))
+    });
+    file.diagnostics.dedup_by(|a, b| {
+        a.file == b.file && a.line == b.line && a.column == b.column && a.message == b.message
+    });
     (file, programs)
 }
 
 fn from_source(root: &Path, d: &Diagnostic) -> FileDiagnostic {
-    FileDiagnostic { severity: d.severity, file: rel(root, &d.file), line: d.line, column: d.column, message: d.message.clone() }
+    FileDiagnostic {
+        severity: d.severity,
+        file: rel(root, &d.file),
+        line: d.line,
+        column: d.column,
+        message: d.message.clone(),
+    }
 }

@@ -15,7 +15,11 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
-#[command(name = "ferry", version, about = "Migrate COBOL estates to Rust and prove the translation behaves like the original")]
+#[command(
+    name = "ferry",
+    version,
+    about = "Migrate COBOL estates to Rust and prove the translation behaves like the original"
+)]
 struct Cli {
     #[command(flatten)]
     common: Common,
@@ -144,19 +148,43 @@ pub struct TranslateArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(j) = cli.common.jobs {
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(j.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(j.max(1))
+            .build_global();
     }
     let result = match cli.command {
-        Command::Scan { src, format, dump_ast } => commands::scan(&cli.common, &src, format, dump_ast),
+        Command::Scan {
+            src,
+            format,
+            dump_ast,
+        } => commands::scan(&cli.common, &src, format, dump_ast),
         Command::Ast { file } => commands::ast(&cli.common, &file),
-        Command::Graph { src, format, output } => commands::graph(&cli.common, &src, format, output.as_deref()),
+        Command::Graph {
+            src,
+            format,
+            output,
+        } => commands::graph(&cli.common, &src, format, output.as_deref()),
         Command::Plan { src, format } => commands::plan(&cli.common, &src, format),
-        Command::Record { src, rerecord, into } => pipeline::record_cmd(&cli.common, &src, rerecord, into.as_deref()),
-        Command::Translate { src, out, translate } => pipeline::translate_cmd(&cli.common, &src, &out, &translate),
+        Command::Record {
+            src,
+            rerecord,
+            into,
+        } => pipeline::record_cmd(&cli.common, &src, rerecord, into.as_deref()),
+        Command::Translate {
+            src,
+            out,
+            translate,
+        } => pipeline::translate_cmd(&cli.common, &src, &out, &translate),
         Command::Verify { out } => pipeline::verify_cmd(&cli.common, &out),
-        Command::Report { out, format, check } => pipeline::report_cmd(&cli.common, &out, format, check),
+        Command::Report { out, format, check } => {
+            pipeline::report_cmd(&cli.common, &out, format, check)
+        }
         Command::Status { out } => pipeline::status_cmd(&cli.common, &out),
-        Command::Migrate { src, out, translate } => pipeline::migrate_cmd(&cli.common, &src, &out, &translate),
+        Command::Migrate {
+            src,
+            out,
+            translate,
+        } => pipeline::migrate_cmd(&cli.common, &src, &out, &translate),
     };
     match result {
         Ok(code) => ExitCode::from(code),

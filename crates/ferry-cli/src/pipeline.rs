@@ -10,7 +10,10 @@ use ferry_verify::{ScenarioResult, ScenarioStatus};
 use crate::commands::{print_diagnostics, scan_options};
 use crate::estate::{self, Estate};
 use crate::progress::Progress;
-use crate::state::{relative_path, sha256_bytes, sha256_file, FileHash, State, UnitRecord, UnitState, SCHEMA, VERIFY_FILE};
+use crate::state::{
+    relative_path, sha256_bytes, sha256_file, FileHash, State, UnitRecord, UnitState, SCHEMA,
+    VERIFY_FILE,
+};
 use crate::{Common, ReportFormat, TranslateArgs};
 
 pub const FERRY_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -20,14 +23,25 @@ pub fn build_graph(estate: &Estate) -> Result<ferry_graph::Graph> {
         .programs
         .iter()
         .map(|p| {
-            let lines = estate.files.iter().find(|f| f.path == p.path).map_or(0, |f| f.lines);
-            ferry_graph::ProgramFacts::from_program(&p.program, Path::new(&p.path), &p.copybooks).with_lines(lines)
+            let lines = estate
+                .files
+                .iter()
+                .find(|f| f.path == p.path)
+                .map_or(0, |f| f.lines);
+            ferry_graph::ProgramFacts::from_program(&p.program, Path::new(&p.path), &p.copybooks)
+                .with_lines(lines)
         })
         .collect();
-    let copybooks: Vec<(String, PathBuf)> = estate.copybooks.iter().map(|(n, p)| (n.clone(), PathBuf::from(p))).collect();
+    let copybooks: Vec<(String, PathBuf)> = estate
+        .copybooks
+        .iter()
+        .map(|(n, p)| (n.clone(), PathBuf::from(p)))
+        .collect();
     let mut jobs = Vec::new();
     for (_, path) in &estate.jcl {
-        let text = std::fs::read(estate.root.join(path)).map(|b| ferry_source::decode(&b)).unwrap_or_default();
+        let text = std::fs::read(estate.root.join(path))
+            .map(|b| ferry_source::decode(&b))
+            .unwrap_or_default();
         let (job, _errors) = ferry_graph::parse_jcl(&text, Path::new(path));
         jobs.push(job);
     }
@@ -61,16 +75,30 @@ pub fn record_cmd(common: &Common, src: &Path, rerecord: bool, into: Option<&Pat
 }
 
 /// Records the scenarios under `scenario_root` (which has a `scenarios/` folder).
-fn record(estate: &Estate, scenario_root: &Path, version: &str, rerecord: bool, progress: &Progress) -> Result<(usize, usize)> {
+fn record(
+    estate: &Estate,
+    scenario_root: &Path,
+    version: &str,
+    rerecord: bool,
+    progress: &Progress,
+) -> Result<(usize, usize)> {
     let scenarios = ferry_verify::discover(scenario_root)?;
-    let todo: Vec<_> = scenarios.iter().filter(|s| rerecord || !s.has_recording()).collect();
+    let todo: Vec<_> = scenarios
+        .iter()
+        .filter(|s| rerecord || !s.has_recording())
+        .collect();
     let kept = scenarios.len() - todo.len();
     if todo.is_empty() {
         return Ok((0, kept));
     }
     let graph_calls = static_calls(estate);
     let flags = estate.config.cobc_flags();
-    let copybook_dirs: Vec<PathBuf> = estate.config.copybook_dirs.iter().map(|d| estate.root.join(d)).collect();
+    let copybook_dirs: Vec<PathBuf> = estate
+        .config
+        .copybook_dirs
+        .iter()
+        .map(|d| estate.root.join(d))
+        .collect();
     let work = tempfile::tempdir().context("cannot create a temporary directory")?;
     let mut exes: BTreeMap<String, PathBuf> = BTreeMap::new();
     let bar = progress.bar("record", todo.len() as u64);
@@ -78,9 +106,14 @@ fn record(estate: &Estate, scenario_root: &Path, version: &str, rerecord: bool, 
         let exe = match exes.get(&s.program) {
             Some(e) => e.clone(),
             None => {
-                let main = estate
-                    .program(&s.program)
-                    .with_context(|| format!("scenario {}: no program {} in {}", s.id(), s.program, estate.root.display()))?;
+                let main = estate.program(&s.program).with_context(|| {
+                    format!(
+                        "scenario {}: no program {} in {}",
+                        s.id(),
+                        s.program,
+                        estate.root.display()
+                    )
+                })?;
                 let mut others: Vec<PathBuf> = closure(&graph_calls, &s.program)
                     .into_iter()
                     .filter(|p| p != &s.program)
@@ -91,12 +124,23 @@ fn record(estate: &Estate, scenario_root: &Path, version: &str, rerecord: bool, 
                 let dir = work.path().join(&s.program);
                 std::fs::create_dir_all(&dir)?;
                 let main_path = estate.root.join(&main.path);
-                let exe = ferry_verify::compile_with_cobc(&main_path, &others, &copybook_dirs, &flags, &dir)?;
+                let exe = ferry_verify::compile_with_cobc(
+                    &main_path,
+                    &others,
+                    &copybook_dirs,
+                    &flags,
+                    &dir,
+                )?;
                 exes.insert(s.program.clone(), exe.clone());
                 exe
             }
         };
-        let mut sources = vec![estate.root.join(&estate.program(&s.program).map(|p| p.path.clone()).unwrap_or_default())];
+        let mut sources = vec![estate.root.join(
+            &estate
+                .program(&s.program)
+                .map(|p| p.path.clone())
+                .unwrap_or_default(),
+        )];
         sources.extend(
             closure(&graph_calls, &s.program)
                 .into_iter()
@@ -119,7 +163,8 @@ fn copy_tree(from: &Path, to: &Path) -> Result<()> {
         if entry.file_type().is_dir() {
             std::fs::create_dir_all(&dest)?;
         } else {
-            std::fs::copy(entry.path(), &dest).with_context(|| format!("cannot copy {}", entry.path().display()))?;
+            std::fs::copy(entry.path(), &dest)
+                .with_context(|| format!("cannot copy {}", entry.path().display()))?;
         }
     }
     Ok(())
@@ -129,7 +174,8 @@ fn copy_tree(from: &Path, to: &Path) -> Result<()> {
 fn static_calls(estate: &Estate) -> BTreeMap<String, Vec<String>> {
     let mut calls = BTreeMap::new();
     for p in &estate.programs {
-        let facts = ferry_graph::ProgramFacts::from_program(&p.program, Path::new(&p.path), &p.copybooks);
+        let facts =
+            ferry_graph::ProgramFacts::from_program(&p.program, Path::new(&p.path), &p.copybooks);
         let mut targets: Vec<String> = facts.static_callees();
         targets.sort();
         targets.dedup();
@@ -157,7 +203,11 @@ pub fn translate_cmd(common: &Common, src: &Path, out: &Path, args: &TranslateAr
     let estate = estate::scan(src, &scan_options(common, true), &progress)?;
     let errors = print_diagnostics(&estate);
     let state = translate(&estate, out, args, &progress)?;
-    let untranslated = state.units.iter().filter(|u| u.state != UnitState::Translated && u.state != UnitState::PortedByHand).count();
+    let untranslated = state
+        .units
+        .iter()
+        .filter(|u| u.state != UnitState::Translated && u.state != UnitState::PortedByHand)
+        .count();
     eprintln!(
         "translated {} of {} unit(s) into {}",
         state.units.len() - untranslated,
@@ -166,16 +216,27 @@ pub fn translate_cmd(common: &Common, src: &Path, out: &Path, args: &TranslateAr
     );
     for u in &state.units {
         for t in &u.untranslated {
-            eprintln!("{}:{}:{}: untranslated {}: {}", t.path, t.line, t.column, t.construct, t.message);
+            eprintln!(
+                "{}:{}:{}: untranslated {}: {}",
+                t.path, t.line, t.column, t.construct, t.message
+            );
         }
     }
-    Ok(if errors > 0 { 2 } else if untranslated > 0 { 1 } else { 0 })
+    Ok(if errors > 0 {
+        2
+    } else if untranslated > 0 {
+        1
+    } else {
+        0
+    })
 }
 
 /// Refuses to write into a directory that ferry did not make (unless --force).
 fn check_out_dir(out: &Path, force: bool) -> Result<()> {
     if out.exists() && !out.join(crate::state::STATE_FILE).exists() && !force {
-        let non_empty = std::fs::read_dir(out).map(|mut d| d.next().is_some()).unwrap_or(false);
+        let non_empty = std::fs::read_dir(out)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(false);
         if non_empty {
             anyhow::bail!(
                 "{} exists, is not empty and was not written by ferry; refusing to write into it (use --force)",
@@ -186,10 +247,18 @@ fn check_out_dir(out: &Path, force: bool) -> Result<()> {
     Ok(())
 }
 
-pub fn translate(estate: &Estate, out: &Path, args: &TranslateArgs, progress: &Progress) -> Result<State> {
+pub fn translate(
+    estate: &Estate,
+    out: &Path,
+    args: &TranslateArgs,
+    progress: &Progress,
+) -> Result<State> {
     check_out_dir(out, args.force)?;
     let previous = State::load(out)?;
-    let rules = args.rules.clone().or_else(|| estate.config.rules.as_ref().map(|r| estate.root.join(r)));
+    let rules = args
+        .rules
+        .clone()
+        .or_else(|| estate.config.rules.as_ref().map(|r| estate.root.join(r)));
     let templates = ferry_translate::templates::Templates::load(rules.as_deref())?;
     let agent = Builtin::new();
     let graph = build_graph(estate)?;
@@ -199,23 +268,35 @@ pub fn translate(estate: &Estate, out: &Path, args: &TranslateArgs, progress: &P
     let error_files: std::collections::BTreeSet<&str> = estate
         .files
         .iter()
-        .filter(|f| f.diagnostics.iter().any(|d| d.severity == ferry_source::Severity::Error))
+        .filter(|f| {
+            f.diagnostics
+                .iter()
+                .any(|d| d.severity == ferry_source::Severity::Error)
+        })
         .map(|f| f.path.as_str())
         .collect();
-    let program_units: Vec<&ferry_graph::PlanUnit> = plan.units.iter().filter(|u| u.is_translatable()).collect();
+    let program_units: Vec<&ferry_graph::PlanUnit> =
+        plan.units.iter().filter(|u| u.is_translatable()).collect();
     let bar = progress.bar("translate", program_units.len() as u64);
     let mut interfaces: BTreeMap<String, ferry_translate::Interface> = BTreeMap::new();
     let mut units = Vec::new();
     let mut records = Vec::new();
     for pu in program_units {
-        let members: Vec<&estate::ScannedProgram> = pu.programs().iter().filter_map(|n| estate.program(n)).collect();
+        let members: Vec<&estate::ScannedProgram> = pu
+            .programs()
+            .iter()
+            .filter_map(|n| estate.program(n))
+            .collect();
         let crate_name = ferry_translate::naming::crate_name(&pu.name);
         let mut sources: Vec<FileHash> = Vec::new();
         for m in &members {
             for f in m.pre.map.files() {
                 let rel = estate::rel(root, f);
                 if let Some(h) = sha256_file(f) {
-                    sources.push(FileHash { path: rel, sha256: h });
+                    sources.push(FileHash {
+                        path: rel,
+                        sha256: h,
+                    });
                 }
             }
         }
@@ -238,7 +319,11 @@ pub fn translate(estate: &Estate, out: &Path, args: &TranslateArgs, progress: &P
             state: UnitState::Translated,
             detail: None,
         };
-        let broken: Vec<&str> = members.iter().map(|m| m.path.as_str()).filter(|p| error_files.contains(p)).collect();
+        let broken: Vec<&str> = members
+            .iter()
+            .map(|m| m.path.as_str())
+            .filter(|p| error_files.contains(p))
+            .collect();
         if members.len() != pu.programs().len() || !broken.is_empty() {
             record.state = UnitState::Error;
             record.detail = Some(if broken.is_empty() {
@@ -254,17 +339,28 @@ pub fn translate(estate: &Estate, out: &Path, args: &TranslateArgs, progress: &P
             .iter()
             .map(|m| {
                 let m: &estate::ScannedProgram = m;
-                Box::new(move |off: usize| m.locate(root, off)) as Box<dyn Fn(usize) -> (String, u32, u32)>
+                Box::new(move |off: usize| m.locate(root, off))
+                    as Box<dyn Fn(usize) -> (String, u32, u32)>
             })
             .collect();
         let inputs: Vec<ProgramInput<'_>> = members
             .iter()
             .zip(&locates)
-            .map(|(m, l)| ProgramInput { program: &m.program, model: &m.model, path: m.path.clone(), locate: l.as_ref() })
+            .map(|(m, l)| ProgramInput {
+                program: &m.program,
+                model: &m.model,
+                path: m.path.clone(),
+                locate: l.as_ref(),
+            })
             .collect();
-        let input = UnitInput { name: pu.name.clone(), programs: inputs, callees: interfaces.clone() };
+        let input = UnitInput {
+            name: pu.name.clone(),
+            programs: inputs,
+            callees: interfaces.clone(),
+        };
         let output = agent.translate(&input)?;
-        record.fingerprint = fingerprint(pu, &members, &output, &interfaces, &templates.hash, &agent);
+        record.fingerprint =
+            fingerprint(pu, &members, &output, &interfaces, &templates.hash, &agent);
         for i in &output.interfaces {
             interfaces.insert(i.program.clone(), i.clone());
         }
@@ -275,17 +371,27 @@ pub fn translate(estate: &Estate, out: &Path, args: &TranslateArgs, progress: &P
             record.state = UnitState::Untranslated;
         }
         records.push(record);
-        units.push(WorkspaceUnit { unit: pu.name.clone(), crate_name, agent: agent.name().into(), output });
+        units.push(WorkspaceUnit {
+            unit: pu.name.clone(),
+            crate_name,
+            agent: agent.name().into(),
+            output,
+        });
         bar.inc(1);
     }
     bar.finish_and_clear();
     // Only translated units go into the workspace: an untranslated unit is never built as if whole.
     let buildable: Vec<WorkspaceUnit> = units
         .into_iter()
-        .filter(|u| records.iter().any(|r| r.crate_name == u.crate_name && r.state == UnitState::Translated))
+        .filter(|u| {
+            records
+                .iter()
+                .any(|r| r.crate_name == u.crate_name && r.state == UnitState::Translated)
+        })
         .collect();
     let source_root = relative_path(out, root).unwrap_or_else(|| root.display().to_string());
-    let files = ferry_translate::workspace_files(&buildable, &templates, &source_root, FERRY_VERSION)?;
+    let files =
+        ferry_translate::workspace_files(&buildable, &templates, &source_root, FERRY_VERSION)?;
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
     let previous_outputs: BTreeMap<String, String> = previous
         .iter()
@@ -294,27 +400,44 @@ pub fn translate(estate: &Estate, out: &Path, args: &TranslateArgs, progress: &P
         .collect();
     for (rel, text) in &files {
         let path = out.join(rel);
-        let owner = rel.strip_prefix("units/").and_then(|r| r.split('/').next()).map(str::to_string);
+        let owner = rel
+            .strip_prefix("units/")
+            .and_then(|r| r.split('/').next())
+            .map(str::to_string);
         let hand_edited = match (previous_outputs.get(rel), sha256_file(&path)) {
             (Some(recorded), Some(current)) => *recorded != current,
             _ => false,
         };
-        let record = owner.as_ref().and_then(|c| records.iter_mut().find(|r| &r.crate_name == c));
+        let record = owner
+            .as_ref()
+            .and_then(|c| records.iter_mut().find(|r| &r.crate_name == c));
         if hand_edited && !args.force {
             // Never clobber a hand-finished file: keep it, and say so.
             if let Some(r) = record {
                 r.state = UnitState::PortedByHand;
                 let current = sha256_file(&path).unwrap_or_default();
-                r.outputs.push(FileHash { path: rel.clone(), sha256: current });
+                r.outputs.push(FileHash {
+                    path: rel.clone(),
+                    sha256: current,
+                });
             }
             continue;
         }
         ferry_translate::write_if_changed(&path, text.as_bytes())?;
         if let Some(r) = record {
-            r.outputs.push(FileHash { path: rel.clone(), sha256: sha256_bytes(text.as_bytes()) });
+            r.outputs.push(FileHash {
+                path: rel.clone(),
+                sha256: sha256_bytes(text.as_bytes()),
+            });
         }
     }
-    let state = State { schema: SCHEMA.into(), ferry_version: FERRY_VERSION.into(), source_root, units: records, calls };
+    let state = State {
+        schema: SCHEMA.into(),
+        ferry_version: FERRY_VERSION.into(),
+        source_root,
+        units: records,
+        calls,
+    };
     state.save(out)?;
     Ok(state)
 }
@@ -335,7 +458,12 @@ fn fingerprint(
         .map(|i| serde_json::to_string(i).unwrap_or_default())
         .collect();
     let settings = serde_json::to_string(&agent.settings()).unwrap_or_default();
-    let extra = [("templates", templates_hash), ("ferry", FERRY_VERSION), ("agent", agent.name()), ("settings", settings.as_str())];
+    let extra = [
+        ("templates", templates_hash),
+        ("ferry", FERRY_VERSION),
+        ("agent", agent.name()),
+        ("settings", settings.as_str()),
+    ];
     ferry_graph::fingerprint(unit, &texts, &deps, &extra)
 }
 
@@ -347,18 +475,34 @@ pub struct VerifyRun {
     pub results: Vec<ScenarioResult>,
 }
 
-pub fn verify(out: &Path, state: &State, common: &Common, progress: &Progress) -> Result<VerifyRun> {
+pub fn verify(
+    out: &Path,
+    state: &State,
+    common: &Common,
+    progress: &Progress,
+) -> Result<VerifyRun> {
     let src = state.source_dir(out);
     let scenarios = ferry_verify::discover(&src)?;
-    let buildable = state.units.iter().any(|u| matches!(u.state, UnitState::Translated | UnitState::PortedByHand));
+    let buildable = state
+        .units
+        .iter()
+        .any(|u| matches!(u.state, UnitState::Translated | UnitState::PortedByHand));
     let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from);
     let spinner = progress.spinner("build", "cargo build --release");
-    let build = if buildable { Some(ferry_verify::build_workspace(out, true, target.as_deref())) } else { None };
+    let build = if buildable {
+        Some(ferry_verify::build_workspace(out, true, target.as_deref()))
+    } else {
+        None
+    };
     spinner.finish_and_clear();
     let (build_ok, build_log, exe_dir) = match build {
         Some(Ok(b)) => (true, None, Some(b.profile_dir.clone())),
         Some(Err(e)) => (false, Some(format!("{e}")), None),
-        None => (false, Some("no unit was translated; nothing to build".into()), None),
+        None => (
+            false,
+            Some("no unit was translated; nothing to build".into()),
+            None,
+        ),
     };
     let mut bins: BTreeMap<String, String> = BTreeMap::new();
     for u in &state.units {
@@ -368,7 +512,9 @@ pub fn verify(out: &Path, state: &State, common: &Common, progress: &Progress) -
             }
         }
     }
-    let jobs = common.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
+    let jobs = common
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
     let bar = progress.bar("verify", scenarios.len() as u64);
     let results = ferry_verify::replay_all(
         &scenarios,
@@ -382,7 +528,11 @@ pub fn verify(out: &Path, state: &State, common: &Common, progress: &Progress) -
         ferry_verify::DEFAULT_TIMEOUT,
     )?;
     bar.finish_and_clear();
-    let run = VerifyRun { build_ok, build_log, results };
+    let run = VerifyRun {
+        build_ok,
+        build_log,
+        results,
+    };
     let text = serde_json::to_string_pretty(&run)? + "\n";
     ferry_report::write_atomic(&out.join(VERIFY_FILE), text.as_bytes())?;
     Ok(run)
@@ -390,7 +540,12 @@ pub fn verify(out: &Path, state: &State, common: &Common, progress: &Progress) -
 
 pub fn verify_cmd(common: &Common, out: &Path) -> Result<u8> {
     let progress = Progress::new(common.quiet);
-    let state = State::load(out)?.with_context(|| format!("{} has no ferry state: run `ferry translate` first", out.display()))?;
+    let state = State::load(out)?.with_context(|| {
+        format!(
+            "{} has no ferry state: run `ferry translate` first",
+            out.display()
+        )
+    })?;
     let run = verify(out, &state, common, &progress)?;
     print_results(&run);
     let failed = !run.build_ok || run.results.iter().any(|r| r.status != ScenarioStatus::Pass);
@@ -414,7 +569,11 @@ fn print_results(run: &VerifyRun) {
     }
 }
 
-pub fn build_report(out: &Path, state: &State, run: Option<&VerifyRun>) -> Result<ferry_report::Report> {
+pub fn build_report(
+    out: &Path,
+    state: &State,
+    run: Option<&VerifyRun>,
+) -> Result<ferry_report::Report> {
     let mut report = ferry_report::Report::new(FERRY_VERSION, &state.source_root);
     for u in &state.units {
         let status = match u.state {
@@ -424,22 +583,54 @@ pub fn build_report(out: &Path, state: &State, run: Option<&VerifyRun>) -> Resul
             UnitState::Translated => ferry_report::UnitStatus::Verified,
         };
         let mut unit = ferry_report::Unit::new(&u.name, status);
-        unit.sources = u.sources.iter().map(|f| ferry_report::FileHash { path: f.path.clone(), sha256: f.sha256.clone() }).collect();
-        unit.outputs = u.outputs.iter().map(|f| ferry_report::FileHash { path: f.path.clone(), sha256: f.sha256.clone() }).collect();
+        unit.sources = u
+            .sources
+            .iter()
+            .map(|f| ferry_report::FileHash {
+                path: f.path.clone(),
+                sha256: f.sha256.clone(),
+            })
+            .collect();
+        unit.outputs = u
+            .outputs
+            .iter()
+            .map(|f| ferry_report::FileHash {
+                path: f.path.clone(),
+                sha256: f.sha256.clone(),
+            })
+            .collect();
         unit.agent = u.agent.clone();
-        unit.agent_settings = u.agent_settings.iter().map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone()))).collect();
+        unit.agent_settings = u
+            .agent_settings
+            .iter()
+            .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+            .collect();
         unit.untranslated = u
             .untranslated
             .iter()
-            .map(|t| ferry_report::Untranslated { path: t.path.clone(), line: t.line, construct: t.construct.clone(), message: t.message.clone() })
+            .map(|t| ferry_report::Untranslated {
+                path: t.path.clone(),
+                line: t.line,
+                construct: t.construct.clone(),
+                message: t.message.clone(),
+            })
             .collect();
         unit.detail = u.detail.clone();
         if let Some(run) = run {
             if let Some(b) = u.binaries.first() {
                 unit.binary = Some(format!("target/release/{}", b.name));
             }
-            let relevant: Vec<String> = u.programs.iter().flat_map(|p| state.callers_of(p)).collect();
-            unit.scenarios = run.results.iter().filter(|r| relevant.contains(&r.program)).cloned().collect();
+            let relevant: Vec<String> = u
+                .programs
+                .iter()
+                .flat_map(|p| state.callers_of(p))
+                .collect();
+            unit.scenarios = run
+                .results
+                .iter()
+                .filter(|r| relevant.contains(&r.program))
+                .cloned()
+                .collect();
             if !run.build_ok && matches!(u.state, UnitState::Translated) {
                 unit.status = ferry_report::UnitStatus::Error;
                 unit.detail = run.build_log.clone();
@@ -460,9 +651,17 @@ pub fn report_cmd(_common: &Common, out: &Path, format: ReportFormat, check: boo
         println!("{result}");
         return Ok(if result.ok() { 0 } else { 1 });
     }
-    let state = State::load(out)?.with_context(|| format!("{} has no ferry state: run `ferry translate` first", out.display()))?;
+    let state = State::load(out)?.with_context(|| {
+        format!(
+            "{} has no ferry state: run `ferry translate` first",
+            out.display()
+        )
+    })?;
     let run: Option<VerifyRun> = match std::fs::read_to_string(out.join(VERIFY_FILE)) {
-        Ok(t) => Some(serde_json::from_str(&t).context("ferry-verify.json is damaged; run `ferry verify` again")?),
+        Ok(t) => Some(
+            serde_json::from_str(&t)
+                .context("ferry-verify.json is damaged; run `ferry verify` again")?,
+        ),
         Err(_) => None,
     };
     let mut report = build_report(out, &state, run.as_ref())?;
@@ -473,11 +672,16 @@ pub fn report_cmd(_common: &Common, out: &Path, format: ReportFormat, check: boo
         ReportFormat::Html => ferry_report::render_html(&report)?,
     };
     print!("{text}");
-    Ok(if report.summary.verified == report.summary.units { 0 } else { 1 })
+    Ok(if report.summary.verified == report.summary.units {
+        0
+    } else {
+        1
+    })
 }
 
 pub fn status_cmd(_common: &Common, out: &Path) -> Result<u8> {
-    let state = State::load(out)?.with_context(|| format!("{} has no ferry state", out.display()))?;
+    let state =
+        State::load(out)?.with_context(|| format!("{} has no ferry state", out.display()))?;
     let src = state.source_dir(out);
     for u in &state.units {
         let stale_sources: Vec<&str> = u
@@ -499,7 +703,9 @@ pub fn status_cmd(_common: &Common, out: &Path) -> Result<u8> {
         } else {
             match u.state {
                 UnitState::Translated => "done".into(),
-                UnitState::Untranslated => format!("untranslated ({} construct(s))", u.untranslated.len()),
+                UnitState::Untranslated => {
+                    format!("untranslated ({} construct(s))", u.untranslated.len())
+                }
                 UnitState::Error => format!("error: {}", u.detail.clone().unwrap_or_default()),
                 UnitState::PortedByHand => "hand-edited".into(),
             }
@@ -515,7 +721,9 @@ pub fn migrate_cmd(common: &Common, src: &Path, out: &Path, args: &TranslateArgs
     let estate = estate::scan(src, &scan_options(common, true), &progress)?;
     let errors = print_diagnostics(&estate);
     if errors > 0 {
-        eprintln!("{errors} error(s) in the sources; units that contain them are reported as `error`");
+        eprintln!(
+            "{errors} error(s) in the sources; units that contain them are reported as `error`"
+        );
     }
     let scenarios = ferry_verify::discover(src)?;
     let missing = scenarios.iter().filter(|s| !s.has_recording()).count();
@@ -537,10 +745,19 @@ pub fn migrate_cmd(common: &Common, src: &Path, out: &Path, args: &TranslateArgs
         s.units, s.verified, s.mismatch, s.untranslated, s.unverified, s.error, s.ported_by_hand, s.scenarios_passed, s.scenarios
     );
     for u in &report.units {
-        println!("  {:<20} {}", u.name, serde_json::to_value(u.status)?.as_str().unwrap_or(""));
+        println!(
+            "  {:<20} {}",
+            u.name,
+            serde_json::to_value(u.status)?.as_str().unwrap_or("")
+        );
         for sc in &u.scenarios {
             if sc.status != ScenarioStatus::Pass {
-                println!("      {} {}: {}", sc.program, sc.name, serde_json::to_value(sc.status)?.as_str().unwrap_or(""));
+                println!(
+                    "      {} {}: {}",
+                    sc.program,
+                    sc.name,
+                    serde_json::to_value(sc.status)?.as_str().unwrap_or("")
+                );
                 if let Some(d) = &sc.detail {
                     for line in d.lines().take(40) {
                         println!("        {line}");
@@ -549,9 +766,18 @@ pub fn migrate_cmd(common: &Common, src: &Path, out: &Path, args: &TranslateArgs
             }
         }
         for t in &u.untranslated {
-            println!("      {}:{}: {} — {}", t.path, t.line, t.construct, t.message);
+            println!(
+                "      {}:{}: {} — {}",
+                t.path, t.line, t.construct, t.message
+            );
         }
     }
     println!("report: {}", out.join(ferry_report::REPORT_HTML).display());
-    Ok(if s.verified == s.units && s.units > 0 { 0 } else if errors > 0 { 2 } else { 1 })
+    Ok(if s.verified == s.units && s.units > 0 {
+        0
+    } else if errors > 0 {
+        2
+    } else {
+        1
+    })
 }

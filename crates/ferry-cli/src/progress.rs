@@ -11,7 +11,9 @@ pub struct Progress {
 
 impl Progress {
     pub fn new(quiet: bool) -> Self {
-        Self { enabled: !quiet && std::io::stderr().is_terminal() }
+        Self {
+            enabled: !quiet && std::io::stderr().is_terminal(),
+        }
     }
 
     pub fn hidden() -> Self {
@@ -23,9 +25,11 @@ impl Progress {
             return ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::hidden());
         }
         let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
-        let style = ProgressStyle::with_template("{prefix:>10.cyan.bold} [{bar:30}] {pos}/{len} {wide_msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> ");
+        let style = ProgressStyle::with_template(
+            "{prefix:>10.cyan.bold} [{bar:30}] {pos}/{len} {wide_msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> ");
         bar.set_style(style);
         bar.set_prefix(stage.to_string());
         bar

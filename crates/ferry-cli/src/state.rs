@@ -70,11 +70,16 @@ impl State {
         if !path.exists() {
             return Ok(None);
         }
-        let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        let state: State =
-            serde_json::from_str(&text).with_context(|| format!("{} is not a ferry state file", path.display()))?;
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let state: State = serde_json::from_str(&text)
+            .with_context(|| format!("{} is not a ferry state file", path.display()))?;
         if state.schema != SCHEMA {
-            anyhow::bail!("{} has schema {}, this ferry reads {SCHEMA}", path.display(), state.schema);
+            anyhow::bail!(
+                "{} has schema {}, this ferry reads {SCHEMA}",
+                path.display(),
+                state.schema
+            );
         }
         Ok(Some(state))
     }
@@ -129,7 +134,9 @@ impl State {
 
 pub fn sha256_file(path: &Path) -> Option<String> {
     use sha2::Digest;
-    std::fs::read(path).ok().map(|b| hex::encode(sha2::Sha256::digest(&b)))
+    std::fs::read(path)
+        .ok()
+        .map(|b| hex::encode(sha2::Sha256::digest(&b)))
 }
 
 pub fn sha256_bytes(b: &[u8]) -> String {
@@ -149,8 +156,16 @@ pub fn relative_path(base: &Path, target: &Path) -> Option<String> {
         return None;
     }
     let mut parts: Vec<String> = std::iter::repeat_n("..".to_string(), b.len() - common).collect();
-    parts.extend(t[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
-    Some(if parts.is_empty() { ".".into() } else { parts.join("/") })
+    parts.extend(
+        t[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    Some(if parts.is_empty() {
+        ".".into()
+    } else {
+        parts.join("/")
+    })
 }
 
 #[cfg(test)]
@@ -159,7 +174,13 @@ mod tests {
 
     #[test]
     fn relative_paths() {
-        assert_eq!(relative_path(Path::new("/a/b/out"), Path::new("/a/src")).as_deref(), Some("../../src"));
-        assert_eq!(relative_path(Path::new("/a"), Path::new("/a")).as_deref(), Some("."));
+        assert_eq!(
+            relative_path(Path::new("/a/b/out"), Path::new("/a/src")).as_deref(),
+            Some("../../src")
+        );
+        assert_eq!(
+            relative_path(Path::new("/a"), Path::new("/a")).as_deref(),
+            Some(".")
+        );
     }
 }

@@ -4,7 +4,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repo root")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repo root")
 }
 
 /// Generated workspaces share one target directory so the runtime is compiled once per test run.
@@ -21,7 +24,11 @@ fn ferry(args: &[&str]) -> Output {
 }
 
 fn text(o: &Output) -> String {
-    format!("{}\n{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+    format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -37,7 +44,8 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 fn report(out: &Path) -> serde_json::Value {
-    serde_json::from_slice(&std::fs::read(out.join("report.json")).expect("report.json")).expect("json")
+    serde_json::from_slice(&std::fs::read(out.join("report.json")).expect("report.json"))
+        .expect("json")
 }
 
 #[test]
@@ -45,7 +53,13 @@ fn payroll_migrates_and_every_unit_is_verified() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
     let sample = repo().join("samples/payroll");
-    let o = ferry(&["migrate", sample.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"]);
+    let o = ferry(&[
+        "migrate",
+        sample.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let r = report(&out);
     let units = r["units"].as_array().unwrap();
@@ -72,7 +86,11 @@ fn payroll_migrates_and_every_unit_is_verified() {
     std::fs::write(&lib, bytes).unwrap();
     let o = ferry(&["report", out.to_str().unwrap(), "--check"]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    assert!(text(&o).contains("units/paycalc/src/lib.rs"), "{}", text(&o));
+    assert!(
+        text(&o).contains("units/paycalc/src/lib.rs"),
+        "{}",
+        text(&o)
+    );
 }
 
 #[test]
@@ -86,12 +104,30 @@ fn a_broken_recording_is_a_mismatch_with_a_diff() {
     assert_ne!(original, broken);
     std::fs::write(&stdout, broken).unwrap();
     let out = tmp.path().join("out");
-    let o = ferry(&["migrate", src.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"]);
+    let o = ferry(&[
+        "migrate",
+        src.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     let r = report(&out);
-    let payroll = r["units"].as_array().unwrap().iter().find(|u| u["name"] == "PAYROLL").unwrap().clone();
+    let payroll = r["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["name"] == "PAYROLL")
+        .unwrap()
+        .clone();
     assert_eq!(payroll["status"], "mismatch");
-    let basic = payroll["scenarios"].as_array().unwrap().iter().find(|s| s["name"] == "basic").unwrap().clone();
+    let basic = payroll["scenarios"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "basic")
+        .unwrap()
+        .clone();
     assert_eq!(basic["status"], "fail");
     let detail = basic["detail"].as_str().unwrap();
     assert!(detail.contains("stdout"), "{detail}");
@@ -107,13 +143,28 @@ fn a_missing_copybook_is_a_positioned_diagnostic() {
     let o = ferry(&["scan", src.to_str().unwrap(), "--format", "json"]);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    let paycalc = v["files"].as_array().unwrap().iter().find(|f| f["path"] == "cobol/PAYCALC.cbl").unwrap().clone();
+    let paycalc = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "cobol/PAYCALC.cbl")
+        .unwrap()
+        .clone();
     let d = &paycalc["diagnostics"][0];
     assert!(d["message"].as_str().unwrap().contains("PAYLINK"), "{d}");
-    assert!(d["line"].as_u64().unwrap() > 0 && d["column"].as_u64().unwrap() > 0, "{d}");
+    assert!(
+        d["line"].as_u64().unwrap() > 0 && d["column"].as_u64().unwrap() > 0,
+        "{d}"
+    );
     // migrate refuses to present the broken unit as done, and says where the problem is.
     let out = tmp.path().join("out");
-    let o = ferry(&["migrate", src.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"]);
+    let o = ferry(&[
+        "migrate",
+        src.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
     assert!(text(&o).contains("cobol/PAYCALC.cbl:"), "{}", text(&o));
 }
@@ -125,10 +176,19 @@ fn ferry_never_writes_into_a_directory_it_did_not_make() {
     std::fs::create_dir_all(&out).unwrap();
     std::fs::write(out.join("notes.txt"), "mine").unwrap();
     let sample = repo().join("samples/payroll");
-    let o = ferry(&["translate", sample.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"]);
+    let o = ferry(&[
+        "translate",
+        sample.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
     assert!(text(&o).contains("refusing"), "{}", text(&o));
-    assert_eq!(std::fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
+    assert_eq!(
+        std::fs::read_to_string(out.join("notes.txt")).unwrap(),
+        "mine"
+    );
 }
 
 #[test]
@@ -136,18 +196,44 @@ fn a_hand_edited_file_is_kept_and_reported() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
     let sample = repo().join("samples/payroll");
-    let o = ferry(&["translate", sample.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"]);
+    let o = ferry(&[
+        "translate",
+        sample.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let lib = out.join("units/paysumm/src/lib.rs");
-    let edited = format!("// finished by hand\n{}", std::fs::read_to_string(&lib).unwrap());
+    let edited = format!(
+        "// finished by hand\n{}",
+        std::fs::read_to_string(&lib).unwrap()
+    );
     std::fs::write(&lib, &edited).unwrap();
-    let o = ferry(&["translate", sample.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"]);
+    let o = ferry(&[
+        "translate",
+        sample.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     assert_eq!(std::fs::read_to_string(&lib).unwrap(), edited);
     let o = ferry(&["status", out.to_str().unwrap()]);
     let s = text(&o);
-    assert!(s.lines().any(|l| l.starts_with("PAYSUMM") && l.contains("hand-edited")), "{s}");
-    let o = ferry(&["translate", sample.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet", "--force"]);
+    assert!(
+        s.lines()
+            .any(|l| l.starts_with("PAYSUMM") && l.contains("hand-edited")),
+        "{s}"
+    );
+    let o = ferry(&[
+        "translate",
+        sample.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+        "--force",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     assert_ne!(std::fs::read_to_string(&lib).unwrap(), edited);
 }
@@ -162,9 +248,23 @@ fn scan_json_lists_every_file_with_its_kind() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| (f["path"].as_str().unwrap().to_string(), f["kind"].as_str().unwrap().to_string()))
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["kind"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
-    assert!(kinds.contains(&("cobol/PAYROLL.cbl".into(), "program".into())), "{kinds:?}");
-    assert!(kinds.contains(&("copybooks/EMPREC.cpy".into(), "copybook".into())), "{kinds:?}");
-    assert!(kinds.contains(&("jcl/PAYJOB.jcl".into(), "jcl".into())), "{kinds:?}");
+    assert!(
+        kinds.contains(&("cobol/PAYROLL.cbl".into(), "program".into())),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.contains(&("copybooks/EMPREC.cpy".into(), "copybook".into())),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.contains(&("jcl/PAYJOB.jcl".into(), "jcl".into())),
+        "{kinds:?}"
+    );
 }

@@ -27,17 +27,37 @@ pub enum NumUsage {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ItemKind {
     Group,
-    Alphanumeric { justified: bool },
-    Alphabetic { justified: bool },
-    Numeric { digits: u32, scale: i32, signed: bool, usage: NumUsage, sign_leading: bool, sign_separate: bool },
-    NumericEdited { picture: String, digits: u32, scale: i32, blank_when_zero: bool },
-    AlphanumericEdited { picture: String },
+    Alphanumeric {
+        justified: bool,
+    },
+    Alphabetic {
+        justified: bool,
+    },
+    Numeric {
+        digits: u32,
+        scale: i32,
+        signed: bool,
+        usage: NumUsage,
+        sign_leading: bool,
+        sign_separate: bool,
+    },
+    NumericEdited {
+        picture: String,
+        digits: u32,
+        scale: i32,
+        blank_when_zero: bool,
+    },
+    AlphanumericEdited {
+        picture: String,
+    },
     Float,
     Double,
     Index,
     Pointer,
     /// Level 88: a condition on its parent.
-    Condition { values: Vec<(Literal, Option<Literal>)> },
+    Condition {
+        values: Vec<(Literal, Option<Literal>)>,
+    },
     /// Level 66: an alphanumeric view of a range of its record.
     Renames,
 }
@@ -119,7 +139,11 @@ struct Builder<'p> {
 /// Lays out the data of `program`.
 pub fn build(program: &Program) -> ProgramModel {
     let sn = &program.environment.special_names;
-    let currency = sn.currency_sign.as_deref().and_then(|s| s.chars().next()).unwrap_or('$');
+    let currency = sn
+        .currency_sign
+        .as_deref()
+        .and_then(|s| s.chars().next())
+        .unwrap_or('$');
     let mut b = Builder {
         model: ProgramModel {
             name: program.name.clone(),
@@ -135,7 +159,12 @@ pub fn build(program: &Program) -> ProgramModel {
     };
     let mut cursor = 0usize;
     for fd in &program.data.files {
-        let control = program.environment.files.iter().find(|f| f.name == fd.name).cloned();
+        let control = program
+            .environment
+            .files
+            .iter()
+            .find(|f| f.name == fd.name)
+            .cloned();
         if control.is_none() && fd.kind == ast::FdKind::Fd {
             b.error(fd.span, format!("file {} has an FD but no SELECT", fd.name));
         }
@@ -151,7 +180,9 @@ pub fn build(program: &Program) -> ProgramModel {
         if let Some(m) = fd.record_max {
             max = max.max(m as usize);
         }
-        let min = fd.record_min.map_or(if min == usize::MAX { max } else { min }, |m| m as usize);
+        let min = fd
+            .record_min
+            .map_or(if min == usize::MAX { max } else { min }, |m| m as usize);
         b.model.files.push(FileModel {
             name: fd.name.clone(),
             control,
@@ -220,7 +251,10 @@ impl Builder<'_> {
     }
 
     fn sibling(&self, ids: &[ItemId], name: &str) -> Option<ItemId> {
-        ids.iter().rev().copied().find(|&id| self.model.items[id].name.as_deref() == Some(name))
+        ids.iter()
+            .rev()
+            .copied()
+            .find(|&id| self.model.items[id].name.as_deref() == Some(name))
     }
 
     /// Lays out `it` at `offset`; returns its id and total size (all occurrences).
@@ -234,7 +268,11 @@ impl Builder<'_> {
         inherited: Usage,
     ) -> (ItemId, usize) {
         let id = self.model.items.len();
-        let usage = if it.usage == Usage::Display { inherited } else { it.usage };
+        let usage = if it.usage == Usage::Display {
+            inherited
+        } else {
+            it.usage
+        };
         self.model.items.push(Item {
             name: it.name.clone(),
             level: it.level,
@@ -256,9 +294,13 @@ impl Builder<'_> {
             self.model.items[p].children.push(id);
         }
         if it.level == 88 {
-            let (p_off, p_size) = parent.map_or((offset, 0), |p| (self.model.items[p].offset, self.model.items[p].size));
+            let (p_off, p_size) = parent.map_or((offset, 0), |p| {
+                (self.model.items[p].offset, self.model.items[p].size)
+            });
             let item = &mut self.model.items[id];
-            item.kind = ItemKind::Condition { values: it.condition_values.clone() };
+            item.kind = ItemKind::Condition {
+                values: it.condition_values.clone(),
+            };
             item.offset = p_off;
             item.size = p_size;
             return (id, 0);
@@ -277,7 +319,11 @@ impl Builder<'_> {
             // The stride of a table is only known after the children: lay them out relative to a
             // provisional dims list and fix the stride afterwards.
             if let Some(o) = occurs {
-                dims.push(Dim { stride: 0, max: o.max, min: o.min.unwrap_or(o.max) });
+                dims.push(Dim {
+                    stride: 0,
+                    max: o.max,
+                    min: o.min.unwrap_or(o.max),
+                });
             }
             self.model.items[id].dims = dims.clone();
             let mut cursor = offset;
@@ -286,12 +332,19 @@ impl Builder<'_> {
                 if child.level == 66 {
                     continue;
                 }
-                let redefined = child.redefines.as_ref().and_then(|r| self.sibling(&siblings, r));
+                let redefined = child
+                    .redefines
+                    .as_ref()
+                    .and_then(|r| self.sibling(&siblings, r));
                 let start = redefined.map_or(cursor, |rid| self.model.items[rid].offset);
                 let (cid, csize) = self.item(child, Some(id), section, start, &dims, usage);
                 if child.level != 88 {
                     self.model.items[cid].redefines = redefined;
-                    cursor = if redefined.is_some() { cursor.max(start + csize) } else { start + csize };
+                    cursor = if redefined.is_some() {
+                        cursor.max(start + csize)
+                    } else {
+                        start + csize
+                    };
                     siblings.push(cid);
                 }
             }
@@ -299,8 +352,20 @@ impl Builder<'_> {
             if occurs.is_some() {
                 self.fix_stride(id, outer.len(), one);
             }
-        } else if let Some(o) = occurs {
-            dims.push(Dim { stride: size, max: o.max, min: o.min.unwrap_or(o.max) });
+        } else {
+            if let Some(o) = occurs {
+                dims.push(Dim {
+                    stride: size,
+                    max: o.max,
+                    min: o.min.unwrap_or(o.max),
+                });
+            }
+            self.model.items[id].dims = dims.clone();
+            self.model.items[id].size = size;
+            // Condition-names of an elementary item.
+            for child in it.children.iter().filter(|c| c.level == 88) {
+                self.item(child, Some(id), section, offset, &dims, usage);
+            }
         }
         let total = one * occurs.map_or(1, |o| o.max as usize);
         let item = &mut self.model.items[id];
@@ -353,13 +418,19 @@ impl Builder<'_> {
             }
             (usage, Some(pic)) => match pic.category {
                 Category::Numeric => {
-                    let sign = it.sign.unwrap_or(ast::SignClause { leading: false, separate: false });
+                    let sign = it.sign.unwrap_or(ast::SignClause {
+                        leading: false,
+                        separate: false,
+                    });
                     let stored = pic.display_len as usize;
                     let (num_usage, size) = match usage {
                         Usage::Packed => (NumUsage::Packed, stored / 2 + 1),
                         Usage::Binary => (NumUsage::Binary, binary_size(pic.digits)),
                         Usage::NativeBinary => (NumUsage::NativeBinary, binary_size(pic.digits)),
-                        _ => (NumUsage::Display, stored + usize::from(sign.separate && pic.signed)),
+                        _ => (
+                            NumUsage::Display,
+                            stored + usize::from(sign.separate && pic.signed),
+                        ),
                     };
                     let kind = ItemKind::Numeric {
                         digits: pic.digits,
@@ -380,20 +451,34 @@ impl Builder<'_> {
                     },
                     pic.display_len as usize,
                 ),
-                Category::AlphanumericEdited => {
-                    (ItemKind::AlphanumericEdited { picture: pic.expanded.clone() }, pic.display_len as usize)
-                }
-                Category::Alphabetic => (ItemKind::Alphabetic { justified: just }, pic.display_len as usize),
-                Category::Alphanumeric => (ItemKind::Alphanumeric { justified: just }, pic.display_len as usize),
+                Category::AlphanumericEdited => (
+                    ItemKind::AlphanumericEdited {
+                        picture: pic.expanded.clone(),
+                    },
+                    pic.display_len as usize,
+                ),
+                Category::Alphabetic => (
+                    ItemKind::Alphabetic { justified: just },
+                    pic.display_len as usize,
+                ),
+                Category::Alphanumeric => (
+                    ItemKind::Alphanumeric { justified: just },
+                    pic.display_len as usize,
+                ),
             },
         }
     }
 
     fn renames(&mut self, it: &DataItem, record: Option<ItemId>) {
-        let Some((from, thru)) = &it.renames else { return };
+        let Some((from, thru)) = &it.renames else {
+            return;
+        };
         let model = &self.model;
         let (Ok(a), b) = (model.resolve(from), thru.as_ref().map(|t| model.resolve(t))) else {
-            self.error(it.span, format!("RENAMES {} does not name an item", from.name));
+            self.error(
+                it.span,
+                format!("RENAMES {} does not name an item", from.name),
+            );
             return;
         };
         let start = model.items[a].offset;
@@ -437,9 +522,11 @@ impl ProgramModel {
         match candidates.as_slice() {
             [one] => Ok(*one),
             [] => Err(format!("{} is not defined", display_ref(r))),
-            many => {
-                Err(format!("{} is ambiguous ({} items have that name); qualify it", display_ref(r), many.len()))
-            }
+            many => Err(format!(
+                "{} is ambiguous ({} items have that name); qualify it",
+                display_ref(r),
+                many.len()
+            )),
         }
     }
 

@@ -10,5 +10,10 @@
 mod layout;
 pub mod picture;
 
-pub use layout::{build, Dim, FileModel, Item, ItemId, ItemKind, ModelError, NumUsage, ProgramModel, Section};
+pub use layout::{
+    build, Dim, FileModel, Item, ItemId, ItemKind, ModelError, NumUsage, ProgramModel, Section,
+};
 pub use picture::{parse_picture, Category, Picture};
+
+#[cfg(test)]
+mod tests;

@@ -40,10 +40,15 @@ pub fn parse_picture(pic: &str, currency: char) -> Result<Picture, String> {
                 }
                 n.push(d);
             }
-            let count: usize = n.trim().parse().map_err(|_| format!("bad repetition `({n})` in PICTURE {pic}"))?;
+            let count: usize = n
+                .trim()
+                .parse()
+                .map_err(|_| format!("bad repetition `({n})` in PICTURE {pic}"))?;
             let ch = last.ok_or_else(|| format!("repetition without a symbol in PICTURE {pic}"))?;
             if count == 0 || count > 1_000_000 {
-                return Err(format!("repetition ({count}) out of range in PICTURE {pic}"));
+                return Err(format!(
+                    "repetition ({count}) out of range in PICTURE {pic}"
+                ));
             }
             expanded.extend(std::iter::repeat_n(ch, count - 1));
         } else {
@@ -61,7 +66,8 @@ pub fn parse_picture(pic: &str, currency: char) -> Result<Picture, String> {
     let mut scale = 0i32;
     let mut signed = false;
     let mut display_len = 0u32;
-    let (mut has_x, mut has_a, mut has_9, mut has_edit, mut has_insert) = (false, false, false, false, false);
+    let (mut has_x, mut has_a, mut has_9, mut has_edit, mut has_insert) =
+        (false, false, false, false, false);
     let mut p_before_digits = 0i32;
     let mut p_after = 0i32;
     let bytes: Vec<char> = expanded.chars().collect();
@@ -145,7 +151,11 @@ pub fn parse_picture(pic: &str, currency: char) -> Result<Picture, String> {
         // PPP999: the P positions are decimal scaling to the right of the point? No: leading P with
         // no V means positions left of digits; treat as scale beyond digits.
     }
-    scale += if after_point && p_before_digits > 0 { p_before_digits } else { 0 };
+    scale += if after_point && p_before_digits > 0 {
+        p_before_digits
+    } else {
+        0
+    };
     scale -= p_after;
     let category = if has_edit || (has_insert && has_9 && !has_x && !has_a) {
         if has_x || has_a {
@@ -163,9 +173,18 @@ pub fn parse_picture(pic: &str, currency: char) -> Result<Picture, String> {
         Category::Numeric
     };
     if category == Category::Numeric && digits > 38 {
-        return Err(format!("PICTURE {pic} has {digits} digits; at most 38 are allowed"));
+        return Err(format!(
+            "PICTURE {pic} has {digits} digits; at most 38 are allowed"
+        ));
     }
-    Ok(Picture { expanded, category, digits, scale, signed, display_len })
+    Ok(Picture {
+        expanded,
+        category,
+        digits,
+        scale,
+        signed,
+        display_len,
+    })
 }
 
 #[cfg(test)]
@@ -179,7 +198,10 @@ mod tests {
     #[test]
     fn numeric_pictures() {
         let x = p("S9(5)V99");
-        assert_eq!((x.category, x.digits, x.scale, x.signed, x.display_len), (Category::Numeric, 7, 2, true, 7));
+        assert_eq!(
+            (x.category, x.digits, x.scale, x.signed, x.display_len),
+            (Category::Numeric, 7, 2, true, 7)
+        );
         let y = p("999PP");
         assert_eq!((y.digits, y.scale, y.display_len), (5, -2, 3));
         let z = p("VPP99");
@@ -189,7 +211,10 @@ mod tests {
     #[test]
     fn edited_and_alphanumeric_pictures() {
         let e = p("ZZ,ZZ9.99CR");
-        assert_eq!((e.category, e.display_len, e.digits, e.scale), (Category::NumericEdited, 11, 7, 2));
+        assert_eq!(
+            (e.category, e.display_len, e.digits, e.scale),
+            (Category::NumericEdited, 11, 7, 2)
+        );
         assert_eq!(p("$$$,$$9.99").digits, 7);
         assert_eq!(p("X(10)").category, Category::Alphanumeric);
         assert_eq!(p("A(3)").category, Category::Alphabetic);

@@ -29,7 +29,9 @@ pub fn rustfmt(code: &str) -> String {
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn();
-    let Ok(mut child) = child else { return code.to_string() };
+    let Ok(mut child) = child else {
+        return code.to_string();
+    };
     if let Some(mut stdin) = child.stdin.take() {
         let _ = stdin.write_all(code.as_bytes());
     }
@@ -60,7 +62,11 @@ impl Agent for Builtin {
                 let module = crate_name(&p.program.name);
                 callees.insert(
                     p.program.name.clone(),
-                    Interface { program: p.program.name.clone(), crate_name: format!("crate::{module}"), params: Vec::new() },
+                    Interface {
+                        program: p.program.name.clone(),
+                        crate_name: format!("crate::{module}"),
+                        params: Vec::new(),
+                    },
                 );
             }
         }
@@ -78,9 +84,17 @@ impl Agent for Builtin {
                     message: format!("nested program {} is not translated yet", nested.name),
                 });
             }
-            let code = if self.rustfmt { rustfmt(&g.code) } else { g.code };
+            let code = if self.rustfmt {
+                rustfmt(&g.code)
+            } else {
+                g.code
+            };
             let module = crate_name(&p.program.name);
-            let entry = if single { format!("{unit_crate}::main_entry") } else { format!("{unit_crate}::{module}::main_entry") };
+            let entry = if single {
+                format!("{unit_crate}::main_entry")
+            } else {
+                format!("{unit_crate}::{module}::main_entry")
+            };
             if single {
                 out.files.insert("src/lib.rs".into(), code);
             } else {
@@ -88,17 +102,36 @@ impl Agent for Builtin {
                 modules.push(module.clone());
             }
             let mut interface = g.interface;
-            interface.crate_name = if single { unit_crate.clone() } else { format!("{unit_crate}::{module}") };
+            interface.crate_name = if single {
+                unit_crate.clone()
+            } else {
+                format!("{unit_crate}::{module}")
+            };
             out.interfaces.push(interface);
-            out.dependencies.extend(g.callees_used.into_iter().filter(|c| !c.starts_with("crate::")));
-            let is_main = p.program.procedure.as_ref().is_none_or(|proc| proc.using.is_empty());
+            out.dependencies.extend(
+                g.callees_used
+                    .into_iter()
+                    .filter(|c| !c.starts_with("crate::")),
+            );
+            let is_main = p
+                .program
+                .procedure
+                .as_ref()
+                .is_none_or(|proc| proc.using.is_empty());
             if is_main {
-                out.binaries.push(Binary { program: p.program.name.clone(), name: module.clone(), entry });
+                out.binaries.push(Binary {
+                    program: p.program.name.clone(),
+                    name: module.clone(),
+                    entry,
+                });
             }
             out.untranslated.extend(g.untranslated);
         }
         if !single {
-            let mut lib = format!("//! Unit {}: programs that call each other, translated together.\n\n", unit.name);
+            let mut lib = format!(
+                "//! Unit {}: programs that call each other, translated together.\n\n",
+                unit.name
+            );
             for m in &modules {
                 lib.push_str(&format!("pub mod {m};\n"));
             }

@@ -22,9 +22,11 @@ use ferry_model::ProgramModel;
 use ferry_syntax::ast::Program;
 use serde::{Deserialize, Serialize};
 
-pub use builtin::Builtin;
 pub use builtin::rustfmt;
-pub use workspace::{runtime_sources, workspace_files, write_if_changed, write_workspace, WorkspaceUnit};
+pub use builtin::Builtin;
+pub use workspace::{
+    runtime_sources, workspace_files, write_if_changed, write_workspace, WorkspaceUnit,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum TranslateError {
@@ -33,7 +35,10 @@ pub enum TranslateError {
     #[error("{0}")]
     Agent(String),
     #[error("I/O error on {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 /// One COBOL program handed to an agent, with everything it needs to know about it.

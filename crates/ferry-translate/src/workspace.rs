@@ -10,8 +10,10 @@ include!(concat!(env!("OUT_DIR"), "/runtime_files.rs"));
 
 /// The runtime crate's files as written into every output workspace: (relative path, contents).
 pub fn runtime_sources() -> Vec<(String, String)> {
-    let mut files: Vec<(String, String)> =
-        RUNTIME_FILES.iter().map(|(p, t)| (format!("ferry-runtime/{p}"), (*t).to_string())).collect();
+    let mut files: Vec<(String, String)> = RUNTIME_FILES
+        .iter()
+        .map(|(p, t)| (format!("ferry-runtime/{p}"), (*t).to_string()))
+        .collect();
     files.push((
         "ferry-runtime/Cargo.toml".into(),
         "[package]\nname = \"ferry-runtime\"\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\n"
@@ -29,7 +31,10 @@ pub struct WorkspaceUnit {
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> TranslateError + '_ {
-    move |source| TranslateError::Io { path: path.to_path_buf(), source }
+    move |source| TranslateError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// Writes `bytes` at `path` through a temporary file and a rename; leaves an identical file untouched.
@@ -39,7 +44,10 @@ pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool, TranslateErro
     }
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(io(dir))?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.ferry-tmp"));
     std::fs::write(&tmp, bytes).map_err(io(&tmp))?;
     std::fs::rename(&tmp, path).map_err(io(path))?;
@@ -59,7 +67,10 @@ pub fn workspace_files(
     ctx.insert("source_root", source_root);
     let names: Vec<&str> = units.iter().map(|u| u.crate_name.as_str()).collect();
     ctx.insert("units", &names);
-    files.push(("Cargo.toml".into(), templates.render("workspace-Cargo.toml.tera", &ctx)?));
+    files.push((
+        "Cargo.toml".into(),
+        templates.render("workspace-Cargo.toml.tera", &ctx)?,
+    ));
     for u in units {
         let dir = format!("units/{}", u.crate_name);
         let mut ctx = tera::Context::new();
@@ -70,12 +81,18 @@ pub fn workspace_files(
         let bins: Vec<&str> = u.output.binaries.iter().map(|b| b.name.as_str()).collect();
         ctx.insert("binaries", &bins);
         ctx.insert("dependencies", &u.output.dependencies);
-        files.push((format!("{dir}/Cargo.toml"), templates.render("unit-Cargo.toml.tera", &ctx)?));
+        files.push((
+            format!("{dir}/Cargo.toml"),
+            templates.render("unit-Cargo.toml.tera", &ctx)?,
+        ));
         for b in &u.output.binaries {
             let mut bctx = tera::Context::new();
             bctx.insert("program", &b.program);
             bctx.insert("entry", &b.entry);
-            files.push((format!("{dir}/src/bin/{}.rs", b.name), templates.render("main.rs.tera", &bctx)?));
+            files.push((
+                format!("{dir}/src/bin/{}.rs", b.name),
+                templates.render("main.rs.tera", &bctx)?,
+            ));
         }
         for (path, text) in &u.output.files {
             files.push((format!("{dir}/{path}"), text.clone()));

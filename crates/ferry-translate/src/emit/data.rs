@@ -24,11 +24,16 @@ pub(crate) fn fields_module(cx: &mut Ctx<'_>, code: &mut Code) {
             namer.unique(base)
         })
         .collect();
-    code.line(format!("/// Storage layout of {}: every data item with its offset in the program's storage.", cx.program.name));
+    code.line(format!(
+        "/// Storage layout of {}: every data item with its offset in the program's storage.",
+        cx.program.name
+    ));
     code.line("#[allow(dead_code)]");
     code.open("pub mod fields {");
     code.line("#[allow(unused_imports)]");
-    code.line("use ferry_runtime::{AlnumEditField, AlnumField, EditField, Field, NumField, SignMode};");
+    code.line(
+        "use ferry_runtime::{AlnumEditField, AlnumField, EditField, Field, NumField, SignMode};",
+    );
     code.line("");
     for (id, it) in model.items.iter().enumerate() {
         if matches!(it.kind, ItemKind::Condition { .. }) {
@@ -41,12 +46,22 @@ pub(crate) fn fields_module(cx: &mut Ctx<'_>, code: &mut Code) {
             Section::LocalStorage => "LOCAL-STORAGE".into(),
             Section::Linkage => "LINKAGE".into(),
         };
-        code.line(format!("/// {:02} {label} ({section}, {})", it.level, cx.origin(it.span)));
-        code.line(format!("pub const {}: Field = {};", cx.field_names[id], ops::descriptor(it, model.decimal_point_is_comma, model.currency)));
+        code.line(format!(
+            "/// {:02} {label} ({section}, {})",
+            it.level,
+            cx.origin(it.span)
+        ));
+        code.line(format!(
+            "pub const {}: Field = {};",
+            cx.field_names[id],
+            ops::descriptor(it, model.decimal_point_is_comma, model.currency)
+        ));
     }
     let rc_off = model.storage_size;
     code.line("/// The RETURN-CODE special register.");
-    code.line(format!("pub const RETURN_CODE: Field = Field::Num(NumField::binary({rc_off}, 9, 0, true));"));
+    code.line(format!(
+        "pub const RETURN_CODE: Field = Field::Num(NumField::binary({rc_off}, 9, 0, true));"
+    ));
     code.line(format!("pub const STORAGE_SIZE: usize = {};", rc_off + 4));
     code.close("}");
     code.line("");
@@ -85,7 +100,13 @@ pub(crate) fn constructor(cx: &mut Ctx<'_>, code: &mut Code) {
             ferry_syntax::ast::Assign::Literal(s) => (s.clone(), None),
             ferry_syntax::ast::Assign::Name(n) => {
                 // A data item holding the name, or an external name.
-                let r = ferry_syntax::ast::DataRef { name: n.clone(), qualifiers: vec![], subscripts: vec![], refmod: None, span: control.span };
+                let r = ferry_syntax::ast::DataRef {
+                    name: n.clone(),
+                    qualifiers: vec![],
+                    subscripts: vec![],
+                    refmod: None,
+                    span: control.span,
+                };
                 match cx.model.resolve(&r) {
                     Ok(id) => (n.clone(), Some(cx.field_names[id].clone())),
                     Err(_) => (n.clone(), None),
@@ -93,7 +114,11 @@ pub(crate) fn constructor(cx: &mut Ctx<'_>, code: &mut Code) {
             }
         };
         if from_field.is_some() {
-            cx.refuse(control.span, "ASSIGN TO data-name", "ASSIGN TO a data item is not translated yet");
+            cx.refuse(
+                control.span,
+                "ASSIGN TO data-name",
+                "ASSIGN TO a data item is not translated yet",
+            );
         }
         let org = match control.organization {
             Organization::LineSequential => "LineSequential",
@@ -101,8 +126,15 @@ pub(crate) fn constructor(cx: &mut Ctx<'_>, code: &mut Code) {
             Organization::Relative => "Relative",
             Organization::Indexed => "Indexed",
         };
-        if matches!(control.organization, Organization::Relative | Organization::Indexed) {
-            cx.refuse(control.span, "ORGANIZATION", format!("{org} files are not translated yet"));
+        if matches!(
+            control.organization,
+            Organization::Relative | Organization::Indexed
+        ) {
+            cx.refuse(
+                control.span,
+                "ORGANIZATION",
+                format!("{org} files are not translated yet"),
+            );
         }
         let status = match &control.file_status {
             Some(r) => match cx.model.resolve(r) {
@@ -138,8 +170,15 @@ pub(crate) fn constructor(cx: &mut Ctx<'_>, code: &mut Code) {
     let model = cx.model;
     let tops: Vec<ItemId> = (0..model.items.len())
         .filter(|&i| model.items[i].parent.is_none())
-        .filter(|&i| matches!(model.items[i].section, Section::WorkingStorage | Section::LocalStorage))
-        .filter(|&i| model.items[i].redefines.is_none() && !matches!(model.items[i].kind, ItemKind::Renames))
+        .filter(|&i| {
+            matches!(
+                model.items[i].section,
+                Section::WorkingStorage | Section::LocalStorage
+            )
+        })
+        .filter(|&i| {
+            model.items[i].redefines.is_none() && !matches!(model.items[i].kind, ItemKind::Renames)
+        })
         .collect();
     for id in tops {
         init_item(cx, code, id);
@@ -151,7 +190,9 @@ pub(crate) fn constructor(cx: &mut Ctx<'_>, code: &mut Code) {
 fn init_item(cx: &mut Ctx<'_>, code: &mut Code, id: ItemId) {
     let model = cx.model;
     let it = &model.items[id];
-    if matches!(it.kind, ItemKind::Condition { .. } | ItemKind::Renames) || it.redefines.is_some() && it.parent.is_some() {
+    if matches!(it.kind, ItemKind::Condition { .. } | ItemKind::Renames)
+        || it.redefines.is_some() && it.parent.is_some()
+    {
         return;
     }
     let own_occurs = it.dims.len() > it.parent.map_or(0, |p| model.items[p].dims.len());
@@ -160,7 +201,10 @@ fn init_item(cx: &mut Ctx<'_>, code: &mut Code, id: ItemId) {
         // Initialise the first occurrence, then copy it over the others (as GnuCOBOL does).
         init_one(cx, code, id);
         let name = &cx.field_names[id];
-        code.line(format!("rt::replicate(&mut self.mem, {name}, {}, {});", dim.stride, dim.max));
+        code.line(format!(
+            "rt::replicate(&mut self.mem, {name}, {}, {});",
+            dim.stride, dim.max
+        ));
     } else {
         init_one(cx, code, id);
     }
@@ -214,7 +258,10 @@ pub(crate) fn entry_points(cx: &mut Ctx<'_>, code: &mut Code, ty: &str) -> Vec<u
         None => Vec::new(),
     };
     let (first, last) = match (cx.paras.first(), cx.paras.last()) {
-        (Some(f), Some(l)) => (format!("Para::{}", f.variant), format!("Para::{}", l.variant)),
+        (Some(f), Some(l)) => (
+            format!("Para::{}", f.variant),
+            format!("Para::{}", l.variant),
+        ),
         _ => (String::new(), String::new()),
     };
     code.open(format!("impl {ty} {{"));
@@ -228,7 +275,9 @@ pub(crate) fn entry_points(cx: &mut Ctx<'_>, code: &mut Code, ty: &str) -> Vec<u
     code.close("}");
     code.close("}");
     code.line("");
-    code.line("/// Runs the program as a main program (a batch step); returns the process exit status.");
+    code.line(
+        "/// Runs the program as a main program (a batch step); returns the process exit status.",
+    );
     code.open("pub fn main_entry() -> i32 {");
     code.line(format!("let mut program = {ty}::new();"));
     code.line("let _ = program.run();");
@@ -245,17 +294,26 @@ pub(crate) fn entry_points(cx: &mut Ctx<'_>, code: &mut Code, ty: &str) -> Vec<u
     code.close("}");
     code.line("");
     code.open("thread_local! {");
-    code.line(format!("/// The activation kept between CALLs until CANCEL (WORKING-STORAGE persists)."));
+    code.line(format!(
+        "/// The activation kept between CALLs until CANCEL (WORKING-STORAGE persists)."
+    ));
     code.line(format!("static STATE: std::cell::RefCell<Option<{ty}>> = const {{ std::cell::RefCell::new(None) }};"));
     code.close("}");
     code.line("");
     code.line("/// CALL: `args` are the caller's parameters (copied in and back out). Returns RETURN-CODE, or");
     code.line("/// `Err(rt::StopRun)` when the program ended the run unit.");
-    code.open("pub fn call(args: &mut [&mut [u8]]) -> Result<i64, rt::StopRun> {");
-    code.line(format!("let mut program = STATE.with(|s| s.borrow_mut().take()).unwrap_or_else({ty}::new);"));
+    let args = if using.is_empty() { "_args" } else { "args" };
+    code.open(format!(
+        "pub fn call({args}: &mut [&mut [u8]]) -> Result<i64, rt::StopRun> {{"
+    ));
+    code.line(format!(
+        "let mut program = STATE.with(|s| s.borrow_mut().take()).unwrap_or_else({ty}::new);"
+    ));
     for (i, id) in using.iter().enumerate() {
         let name = &cx.field_names[*id];
-        code.line(format!("rt::param_in(&mut program.mem, {name}, args.get({i}).map(|a| &**a));"));
+        code.line(format!(
+            "rt::param_in(&mut program.mem, {name}, args.get({i}).map(|a| &**a));"
+        ));
     }
     code.line("program.called = true;");
     code.line("rt::store_int(&mut program.mem, RETURN_CODE, 0);");

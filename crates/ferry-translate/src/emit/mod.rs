@@ -41,8 +41,137 @@ pub(crate) struct Code {
     pub indent: usize,
 }
 
+/// Splits `s` at top-level commas (outside parentheses, brackets and string literals).
+fn split_args(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let (mut depth, mut in_str, mut esc) = (0i32, false, false);
+    let mut cur = String::new();
+    for c in s.chars() {
+        if in_str {
+            cur.push(c);
+            if esc {
+                esc = false;
+            } else if c == '\\' {
+                esc = true;
+            } else if c == '"' {
+                in_str = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => in_str = true,
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(cur.trim().to_string());
+                cur.clear();
+                continue;
+            }
+            _ => {}
+        }
+        cur.push(c);
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur.trim().to_string());
+    }
+    out
+}
+
+/// `f(&mut self.mem, a, b);` where `a` or `b` reads `self.mem` cannot borrow twice: the reading
+/// arguments are computed first, into locals named after what they are.
+fn hoist(line: &str) -> Option<Vec<String>> {
+    const MEM: &str = "(&mut self.mem, ";
+    let open = line.find(MEM)?;
+    let args_start = open + MEM.len();
+    let (mut depth, mut close) = (1i32, None);
+    let mut in_str = false;
+    let mut prev = ' ';
+    for (i, c) in line[args_start..].char_indices() {
+        if in_str {
+            if c == '"' && prev != '\\' {
+                in_str = false;
+            }
+        } else if c == '"' {
+            in_str = true;
+        } else if c == '(' {
+            depth += 1;
+        } else if c == ')' {
+            depth -= 1;
+            if depth == 0 {
+                close = Some(args_start + i);
+                break;
+            }
+        }
+        prev = c;
+    }
+    let close = close?;
+    let args = split_args(&line[args_start..close]);
+    if !args.iter().any(|a| a.contains("self.mem")) {
+        return None;
+    }
+    let head = &line[..open];
+    let names: &[&str] = if head.ends_with("move_value") {
+        &["value", "target"]
+    } else if head.ends_with("rt::store") {
+        &["target", "value", "rounding", "checked"]
+    } else {
+        &[]
+    };
+    let mut lines = vec!["{".to_string()];
+    let mut call_args = Vec::new();
+    for (i, a) in args.iter().enumerate() {
+        if a.contains("self.mem") {
+            let name = names
+                .get(i)
+                .map_or(format!("arg{}", i + 1), |n| n.to_string());
+            lines.push(format!("    let {name} = {a};"));
+            call_args.push(name);
+        } else {
+            call_args.push(a.clone());
+        }
+    }
+    lines.push(format!(
+        "    {head}(&mut self.mem, {}){}",
+        call_args.join(", "),
+        &line[close + 1..]
+    ));
+    lines.push("}".to_string());
+    Some(lines)
+}
+
+/// Removes one pair of parentheses around a whole condition (`if (a && b)` warns in Rust).
+pub(crate) fn bare(cond: &str) -> &str {
+    let t = cond.trim();
+    if t.starts_with('(') && t.ends_with(')') {
+        let inner = &t[1..t.len() - 1];
+        let mut depth = 0i32;
+        for c in inner.chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    if depth < 0 {
+                        return t;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if depth == 0 {
+            return inner;
+        }
+    }
+    t
+}
+
 impl Code {
     pub fn line(&mut self, s: impl AsRef<str>) {
+        if let Some(lines) = hoist(s.as_ref().trim()) {
+            for l in lines {
+                let _ = writeln!(self.out, "{:width$}{l}", "", width = self.indent * 4);
+            }
+            return;
+        }
         for l in s.as_ref().lines() {
             if l.is_empty() {
                 self.out.push('\n');
@@ -87,7 +216,13 @@ pub(crate) struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     pub fn refuse(&mut self, span: Span, construct: &str, message: impl Into<String>) {
         let (path, line, column) = (self.input.locate)(span.start);
-        self.untranslated.push(Untranslated { path, line, column, construct: construct.into(), message: message.into() });
+        self.untranslated.push(Untranslated {
+            path,
+            line,
+            column,
+            construct: construct.into(),
+            message: message.into(),
+        });
     }
 
     pub fn origin(&self, span: Span) -> String {
@@ -113,7 +248,9 @@ fn collect_paragraphs(program: &Program) -> (Vec<Para>, Vec<SectionInfo>) {
     let mut paras = Vec::new();
     let mut sections = Vec::new();
     let mut namer = Namer::default();
-    let Some(proc) = &program.procedure else { return (paras, sections) };
+    let Some(proc) = &program.procedure else {
+        return (paras, sections);
+    };
     for (si, section) in proc.sections.iter().enumerate() {
         let first = paras.len();
         for p in &section.paragraphs {
@@ -132,9 +269,17 @@ fn collect_paragraphs(program: &Program) -> (Vec<Para>, Vec<SectionInfo>) {
             });
         }
         if paras.len() > first {
-            sections.push(SectionInfo { name: section.name.clone(), first, last: paras.len() - 1 });
+            sections.push(SectionInfo {
+                name: section.name.clone(),
+                first,
+                last: paras.len() - 1,
+            });
         } else {
-            sections.push(SectionInfo { name: section.name.clone(), first: usize::MAX, last: usize::MAX });
+            sections.push(SectionInfo {
+                name: section.name.clone(),
+                first: usize::MAX,
+                last: usize::MAX,
+            });
         }
     }
     (paras, sections)
@@ -154,7 +299,10 @@ fn variant_to_words(v: &str) -> String {
     s
 }
 
-pub(crate) fn program(input: &ProgramInput<'_>, callees: &BTreeMap<String, Interface>) -> Generated {
+pub(crate) fn program(
+    input: &ProgramInput<'_>,
+    callees: &BTreeMap<String, Interface>,
+) -> Generated {
     let (paras, sections) = collect_paragraphs(input.program);
     let mut cx = Ctx {
         program: input.program,
@@ -178,7 +326,10 @@ pub(crate) fn program(input: &ProgramInput<'_>, callees: &BTreeMap<String, Inter
     let mut code = Code::default();
     let name = &input.program.name;
     let ty = camel(name, "P");
-    code.line(format!("//! {name}: translated by ferry (built-in agent) from {}.", input.path));
+    code.line(format!(
+        "//! {name}: translated by ferry (built-in agent) from {}.",
+        input.path
+    ));
     code.line("//! Storage, arithmetic and I/O go through `ferry_runtime`, which reproduces GnuCOBOL's semantics.");
     code.line("");
     code.line("use ferry_runtime as rt;");
@@ -190,6 +341,7 @@ pub(crate) fn program(input: &ProgramInput<'_>, callees: &BTreeMap<String, Inter
     code.line("");
     emit_para_enum(&cx, &mut code);
     code.line("/// Control leaving a paragraph other than by falling off its end.");
+    code.line("#[allow(dead_code)]");
     code.line("#[derive(Clone, Copy, Debug, PartialEq, Eq)]");
     code.open("enum Jump {");
     code.line("GoTo(Para),");
@@ -199,7 +351,9 @@ pub(crate) fn program(input: &ProgramInput<'_>, callees: &BTreeMap<String, Inter
     code.line("StopRun,");
     code.close("}");
     code.line("");
-    code.line(format!("/// The state of one activation of {name}: its storage and its files."));
+    code.line(format!(
+        "/// The state of one activation of {name}: its storage and its files."
+    ));
     code.open(format!("pub struct {ty} {{"));
     code.line("mem: Vec<u8>,");
     code.line("/// True when activated by CALL (EXIT PROGRAM returns only then).");
@@ -224,29 +378,68 @@ pub(crate) fn program(input: &ProgramInput<'_>, callees: &BTreeMap<String, Inter
                     .unwrap_or_else(|| "PROCEDURE DIVISION".into());
                 code.line("");
                 code.line(format!("/// {title} ({})", cx.origin(para.span)));
-                code.open(format!("fn {}(&mut self) -> Result<(), Jump> {{", para.method));
+                code.open(format!(
+                    "fn {}(&mut self) -> Result<(), Jump> {{",
+                    para.method
+                ));
                 for sentence in &p.sentences {
                     stmt::sentence(&mut cx, &mut code, sentence);
                 }
-                code.line("Ok(())");
+                let ends_in_jump = code.out.lines().last().is_some_and(|l| {
+                    l.starts_with(&format!("{:w$}return ", "", w = code.indent * 4))
+                });
+                if !ends_in_jump {
+                    code.line("Ok(())");
+                }
                 code.close("}");
                 pi += 1;
             }
         }
         if !proc.declaratives.is_empty() {
-            cx.refuse(proc.span, "DECLARATIVES", "DECLARATIVES are not translated yet");
+            cx.refuse(
+                proc.span,
+                "DECLARATIVES",
+                "DECLARATIVES are not translated yet",
+            );
         }
     }
     code.close("}");
     code.line("");
     let params = data::entry_points(&mut cx, &mut code, &ty);
-    let interface = Interface { program: name.clone(), crate_name: crate::naming::crate_name(name), params };
+    let interface = Interface {
+        program: name.clone(),
+        crate_name: crate::naming::crate_name(name),
+        params,
+    };
     Generated {
-        code: code.out,
+        code: strip_unused_labels(&code.out),
         interface,
         untranslated: cx.untranslated,
         callees_used: cx.uses.into_iter().collect(),
     }
+}
+
+/// Removes the labels of loops and blocks that nothing breaks out of (Rust warns about them).
+fn strip_unused_labels(code: &str) -> String {
+    let mut out = code.to_string();
+    let mut pos = 0;
+    while let Some(i) = out[pos..].find(": ").map(|i| pos + i) {
+        let start = out[..i]
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(0);
+        let word = &out[start..i];
+        if out.as_bytes().get(start) == Some(&b'\'') && word.len() > 1 {
+            let label = word.to_string();
+            let used = out.contains(&format!("{label};"));
+            if !used {
+                out.replace_range(start..i + 2, "");
+                pos = start;
+                continue;
+            }
+        }
+        pos = i + 2;
+    }
+    out
 }
 
 fn emit_para_enum(cx: &Ctx<'_>, code: &mut Code) {
@@ -281,7 +474,9 @@ fn emit_para_enum(cx: &Ctx<'_>, code: &mut Code) {
 
 fn emit_dispatch(cx: &Ctx<'_>, code: &mut Code) {
     code.line("");
-    code.line("/// PERFORM from THRU: run paragraphs in order until the end of `thru`, following GO TOs.");
+    code.line(
+        "/// PERFORM from THRU: run paragraphs in order until the end of `thru`, following GO TOs.",
+    );
     code.line("#[allow(dead_code)]");
     code.open("fn perform(&mut self, from: Para, thru: Para) -> Result<(), Jump> {");
     code.line("let mut p = from;");

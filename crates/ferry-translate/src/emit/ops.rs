@@ -6,8 +6,8 @@
 
 use ferry_model::{Item, ItemId, ItemKind, NumUsage};
 use ferry_syntax::ast::{
-    Advancing, BinOp, CallArg, ClassTest, Condition, DataRef, Expr, Figurative, Handlers, Literal, Operand,
-    PassBy, RelOp, RoundingMode, SignTest, Span, Statement, StatementKind as K, Target,
+    Advancing, BinOp, CallArg, ClassTest, Condition, DataRef, Expr, Figurative, Handlers, Literal,
+    Operand, PassBy, RelOp, RoundingMode, SignTest, Span, Statement, StatementKind as K, Target,
 };
 
 use super::{stmt, Code, Ctx};
@@ -16,7 +16,9 @@ use super::{stmt, Code, Ctx};
 pub(crate) fn descriptor(it: &Item, comma: bool, currency: char) -> String {
     let (off, len) = (it.offset, it.size);
     match &it.kind {
-        ItemKind::Group | ItemKind::Renames | ItemKind::Condition { .. } => format!("Field::Group(AlnumField::group({off}, {len}))"),
+        ItemKind::Group | ItemKind::Renames | ItemKind::Condition { .. } => {
+            format!("Field::Group(AlnumField::group({off}, {len}))")
+        }
         ItemKind::Alphanumeric { justified } | ItemKind::Alphabetic { justified } => {
             if *justified {
                 format!("Field::Alnum(AlnumField::new({off}, {len}).justified())")
@@ -24,7 +26,14 @@ pub(crate) fn descriptor(it: &Item, comma: bool, currency: char) -> String {
                 format!("Field::Alnum(AlnumField::new({off}, {len}))")
             }
         }
-        ItemKind::Numeric { digits, scale, signed, usage, sign_leading, sign_separate } => {
+        ItemKind::Numeric {
+            digits,
+            scale,
+            signed,
+            usage,
+            sign_leading,
+            sign_separate,
+        } => {
             let ctor = match usage {
                 NumUsage::Display => "display",
                 NumUsage::Packed => "packed",
@@ -43,9 +52,16 @@ pub(crate) fn descriptor(it: &Item, comma: bool, currency: char) -> String {
                 None => format!("Field::Num({base})"),
             }
         }
-        ItemKind::NumericEdited { picture, blank_when_zero, .. } => {
+        ItemKind::NumericEdited {
+            picture,
+            blank_when_zero,
+            ..
+        } => {
             let base = if comma || currency != '$' {
-                format!("EditField::with_options({off}, {}, {comma}, b'{currency}')", str_lit(picture))
+                format!(
+                    "EditField::with_options({off}, {}, {comma}, b'{currency}')",
+                    str_lit(picture)
+                )
             } else {
                 format!("EditField::new({off}, {})", str_lit(picture))
             };
@@ -55,7 +71,10 @@ pub(crate) fn descriptor(it: &Item, comma: bool, currency: char) -> String {
                 format!("Field::Edit({base})")
             }
         }
-        ItemKind::AlphanumericEdited { picture } => format!("Field::AlnumEdit(AlnumEditField::new({off}, {}))", str_lit(picture)),
+        ItemKind::AlphanumericEdited { picture } => format!(
+            "Field::AlnumEdit(AlnumEditField::new({off}, {}))",
+            str_lit(picture)
+        ),
         ItemKind::Float => format!("Field::Num(NumField::float({off}))"),
         ItemKind::Double => format!("Field::Num(NumField::double({off}))"),
         ItemKind::Index => format!("Field::Num(NumField::comp5({off}, 9, 0, true))"),
@@ -90,11 +109,19 @@ pub(crate) fn dec_lit(text: &str) -> String {
     };
     let (int, frac) = t.split_once('.').unwrap_or((t, ""));
     let digits: String = format!("{int}{frac}").trim_start_matches('0').to_string();
-    let digits = if digits.is_empty() { "0".to_string() } else { digits };
+    let digits = if digits.is_empty() {
+        "0".to_string()
+    } else {
+        digits
+    };
     if digits.len() > 36 {
         return format!("Dec::parse({})", str_lit(text));
     }
-    format!("Dec::new({}{digits}, {})", if neg { "-" } else { "" }, frac.len())
+    format!(
+        "Dec::new({}{digits}, {})",
+        if neg { "-" } else { "" },
+        frac.len()
+    )
 }
 
 fn figurative(f: Figurative) -> &'static str {
@@ -138,12 +165,25 @@ fn subscript_offset(cx: &mut Ctx<'_>, id: ItemId, r: &DataRef) -> Option<String>
     if r.subscripts.is_empty() {
         if !dims.is_empty() && !matches!(cx.model.items[id].kind, ItemKind::Condition { .. }) {
             // A table referenced without subscripts: only legal in a few places (e.g. SEARCH).
-            cx.refuse(r.span, "subscript", format!("{} needs {} subscript(s)", r.name, dims.len()));
+            cx.refuse(
+                r.span,
+                "subscript",
+                format!("{} needs {} subscript(s)", r.name, dims.len()),
+            );
         }
         return None;
     }
     if r.subscripts.len() != dims.len() {
-        cx.refuse(r.span, "subscript", format!("{} has {} dimension(s), {} subscript(s) given", r.name, dims.len(), r.subscripts.len()));
+        cx.refuse(
+            r.span,
+            "subscript",
+            format!(
+                "{} has {} dimension(s), {} subscript(s) given",
+                r.name,
+                dims.len(),
+                r.subscripts.len()
+            ),
+        );
         return None;
     }
     let mut parts = Vec::new();
@@ -171,9 +211,15 @@ pub(crate) fn field(cx: &mut Ctx<'_>, r: &DataRef) -> String {
     if r.name == "RETURN-CODE" && r.qualifiers.is_empty() {
         return "RETURN_CODE".into();
     }
-    let Some(id) = resolve(cx, r) else { return "RETURN_CODE".into() };
+    let Some(id) = resolve(cx, r) else {
+        return "RETURN_CODE".into();
+    };
     let mut f = if matches!(cx.model.items[id].kind, ItemKind::Condition { .. }) {
-        cx.refuse(r.span, "condition-name", format!("{} is a condition-name, not a data item", r.name));
+        cx.refuse(
+            r.span,
+            "condition-name",
+            format!("{} is a condition-name, not a data item", r.name),
+        );
         return "RETURN_CODE".into();
     } else {
         cx.field_names[id].clone()
@@ -201,7 +247,11 @@ pub(crate) fn value(cx: &mut Ctx<'_>, op: &Operand) -> String {
             None => "rt::Val::Num(Dec::ZERO)".into(),
         },
         Operand::Function(f) => {
-            cx.refuse(f.span, "FUNCTION", format!("FUNCTION {} is not translated yet", f.name));
+            cx.refuse(
+                f.span,
+                "FUNCTION",
+                format!("FUNCTION {} is not translated yet", f.name),
+            );
             "rt::Val::Num(Dec::ZERO)".into()
         }
         Operand::AddressOf(r) => {
@@ -266,7 +316,12 @@ pub(crate) fn condition(cx: &mut Ctx<'_>, c: &Condition) -> String {
             let (l, r) = (expr_value(cx, left), expr_value(cx, right));
             format!("rt::compare(&self.mem, &{l}, &{r}).{}()", cmp_method(*op))
         }
-        Condition::Class { operand, class, user_class, negated } => {
+        Condition::Class {
+            operand,
+            class,
+            user_class,
+            negated,
+        } => {
             let v = expr_value(cx, operand);
             let f = match class {
                 ClassTest::Numeric => "is_numeric",
@@ -275,21 +330,37 @@ pub(crate) fn condition(cx: &mut Ctx<'_>, c: &Condition) -> String {
                 ClassTest::AlphabeticUpper => "is_alphabetic_upper",
                 ClassTest::User => {
                     let name = user_class.clone().unwrap_or_default();
-                    cx.refuse(Span::default(), "class condition", format!("class {name} is not translated yet"));
+                    cx.refuse(
+                        Span::default(),
+                        "class condition",
+                        format!("class {name} is not translated yet"),
+                    );
                     "is_numeric"
                 }
             };
             let t = format!("rt::{f}(&self.mem, &{v})");
-            if *negated { format!("!{t}") } else { t }
+            if *negated {
+                format!("!{t}")
+            } else {
+                t
+            }
         }
-        Condition::Sign { operand, sign, negated } => {
+        Condition::Sign {
+            operand,
+            sign,
+            negated,
+        } => {
             let v = expr_num(cx, operand);
             let t = match sign {
                 SignTest::Positive => format!("{v}.signum() > 0"),
                 SignTest::Negative => format!("{v}.signum() < 0"),
                 SignTest::Zero => format!("{v}.signum() == 0"),
             };
-            if *negated { format!("!({t})") } else { t }
+            if *negated {
+                format!("!({t})")
+            } else {
+                t
+            }
         }
         Condition::ConditionName(r) => condition_name(cx, r),
         Condition::Not(inner) => format!("!({})", condition(cx, inner)),
@@ -299,11 +370,18 @@ pub(crate) fn condition(cx: &mut Ctx<'_>, c: &Condition) -> String {
 }
 
 /// The conditional variable of a level-88 name (with the reference's subscripts) and its values.
-fn condition_parts(cx: &mut Ctx<'_>, r: &DataRef) -> Option<(String, Vec<(Literal, Option<Literal>)>)> {
+fn condition_parts(
+    cx: &mut Ctx<'_>,
+    r: &DataRef,
+) -> Option<(String, Vec<(Literal, Option<Literal>)>)> {
     let id = resolve(cx, r)?;
     let item = &cx.model.items[id];
     let ItemKind::Condition { values } = item.kind.clone() else {
-        cx.refuse(r.span, "condition", format!("{} is not a condition-name", r.name));
+        cx.refuse(
+            r.span,
+            "condition",
+            format!("{} is not a condition-name", r.name),
+        );
         return None;
     };
     let parent = item.parent?;
@@ -315,12 +393,16 @@ fn condition_parts(cx: &mut Ctx<'_>, r: &DataRef) -> Option<(String, Vec<(Litera
 }
 
 fn condition_name(cx: &mut Ctx<'_>, r: &DataRef) -> String {
-    let Some((f, values)) = condition_parts(cx, r) else { return "false".into() };
+    let Some((f, values)) = condition_parts(cx, r) else {
+        return "false".into();
+    };
     let mut tests = Vec::new();
     for (lo, hi) in values {
         let lo_v = literal_value(cx, &lo, None);
         match hi {
-            None => tests.push(format!("rt::compare(&self.mem, &rt::Val::Field({f}), &{lo_v}).is_eq()")),
+            None => tests.push(format!(
+                "rt::compare(&self.mem, &rt::Val::Field({f}), &{lo_v}).is_eq()"
+            )),
             Some(hi) => {
                 let hi_v = literal_value(cx, &hi, None);
                 tests.push(format!(
@@ -339,13 +421,22 @@ fn condition_name(cx: &mut Ctx<'_>, r: &DataRef) -> String {
 }
 
 pub(crate) fn set_condition(cx: &mut Ctx<'_>, code: &mut Code, r: &DataRef, _span: Span) {
-    let Some((f, values)) = condition_parts(cx, r) else { return };
-    let Some((first, _)) = values.first() else { return };
+    let Some((f, values)) = condition_parts(cx, r) else {
+        return;
+    };
+    let Some((first, _)) = values.first() else {
+        return;
+    };
     let v = literal_value(cx, first, None);
     code.line(format!("rt::move_value(&mut self.mem, {v}, {f});"));
 }
 
-pub(crate) fn when_value(cx: &mut Ctx<'_>, subject: &str, value: &Expr, thru: Option<&Expr>) -> String {
+pub(crate) fn when_value(
+    cx: &mut Ctx<'_>,
+    subject: &str,
+    value: &Expr,
+    thru: Option<&Expr>,
+) -> String {
     let v = expr_value(cx, value);
     match thru {
         None => format!("rt::compare(&self.mem, &{subject}, &{v}).is_eq()"),
@@ -371,7 +462,9 @@ fn round(r: Option<RoundingMode>) -> &'static str {
 
 fn sum(cx: &mut Ctx<'_>, ops: &[Operand]) -> String {
     let mut it = ops.iter();
-    let Some(first) = it.next() else { return "Dec::ZERO".into() };
+    let Some(first) = it.next() else {
+        return "Dec::ZERO".into();
+    };
     let mut s = num(cx, first);
     for o in it {
         s = format!("{s}.add(&{})", num(cx, o));
@@ -380,13 +473,21 @@ fn sum(cx: &mut Ctx<'_>, ops: &[Operand]) -> String {
 }
 
 /// Stores `value` into each target; sets `size_error` when any store overflowed.
-fn store_all(cx: &mut Ctx<'_>, code: &mut Code, targets: &[Target], value: impl Fn(&mut Ctx<'_>, &str) -> String, checked: bool) {
+fn store_all(
+    cx: &mut Ctx<'_>,
+    code: &mut Code,
+    targets: &[Target],
+    value: impl Fn(&mut Ctx<'_>, &str) -> String,
+    checked: bool,
+) {
     for t in targets {
         let f = field(cx, &t.item);
         let v = value(cx, &f);
         let r = round(t.rounded);
         if checked {
-            code.line(format!("size_error |= rt::store(&mut self.mem, {f}, {v}, {r}, true);"));
+            code.line(format!(
+                "size_error |= rt::store(&mut self.mem, {f}, {v}, {r}, true);"
+            ));
         } else {
             code.line(format!("rt::store(&mut self.mem, {f}, {v}, {r}, false);"));
         }
@@ -408,70 +509,147 @@ pub(crate) fn arithmetic(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
         code.line("let mut size_error = false;");
     }
     match &s.kind {
-        K::Add { operands, to, giving, corresponding, .. } => {
+        K::Add {
+            operands,
+            to,
+            giving,
+            corresponding,
+            ..
+        } => {
             if *corresponding {
-                cx.refuse(s.span, "ADD CORRESPONDING", "ADD CORRESPONDING is not translated yet");
+                cx.refuse(
+                    s.span,
+                    "ADD CORRESPONDING",
+                    "ADD CORRESPONDING is not translated yet",
+                );
             }
             let total = sum(cx, operands);
             code.line(format!("let operand = {total};"));
             if giving.is_empty() {
-                store_all(cx, code, to, |_, f| format!("rt::get(&self.mem, {f}).add(&operand)"), checked);
+                store_all(
+                    cx,
+                    code,
+                    to,
+                    |_, f| format!("rt::get(&self.mem, {f}).add(&operand)"),
+                    checked,
+                );
             } else {
                 // ADD a b TO c GIVING d: d = a + b + c.
-                let extra = sum(cx, &to.iter().map(|t| Operand::Ref(t.item.clone())).collect::<Vec<_>>());
-                let v = if to.is_empty() { "operand".to_string() } else { format!("operand.add(&{extra})") };
+                let extra = sum(
+                    cx,
+                    &to.iter()
+                        .map(|t| Operand::Ref(t.item.clone()))
+                        .collect::<Vec<_>>(),
+                );
+                let v = if to.is_empty() {
+                    "operand".to_string()
+                } else {
+                    format!("operand.add(&{extra})")
+                };
                 code.line(format!("let result = {v};"));
                 store_all(cx, code, giving, |_, _| "result".into(), checked);
             }
         }
-        K::Subtract { operands, from, giving, corresponding, .. } => {
+        K::Subtract {
+            operands,
+            from,
+            giving,
+            corresponding,
+            ..
+        } => {
             if *corresponding {
-                cx.refuse(s.span, "SUBTRACT CORRESPONDING", "SUBTRACT CORRESPONDING is not translated yet");
+                cx.refuse(
+                    s.span,
+                    "SUBTRACT CORRESPONDING",
+                    "SUBTRACT CORRESPONDING is not translated yet",
+                );
             }
             let total = sum(cx, operands);
             code.line(format!("let operand = {total};"));
             if giving.is_empty() {
-                store_all(cx, code, from, |_, f| format!("rt::get(&self.mem, {f}).sub(&operand)"), checked);
+                store_all(
+                    cx,
+                    code,
+                    from,
+                    |_, f| format!("rt::get(&self.mem, {f}).sub(&operand)"),
+                    checked,
+                );
             } else if let Some(minuend) = from.first() {
                 let m = num(cx, &Operand::Ref(minuend.item.clone()));
                 code.line(format!("let result = {m}.sub(&operand);"));
                 store_all(cx, code, giving, |_, _| "result".into(), checked);
             }
         }
-        K::Multiply { operand, by, by_operand, giving, .. } => {
+        K::Multiply {
+            operand,
+            by,
+            by_operand,
+            giving,
+            ..
+        } => {
             let a = num(cx, operand);
             code.line(format!("let operand = {a};"));
             if giving.is_empty() {
-                store_all(cx, code, by, |_, f| format!("operand.mul(&rt::get(&self.mem, {f}))"), checked);
+                store_all(
+                    cx,
+                    code,
+                    by,
+                    |_, f| format!("operand.mul(&rt::get(&self.mem, {f}))"),
+                    checked,
+                );
             } else {
                 let b = match by_operand {
                     Some(b) => num(cx, b),
-                    None => by.first().map_or("Dec::ZERO".into(), |t| num(cx, &Operand::Ref(t.item.clone()))),
+                    None => by.first().map_or("Dec::ZERO".into(), |t| {
+                        num(cx, &Operand::Ref(t.item.clone()))
+                    }),
                 };
                 code.line(format!("let result = operand.mul(&{b});"));
                 store_all(cx, code, giving, |_, _| "result".into(), checked);
             }
         }
-        K::Divide { divisor_first, operand, into, second, giving, remainder, .. } => {
+        K::Divide {
+            divisor_first,
+            operand,
+            into,
+            second,
+            giving,
+            remainder,
+            ..
+        } => {
             let a = num(cx, operand);
             code.line(format!("let first = {a};"));
             if giving.is_empty() {
                 // DIVIDE a INTO b: b = b / a.
-                store_all(cx, code, into, |_, f| format!("rt::get(&self.mem, {f}).div(&first)"), checked);
+                store_all(
+                    cx,
+                    code,
+                    into,
+                    |_, f| format!("rt::get(&self.mem, {f}).div(&first)"),
+                    checked,
+                );
             } else {
                 let b = match second {
                     Some(b) => num(cx, b),
-                    None => into.first().map_or("Dec::ZERO".into(), |t| num(cx, &Operand::Ref(t.item.clone()))),
+                    None => into.first().map_or("Dec::ZERO".into(), |t| {
+                        num(cx, &Operand::Ref(t.item.clone()))
+                    }),
                 };
                 code.line(format!("let second = {b};"));
-                let (dividend, divisor) = if *divisor_first { ("second", "first") } else { ("first", "second") };
+                let (dividend, divisor) = if *divisor_first {
+                    ("second", "first")
+                } else {
+                    ("first", "second")
+                };
                 match remainder {
                     None => {
                         code.line(format!("let result = {dividend}.div(&{divisor});"));
                         store_all(cx, code, giving, |_, _| "result".into(), checked);
                     }
                     Some(r) => {
-                        let q = giving.first().map(|t| (field(cx, &t.item), round(t.rounded)));
+                        let q = giving
+                            .first()
+                            .map(|t| (field(cx, &t.item), round(t.rounded)));
                         let rf = field(cx, r);
                         if let Some((qf, qr)) = q {
                             let flag = if checked { "size_error |= " } else { "" };
@@ -541,13 +719,26 @@ fn init_under(cx: &mut Ctx<'_>, code: &mut Code, id: ItemId, delta: Option<&str>
     let own = it.dims.len() > it.parent.map_or(0, |p| cx.model.items[p].dims.len());
     if !top && own {
         let d = it.dims[it.dims.len() - 1];
-        code.line(format!("rt::replicate(&mut self.mem, {name}, {}, {});", d.stride, d.max));
+        code.line(format!(
+            "rt::replicate(&mut self.mem, {name}, {}, {});",
+            d.stride, d.max
+        ));
     }
 }
 
-pub(crate) fn move_corresponding(cx: &mut Ctx<'_>, code: &mut Code, from: &Operand, to: &[DataRef], span: Span) {
+pub(crate) fn move_corresponding(
+    cx: &mut Ctx<'_>,
+    code: &mut Code,
+    from: &Operand,
+    to: &[DataRef],
+    span: Span,
+) {
     let Operand::Ref(src) = from else {
-        cx.refuse(span, "MOVE CORRESPONDING", "MOVE CORRESPONDING needs a group item");
+        cx.refuse(
+            span,
+            "MOVE CORRESPONDING",
+            "MOVE CORRESPONDING needs a group item",
+        );
         return;
     };
     let Some(s) = resolve(cx, src) else { return };
@@ -565,7 +756,13 @@ fn corresponding_pairs(cx: &mut Ctx<'_>, code: &mut Code, s: ItemId, d: ItemId) 
         if si.redefines.is_some() || !si.dims.len().eq(&model.items[s].dims.len()) {
             continue;
         }
-        let Some(&dc) = model.items[d].children.iter().find(|&&c| model.items[c].name.as_ref() == Some(name)) else { continue };
+        let Some(&dc) = model.items[d]
+            .children
+            .iter()
+            .find(|&&c| model.items[c].name.as_ref() == Some(name))
+        else {
+            continue;
+        };
         let di = &model.items[dc];
         if di.redefines.is_some() || di.dims.len() != model.items[d].dims.len() {
             continue;
@@ -574,7 +771,9 @@ fn corresponding_pairs(cx: &mut Ctx<'_>, code: &mut Code, s: ItemId, d: ItemId) 
             (true, true) | (true, false) | (false, true) => {
                 if si.is_elementary() || di.is_elementary() {
                     let (a, b) = (cx.field_names[sc].clone(), cx.field_names[dc].clone());
-                    code.line(format!("rt::move_value(&mut self.mem, rt::Val::Field({a}), {b});"));
+                    code.line(format!(
+                        "rt::move_value(&mut self.mem, rt::Val::Field({a}), {b});"
+                    ));
                 }
             }
             (false, false) => {
@@ -590,7 +789,11 @@ pub(crate) fn file_handle(cx: &mut Ctx<'_>, name: &str, span: Span) -> Option<St
     match cx.model.file(name) {
         Some(i) => Some(cx.file_names[i].clone()),
         None => {
-            cx.refuse(span, "file", format!("{name} is not a file of this program"));
+            cx.refuse(
+                span,
+                "file",
+                format!("{name} is not a file of this program"),
+            );
             None
         }
     }
@@ -599,17 +802,34 @@ pub(crate) fn file_handle(cx: &mut Ctx<'_>, name: &str, span: Span) -> Option<St
 /// The whole record area of a file, as a field.
 pub(crate) fn record_of(cx: &mut Ctx<'_>, file: &str, span: Span) -> Option<String> {
     let i = cx.model.file(file).or_else(|| {
-        cx.refuse(span, "file", format!("{file} is not a file of this program"));
+        cx.refuse(
+            span,
+            "file",
+            format!("{file} is not a file of this program"),
+        );
         None
     })?;
     let f = &cx.model.files[i];
     Some(format!("rt::Field::group({}, {})", f.offset, f.size))
 }
 
-pub(crate) fn write(cx: &mut Ctx<'_>, code: &mut Code, span: Span, record: &DataRef, from: Option<&Operand>, adv: Option<&Advancing>) {
-    let Some(id) = resolve(cx, record) else { return };
+pub(crate) fn write(
+    cx: &mut Ctx<'_>,
+    code: &mut Code,
+    span: Span,
+    record: &DataRef,
+    from: Option<&Operand>,
+    adv: Option<&Advancing>,
+) {
+    let Some(id) = resolve(cx, record) else {
+        return;
+    };
     let Some(fi) = cx.model.file_of(id) else {
-        cx.refuse(span, "WRITE", format!("{} is not a record of a file", record.name));
+        cx.refuse(
+            span,
+            "WRITE",
+            format!("{} is not a record of a file", record.name),
+        );
         return;
     };
     let rec = cx.field_names[id].clone();
@@ -640,7 +860,11 @@ pub(crate) fn write(cx: &mut Ctx<'_>, code: &mut Code, span: Span, record: &Data
             match sys.as_deref() {
                 Some("C01") | Some("TOP") => page(*before),
                 _ => {
-                    cx.refuse(span, "WRITE ADVANCING", format!("ADVANCING {name} is not translated yet"));
+                    cx.refuse(
+                        span,
+                        "WRITE ADVANCING",
+                        format!("ADVANCING {name} is not translated yet"),
+                    );
                     return;
                 }
             }
@@ -651,7 +875,11 @@ pub(crate) fn write(cx: &mut Ctx<'_>, code: &mut Code, span: Span, record: &Data
 }
 
 fn page(before: bool) -> String {
-    if before { "rt::Advance::BeforePage".into() } else { "rt::Advance::AfterPage".into() }
+    if before {
+        "rt::Advance::BeforePage".into()
+    } else {
+        "rt::Advance::AfterPage".into()
+    }
 }
 
 pub(crate) fn call(
@@ -664,21 +892,35 @@ pub(crate) fn call(
     exception: &Handlers,
 ) {
     let Operand::Literal(Literal::Alphanumeric(name)) = program else {
-        cx.refuse(span, "CALL", "CALL of a data item (dynamic CALL) is not translated yet");
+        cx.refuse(
+            span,
+            "CALL",
+            "CALL of a data item (dynamic CALL) is not translated yet",
+        );
         return;
     };
     let name = String::from_utf8_lossy(name).trim().to_ascii_uppercase();
     if returning.is_some() {
-        cx.refuse(span, "CALL RETURNING", "CALL ... RETURNING is not translated yet");
+        cx.refuse(
+            span,
+            "CALL RETURNING",
+            "CALL ... RETURNING is not translated yet",
+        );
         return;
     }
     let Some(callee) = cx.callees.get(&name).cloned() else {
         if let Some(on) = &exception.on {
             // The program does not exist in this estate: the ON EXCEPTION branch is what runs.
-            code.line(format!("// CALL \"{name}\": no such program in the estate; ON EXCEPTION applies."));
+            code.line(format!(
+                "// CALL \"{name}\": no such program in the estate; ON EXCEPTION applies."
+            ));
             stmt::block(cx, code, on);
         } else {
-            cx.refuse(span, "CALL", format!("program {name} is not part of the translated estate"));
+            cx.refuse(
+                span,
+                "CALL",
+                format!("program {name} is not part of the translated estate"),
+            );
         }
         return;
     };
@@ -692,7 +934,9 @@ pub(crate) fn call(
             None => code.line(format!("let mut {var}: Vec<u8> = Vec::new();")),
             Some(Operand::Ref(r)) => {
                 let f = field(cx, r);
-                code.line(format!("let mut {var} = rt::bytes(&self.mem, {f}).to_vec();"));
+                code.line(format!(
+                    "let mut {var} = rt::bytes(&self.mem, {f}).to_vec();"
+                ));
                 if a.by == PassBy::Reference {
                     back.push((var.clone(), f));
                 }
@@ -704,7 +948,11 @@ pub(crate) fn call(
         }
         args.push(format!("&mut {var}[..]"));
     }
-    code.line(format!("let outcome = {}::call(&mut [{}]);", callee.crate_name, args.join(", ")));
+    code.line(format!(
+        "let outcome = {}::call(&mut [{}]);",
+        callee.crate_name,
+        args.join(", ")
+    ));
     for (var, f) in back {
         code.line(format!("rt::put_bytes(&mut self.mem, {f}, &{var});"));
     }

@@ -10,14 +10,21 @@ use super::{ops, Code, Ctx};
 fn contains_next_sentence(stmts: &[Statement]) -> bool {
     stmts.iter().any(|s| match &s.kind {
         K::NextSentence => true,
-        K::If { then_branch, else_branch, .. } => {
-            contains_next_sentence(then_branch) || else_branch.as_deref().is_some_and(contains_next_sentence)
+        K::If {
+            then_branch,
+            else_branch,
+            ..
+        } => {
+            contains_next_sentence(then_branch)
+                || else_branch.as_deref().is_some_and(contains_next_sentence)
         }
         K::Evaluate { whens, other, .. } => {
-            whens.iter().any(|w| contains_next_sentence(&w.statements)) || other.as_deref().is_some_and(contains_next_sentence)
+            whens.iter().any(|w| contains_next_sentence(&w.statements))
+                || other.as_deref().is_some_and(contains_next_sentence)
         }
         K::Search { whens, at_end, .. } => {
-            whens.iter().any(|(_, b)| contains_next_sentence(b)) || at_end.as_deref().is_some_and(contains_next_sentence)
+            whens.iter().any(|(_, b)| contains_next_sentence(b))
+                || at_end.as_deref().is_some_and(contains_next_sentence)
         }
         _ => false,
     })
@@ -39,7 +46,29 @@ pub(crate) fn sentence(cx: &mut Ctx<'_>, code: &mut Code, s: &Sentence) {
 pub(crate) fn block(cx: &mut Ctx<'_>, code: &mut Code, stmts: &[Statement]) {
     for s in stmts {
         statement(cx, code, s);
+        // Anything after an unconditional transfer of control in the same scope never runs.
+        if ends_flow(&s.kind) {
+            break;
+        }
     }
+}
+
+fn ends_flow(k: &K) -> bool {
+    matches!(
+        k,
+        K::GoTo {
+            depending_on: None,
+            ..
+        } | K::StopRun { .. }
+            | K::Goback
+            | K::NextSentence
+            | K::Exit(
+                ExitKind::Paragraph
+                    | ExitKind::Section
+                    | ExitKind::Perform
+                    | ExitKind::PerformCycle
+            )
+    )
 }
 
 fn handlers(cx: &mut Ctx<'_>, code: &mut Code, flag: &str, h: &Handlers) {
@@ -66,7 +95,12 @@ fn handlers(cx: &mut Ctx<'_>, code: &mut Code, flag: &str, h: &Handlers) {
     }
 }
 
-fn para_target(cx: &mut Ctx<'_>, name: &str, section: Option<&str>, span: ferry_syntax::ast::Span) -> Option<(usize, usize)> {
+fn para_target(
+    cx: &mut Ctx<'_>,
+    name: &str,
+    section: Option<&str>,
+    span: ferry_syntax::ast::Span,
+) -> Option<(usize, usize)> {
     if section.is_none() {
         if let Some(s) = cx.sections.iter().find(|s| s.name.as_deref() == Some(name)) {
             if s.first != usize::MAX {
@@ -77,17 +111,26 @@ fn para_target(cx: &mut Ctx<'_>, name: &str, section: Option<&str>, span: ferry_
     let current_section = cx.paras.get(cx.current_para).map(|p| p.section);
     let matches: Vec<usize> = (0..cx.paras.len())
         .filter(|&i| cx.paras[i].name.as_deref() == Some(name))
-        .filter(|&i| section.is_none_or(|s| cx.sections[cx.paras[i].section].name.as_deref() == Some(s)))
+        .filter(|&i| {
+            section.is_none_or(|s| cx.sections[cx.paras[i].section].name.as_deref() == Some(s))
+        })
         .collect();
     let pick = match matches.as_slice() {
         [one] => Some(*one),
         [] => None,
-        many => many.iter().copied().find(|&i| Some(cx.paras[i].section) == current_section),
+        many => many
+            .iter()
+            .copied()
+            .find(|&i| Some(cx.paras[i].section) == current_section),
     };
     match pick {
         Some(i) => Some((i, i)),
         None => {
-            cx.refuse(span, "procedure-name", format!("{name} is not a paragraph or section of this program"));
+            cx.refuse(
+                span,
+                "procedure-name",
+                format!("{name} is not a paragraph or section of this program"),
+            );
             None
         }
     }
@@ -98,7 +141,10 @@ fn range(cx: &mut Ctx<'_>, r: &PerformRange, span: ferry_syntax::ast::Span) -> O
     if let Some(thru) = &r.thru {
         last = para_target(cx, thru, None, span)?.1;
     }
-    Some(format!("self.perform(Para::{}, Para::{})?;", cx.paras[from].variant, cx.paras[last].variant))
+    Some(format!(
+        "self.perform(Para::{}, Para::{})?;",
+        cx.paras[from].variant, cx.paras[last].variant
+    ))
 }
 
 fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
@@ -108,7 +154,11 @@ fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
             Some(l) => code.line(format!("break {l};")),
             None => cx.refuse(s.span, "NEXT SENTENCE", "NEXT SENTENCE outside a sentence"),
         },
-        K::Move { from, to, corresponding } => {
+        K::Move {
+            from,
+            to,
+            corresponding,
+        } => {
             if *corresponding {
                 ops::move_corresponding(cx, code, from, to, s.span);
             } else {
@@ -119,12 +169,18 @@ fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                 }
             }
         }
-        K::Display { items, upon, no_advancing } => {
+        K::Display {
+            items,
+            upon,
+            no_advancing,
+        } => {
             // A numeric literal is displayed as written (cobc prints `1.50` as `1.50`).
             let vals: Vec<String> = items
                 .iter()
                 .map(|i| match i {
-                    Operand::Literal(ferry_syntax::ast::Literal::Numeric(t)) => format!("rt::Val::Bytes({})", ops::bytes_lit(t.as_bytes())),
+                    Operand::Literal(ferry_syntax::ast::Literal::Numeric(t)) => {
+                        format!("rt::Val::Bytes({})", ops::bytes_lit(t.as_bytes()))
+                    }
                     other => ops::value(cx, other),
                 })
                 .collect();
@@ -133,17 +189,28 @@ fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                 DisplayUpon::Syserr => "rt::Upon::Stderr".to_string(),
                 DisplayUpon::Other(dev) => {
                     let d = dev.to_ascii_uppercase();
-                    if matches!(d.as_str(), "CONSOLE" | "SYSOUT" | "STDOUT" | "SYSLIST" | "PRINTER") {
+                    if matches!(
+                        d.as_str(),
+                        "CONSOLE" | "SYSOUT" | "STDOUT" | "SYSLIST" | "PRINTER"
+                    ) {
                         "rt::Upon::Stdout".to_string()
                     } else if matches!(d.as_str(), "SYSERR" | "STDERR") {
                         "rt::Upon::Stderr".to_string()
                     } else {
-                        cx.refuse(s.span, "DISPLAY UPON", format!("DISPLAY UPON {dev} is not translated yet"));
+                        cx.refuse(
+                            s.span,
+                            "DISPLAY UPON",
+                            format!("DISPLAY UPON {dev} is not translated yet"),
+                        );
                         return;
                     }
                 }
             };
-            code.line(format!("rt::display(&self.mem, &[{}], {stream}, {});", vals.join(", "), !no_advancing));
+            code.line(format!(
+                "rt::display(&self.mem, &[{}], {stream}, {});",
+                vals.join(", "),
+                !no_advancing
+            ));
         }
         K::Accept { target, from } => {
             let dst = ops::field(cx, target);
@@ -161,15 +228,23 @@ fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                     format!("rt::AcceptSource::Environment(rt::text(&self.mem, {v}))")
                 }
                 AcceptFrom::Other(what) => {
-                    cx.refuse(s.span, "ACCEPT", format!("ACCEPT FROM {what} is not translated yet"));
+                    cx.refuse(
+                        s.span,
+                        "ACCEPT",
+                        format!("ACCEPT FROM {what} is not translated yet"),
+                    );
                     return;
                 }
             };
             code.line(format!("rt::accept(&mut self.mem, {dst}, {how});"));
         }
-        K::If { condition, then_branch, else_branch } => {
+        K::If {
+            condition,
+            then_branch,
+            else_branch,
+        } => {
             let c = ops::condition(cx, condition);
-            code.open(format!("if {c} {{"));
+            code.open(format!("if {} {{", super::bare(&c)));
             block(cx, code, then_branch);
             match else_branch {
                 Some(e) if !e.is_empty() => {
@@ -181,9 +256,18 @@ fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                 _ => code.close("}"),
             }
         }
-        K::Evaluate { subjects, whens, other } => evaluate(cx, code, subjects, whens, other.as_deref()),
-        K::Perform { target, kind, body } => perform(cx, code, s, target.as_ref(), kind, body.as_deref()),
-        K::GoTo { targets, depending_on } => {
+        K::Evaluate {
+            subjects,
+            whens,
+            other,
+        } => evaluate(cx, code, subjects, whens, other.as_deref()),
+        K::Perform { target, kind, body } => {
+            perform(cx, code, s, target.as_ref(), kind, body.as_deref())
+        }
+        K::GoTo {
+            targets,
+            depending_on,
+        } => {
             let mut dests = Vec::new();
             for t in targets {
                 match para_target(cx, t, None, s.span) {
@@ -192,8 +276,14 @@ fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                 }
             }
             match depending_on {
-                None if dests.len() == 1 => code.line(format!("return Err(Jump::GoTo(Para::{}));", dests[0])),
-                None => cx.refuse(s.span, "GO TO", "GO TO with several targets needs DEPENDING ON"),
+                None if dests.len() == 1 => {
+                    code.line(format!("return Err(Jump::GoTo(Para::{}));", dests[0]))
+                }
+                None => cx.refuse(
+                    s.span,
+                    "GO TO",
+                    "GO TO with several targets needs DEPENDING ON",
+                ),
                 Some(d) => {
                     let v = ops::num(cx, &Operand::Ref(d.clone()));
                     code.open(format!("match {v}.to_i64() {{"));
@@ -208,7 +298,9 @@ fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
         K::StopRun { status } => {
             if let Some(st) = status {
                 let v = ops::num(cx, st);
-                code.line(format!("rt::store(&mut self.mem, RETURN_CODE, {v}, Round::Truncate, false);"));
+                code.line(format!(
+                    "rt::store(&mut self.mem, RETURN_CODE, {v}, Round::Truncate, false);"
+                ));
             }
             code.line("return Err(Jump::StopRun);");
         }
@@ -222,26 +314,46 @@ fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
         K::Exit(ExitKind::Section) => {
             let sec = cx.paras[cx.current_para].section;
             let last = cx.sections[sec].last;
-            code.line(format!("return Err(Jump::EndOf(Para::{}));", cx.paras[last].variant));
+            code.line(format!(
+                "return Err(Jump::EndOf(Para::{}));",
+                cx.paras[last].variant
+            ));
         }
-        K::Exit(kind @ (ExitKind::Perform | ExitKind::PerformCycle)) => match cx.loop_labels.last().cloned() {
-            Some((l, _)) if *kind == ExitKind::Perform => code.line(format!("break {l};")),
-            Some((_, body)) => code.line(format!("break {body};")),
-            None => cx.refuse(s.span, "EXIT PERFORM", "EXIT PERFORM outside an inline PERFORM"),
-        },
-        K::Add { .. } | K::Subtract { .. } | K::Multiply { .. } | K::Divide { .. } | K::Compute { .. } => {
+        K::Exit(kind @ (ExitKind::Perform | ExitKind::PerformCycle)) => {
+            match cx.loop_labels.last().cloned() {
+                Some((l, _)) if *kind == ExitKind::Perform => code.line(format!("break {l};")),
+                Some((_, body)) => code.line(format!("break {body};")),
+                None => cx.refuse(
+                    s.span,
+                    "EXIT PERFORM",
+                    "EXIT PERFORM outside an inline PERFORM",
+                ),
+            }
+        }
+        K::Add { .. }
+        | K::Subtract { .. }
+        | K::Multiply { .. }
+        | K::Divide { .. }
+        | K::Compute { .. } => {
             ops::arithmetic(cx, code, s);
         }
         K::Initialize { targets, replacing } => {
             if !replacing.is_empty() {
-                cx.refuse(s.span, "INITIALIZE REPLACING", "INITIALIZE ... REPLACING is not translated yet");
+                cx.refuse(
+                    s.span,
+                    "INITIALIZE REPLACING",
+                    "INITIALIZE ... REPLACING is not translated yet",
+                );
                 return;
             }
             for t in targets {
                 ops::initialize(cx, code, t);
             }
         }
-        K::Set(SetAction::Condition { targets, value: true }) => {
+        K::Set(SetAction::Condition {
+            targets,
+            value: true,
+        }) => {
             for t in targets {
                 ops::set_condition(cx, code, t, s.span);
             }
@@ -253,7 +365,8 @@ fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                 code.line(format!("rt::move_value(&mut self.mem, {src}, {dst});"));
             }
         }
-        K::Set(SetAction::UpBy { targets, value }) | K::Set(SetAction::DownBy { targets, value }) => {
+        K::Set(SetAction::UpBy { targets, value })
+        | K::Set(SetAction::DownBy { targets, value }) => {
             let up = matches!(&s.kind, K::Set(SetAction::UpBy { .. }));
             for t in targets {
                 let dst = ops::field(cx, t);
@@ -262,7 +375,20 @@ fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                 code.line(format!("rt::store(&mut self.mem, {dst}, rt::get(&self.mem, {dst}).{op}(&{v}), Round::Truncate, false);"));
             }
         }
-        K::Call { program, using, returning, exception } => ops::call(cx, code, s.span, program, using, returning.as_ref(), exception),
+        K::Call {
+            program,
+            using,
+            returning,
+            exception,
+        } => ops::call(
+            cx,
+            code,
+            s.span,
+            program,
+            using,
+            returning.as_ref(),
+            exception,
+        ),
         K::Cancel { programs } => {
             for p in programs {
                 match p {
@@ -277,7 +403,11 @@ fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                             None => {} // CANCEL of a program never called is a no-op.
                         }
                     }
-                    _ => cx.refuse(s.span, "CANCEL", "CANCEL of a data item is not translated yet"),
+                    _ => cx.refuse(
+                        s.span,
+                        "CANCEL",
+                        "CANCEL of a data item is not translated yet",
+                    ),
                 }
             }
         }
@@ -298,36 +428,77 @@ fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                 }
             }
         }
-        K::Read { file, next: _, previous, into, key, at_end, invalid_key } => {
-            if *previous || key.is_some() || invalid_key.on.is_some() || invalid_key.not_on.is_some() {
-                cx.refuse(s.span, "READ", "keyed and backward READ are not translated yet");
+        K::Read {
+            file,
+            next: _,
+            previous,
+            into,
+            key,
+            at_end,
+            invalid_key,
+        } => {
+            if *previous
+                || key.is_some()
+                || invalid_key.on.is_some()
+                || invalid_key.not_on.is_some()
+            {
+                cx.refuse(
+                    s.span,
+                    "READ",
+                    "keyed and backward READ are not translated yet",
+                );
                 return;
             }
-            let Some(h) = ops::file_handle(cx, file, s.span) else { return };
+            let Some(h) = ops::file_handle(cx, file, s.span) else {
+                return;
+            };
             let handled = at_end.on.is_some();
-            code.line(format!("let at_end = self.{h}.read(&mut self.mem, {handled}) == rt::IoOutcome::AtEnd;"));
+            code.line(format!(
+                "let at_end = self.{h}.read(&mut self.mem, {handled}) == rt::IoOutcome::AtEnd;"
+            ));
             if let Some(into) = into {
                 let rec = ops::record_of(cx, file, s.span);
                 let dst = ops::field(cx, into);
                 if let Some(rec) = rec {
                     code.open("if !at_end {");
-                    code.line(format!("rt::move_value(&mut self.mem, rt::Val::Field({rec}), {dst});"));
+                    code.line(format!(
+                        "rt::move_value(&mut self.mem, rt::Val::Field({rec}), {dst});"
+                    ));
                     code.close("}");
                 }
             }
             handlers(cx, code, "at_end", at_end);
         }
-        K::Write { record, from, advancing, end_of_page, invalid_key } => {
-            if end_of_page.on.is_some() || end_of_page.not_on.is_some() || invalid_key.on.is_some() {
-                cx.refuse(s.span, "WRITE", "WRITE with END-OF-PAGE or INVALID KEY is not translated yet");
+        K::Write {
+            record,
+            from,
+            advancing,
+            end_of_page,
+            invalid_key,
+        } => {
+            if end_of_page.on.is_some() || end_of_page.not_on.is_some() || invalid_key.on.is_some()
+            {
+                cx.refuse(
+                    s.span,
+                    "WRITE",
+                    "WRITE with END-OF-PAGE or INVALID KEY is not translated yet",
+                );
                 return;
             }
             ops::write(cx, code, s.span, record, from.as_ref(), advancing.as_ref());
         }
-        K::Exec { kind, .. } => cx.refuse(s.span, "EXEC", format!("EXEC {kind:?} blocks need a binding; not translated yet")),
+        K::Exec { kind, .. } => cx.refuse(
+            s.span,
+            "EXEC",
+            format!("EXEC {kind:?} blocks need a binding; not translated yet"),
+        ),
         other => {
             let name = format!("{other:?}");
-            let word = name.split([' ', '{', '(']).next().unwrap_or("statement").to_ascii_uppercase();
+            let word = name
+                .split([' ', '{', '('])
+                .next()
+                .unwrap_or("statement")
+                .to_ascii_uppercase();
             cx.refuse(s.span, &word, format!("{word} is not translated yet"));
         }
     }
@@ -367,28 +538,56 @@ fn evaluate(
             let t = match (subj, obj) {
                 (_, WhenObject::Any) => continue,
                 (Some(EvaluateSubject::True), WhenObject::Condition(c)) => ops::condition(cx, c),
-                (Some(EvaluateSubject::False), WhenObject::Condition(c)) => format!("!({})", ops::condition(cx, c)),
-                (Some(EvaluateSubject::Condition(_)), WhenObject::True) => subject_vals[i].clone().unwrap_or_default(),
-                (Some(EvaluateSubject::Condition(_)), WhenObject::False) => format!("!{}", subject_vals[i].clone().unwrap_or_default()),
-                (Some(EvaluateSubject::Expr(_)), WhenObject::Value { negated, value, thru }) => {
+                (Some(EvaluateSubject::False), WhenObject::Condition(c)) => {
+                    format!("!({})", ops::condition(cx, c))
+                }
+                (Some(EvaluateSubject::Condition(_)), WhenObject::True) => {
+                    subject_vals[i].clone().unwrap_or_default()
+                }
+                (Some(EvaluateSubject::Condition(_)), WhenObject::False) => {
+                    format!("!{}", subject_vals[i].clone().unwrap_or_default())
+                }
+                (
+                    Some(EvaluateSubject::Expr(_)),
+                    WhenObject::Value {
+                        negated,
+                        value,
+                        thru,
+                    },
+                ) => {
                     let s = subject_vals[i].clone().unwrap_or_default();
                     let t = ops::when_value(cx, &s, value, thru.as_ref());
-                    if *negated { format!("!({t})") } else { t }
+                    if *negated {
+                        format!("!({t})")
+                    } else {
+                        t
+                    }
                 }
-                (Some(EvaluateSubject::True), WhenObject::True) | (Some(EvaluateSubject::False), WhenObject::False) => "true".into(),
-                (Some(EvaluateSubject::True), WhenObject::False) | (Some(EvaluateSubject::False), WhenObject::True) => "false".into(),
+                (Some(EvaluateSubject::True), WhenObject::True)
+                | (Some(EvaluateSubject::False), WhenObject::False) => "true".into(),
+                (Some(EvaluateSubject::True), WhenObject::False)
+                | (Some(EvaluateSubject::False), WhenObject::True) => "false".into(),
                 (Some(EvaluateSubject::Expr(_)), WhenObject::Condition(c)) => {
                     // A WHEN object written as a condition against a value subject: compare as value.
                     ops::condition(cx, c)
                 }
                 _ => {
-                    cx.refuse(w.statements.first().map_or(Default::default(), |s| s.span), "EVALUATE", "this WHEN form is not translated yet");
+                    cx.refuse(
+                        w.statements.first().map_or(Default::default(), |s| s.span),
+                        "EVALUATE",
+                        "this WHEN form is not translated yet",
+                    );
                     "false".into()
                 }
             };
             tests.push(t);
         }
-        let cond = if tests.is_empty() { "true".to_string() } else { tests.join(" && ") };
+        let cond = if tests.is_empty() {
+            "true".to_string()
+        } else {
+            tests.join(" && ")
+        };
+        let cond = super::bare(&cond).to_string();
         if first {
             code.open(format!("if {cond} {{"));
             first = false;
@@ -458,24 +657,34 @@ fn perform(
             emit_body(cx, code);
             code.close("}");
         }
-        PerformKind::Until { test_after, condition } => {
+        PerformKind::Until {
+            test_after,
+            condition,
+        } => {
             let c = ops::condition(cx, condition);
             if *test_after {
                 code.open(format!("{label}: loop {{"));
                 emit_body(cx, code);
-                code.open(format!("if {c} {{"));
+                code.open(format!("if {} {{", super::bare(&c)));
                 code.line(format!("break {label};"));
                 code.close("}");
                 code.close("}");
             } else {
-                code.open(format!("{label}: while !({c}) {{"));
+                code.open(format!("{label}: while !({}) {{", super::bare(&c)));
                 emit_body(cx, code);
                 code.close("}");
             }
         }
-        PerformKind::Varying { test_after, clauses } => {
+        PerformKind::Varying {
+            test_after,
+            clauses,
+        } => {
             if *test_after {
-                cx.refuse(s.span, "PERFORM VARYING WITH TEST AFTER", "PERFORM VARYING WITH TEST AFTER is not translated yet");
+                cx.refuse(
+                    s.span,
+                    "PERFORM VARYING WITH TEST AFTER",
+                    "PERFORM VARYING WITH TEST AFTER is not translated yet",
+                );
                 return;
             }
             varying(cx, code, clauses, 0, &label, &emit_body);
@@ -508,14 +717,20 @@ fn varying(
     let item = ops::field(cx, &c.item);
     let by = ops::expr_value(cx, &c.by);
     let cond = ops::condition(cx, &c.until);
-    let loop_label = if depth == 0 { label.to_string() } else { cx.label("vary") };
-    code.open(format!("{loop_label}: while !({cond}) {{"));
+    let loop_label = if depth == 0 {
+        label.to_string()
+    } else {
+        cx.label("vary")
+    };
+    code.open(format!("{loop_label}: while !({}) {{", super::bare(&cond)));
     varying(cx, code, clauses, depth + 1, label, emit_body);
     code.line(format!("rt::step(&mut self.mem, {item}, {by});"));
     if let Some(inner) = clauses.get(depth + 1) {
         let inner_item = ops::field(cx, &inner.item);
         let inner_from = ops::expr_value(cx, &inner.from);
-        code.line(format!("rt::move_value(&mut self.mem, {inner_from}, {inner_item});"));
+        code.line(format!(
+            "rt::move_value(&mut self.mem, {inner_from}, {inner_item});"
+        ));
     }
     code.close("}");
 }

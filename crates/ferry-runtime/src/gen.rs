@@ -1,0 +1,451 @@
+//! The surface that ferry's built-in translator generates code against.
+//!
+//! Generated programs keep their storage in a `Vec<u8>` and describe items with [`Field`]s; operands of
+//! MOVE, comparisons and DISPLAY are [`Val`]s, so one generic call covers every category pair and the
+//! rules stay here, not in the generated code. The process-wide [`Rt`] (stdout buffer, files,
+//! RETURN-CODE) lives in a thread-local, so generated programs never thread it through their calls.
+
+use std::cell::RefCell;
+use std::cmp::Ordering;
+
+use crate::alnum::{AlnumField, Fig};
+use crate::dec::{Dec, Round};
+use crate::file::{Advance, FileId, FileSpec, OpenMode, Org};
+use crate::mov::{self, Field};
+use crate::rt::{AcceptFrom, Rt, Upon};
+
+thread_local! {
+    static RT: RefCell<Rt> = RefCell::new(Rt::new());
+}
+
+/// Runs `f` with the process's run-time context.
+pub fn with_rt<R>(f: impl FnOnce(&mut Rt) -> R) -> R {
+    RT.with(|r| f(&mut r.borrow_mut()))
+}
+
+/// An operand: a data item, a decimal value, literal bytes or a figurative constant.
+#[derive(Clone, Debug)]
+pub enum Val {
+    Field(Field),
+    Num(Dec),
+    Bytes(&'static [u8]),
+    Fig(Fig),
+    /// `ALL "literal"`
+    All(&'static [u8]),
+}
+
+/// The run unit ended (STOP RUN) inside a called program; carries RETURN-CODE.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StopRun(pub i64);
+
+impl Field {
+    /// The same item shifted by `extra` bytes (a subscripted occurrence).
+    pub fn at(self, extra: usize) -> Field {
+        match self {
+            Field::Num(n) => Field::Num(n.at(extra)),
+            Field::Alnum(a) => Field::Alnum(a.at(extra)),
+            Field::Group(a) => Field::Group(a.at(extra)),
+            Field::Edit(e) => Field::Edit(e.at(extra)),
+            Field::AlnumEdit(e) => Field::AlnumEdit(e.at(extra)),
+        }
+    }
+
+    /// Reference modification `(start : length)`: an alphanumeric view (1-based start).
+    pub fn refmod(self, start: i64, len: Option<i64>) -> Field {
+        Field::Alnum(self.as_alnum().refmod(start, len))
+    }
+}
+
+impl Dec {
+    /// The integer part (truncated), saturating; 0 for NaN.
+    pub fn to_i64(&self) -> i64 {
+        if self.is_nan() {
+            return 0;
+        }
+        let t = self.round_to(0, Round::Truncate);
+        match t.mantissa_i128() {
+            Some(m) => {
+                let mut m = m;
+                for _ in 0..t.scale() {
+                    m /= 10;
+                }
+                m.clamp(i64::MIN as i128, i64::MAX as i128) as i64
+            }
+            None => 0,
+        }
+    }
+}
+
+/// Numeric value of an item (numeric, edited (de-edited), or alphanumeric read as digits).
+pub fn get(mem: &[u8], f: Field) -> Dec {
+    match f {
+        Field::Num(n) => n.get(mem),
+        Field::Edit(e) => e.get(mem),
+        other => {
+            let bytes = other.bytes(mem);
+            let (neg, v) = mov::alnum_to_int(bytes, bytes.len().min(38) as u32, 0);
+            let m = v.min(i128::MAX as u128) as i128;
+            Dec::new(if neg { -m } else { m }, 0)
+        }
+    }
+}
+
+/// Numeric value of any operand.
+pub fn num_value(mem: &[u8], v: Val) -> Dec {
+    match v {
+        Val::Field(f) => get(mem, f),
+        Val::Num(d) => d,
+        Val::Fig(Fig::Zero) => Dec::ZERO,
+        Val::Bytes(b) | Val::All(b) => Dec::parse(std::str::from_utf8(b).unwrap_or("0").trim()),
+        Val::Fig(_) => Dec::ZERO,
+    }
+}
+
+/// Stores an arithmetic result (see `NumField::store`); returns true on a size error.
+pub fn store(mem: &mut [u8], f: Field, v: Dec, round: Round, on_size_error: bool) -> bool {
+    match f {
+        Field::Num(n) => n.store(mem, &v, round, on_size_error),
+        Field::Edit(e) => {
+            if v.is_nan() {
+                return true;
+            }
+            let r = v.round_to(e.scale, round);
+            if on_size_error && exceeds(&r, e.digits, e.scale) {
+                return true;
+            }
+            e.set(mem, &r);
+            false
+        }
+        other => {
+            mov::move_dec(mem, &v, other);
+            false
+        }
+    }
+}
+
+/// True when `v` (already at `scale`) needs more than `digits` digits.
+fn exceeds(v: &Dec, digits: u32, scale: i32) -> bool {
+    let int_digits = digits as i32 - scale;
+    let limit = Dec::new(1, 0).mul(&pow10(int_digits.max(0) as u32));
+    v.abs().cmp_value(&limit) != Ordering::Less
+}
+
+fn pow10(n: u32) -> Dec {
+    let mut d = Dec::int(1);
+    for _ in 0..n {
+        d = d.mul(&Dec::int(10));
+    }
+    d
+}
+
+/// `item := item + by` (SET UP BY, PERFORM VARYING steps): truncating, no size error.
+pub fn step(mem: &mut [u8], f: Field, by: Val) {
+    let v = get(mem, f).add(&num_value(mem, by));
+    store(mem, f, v, Round::Truncate, false);
+}
+
+pub fn store_int(mem: &mut [u8], f: Field, v: i64) {
+    store(mem, f, Dec::int(v), Round::Truncate, false);
+}
+
+/// MOVE for every operand kind.
+pub fn move_value(mem: &mut [u8], src: Val, dst: Field) {
+    match src {
+        Val::Field(f) => mov::move_field(mem, f, dst),
+        Val::Num(d) => mov::move_dec(mem, &d, dst),
+        Val::Bytes(b) => mov::move_bytes(mem, b, dst),
+        Val::Fig(fig) => mov::move_fig(mem, fig, dst),
+        Val::All(b) => mov::move_fig(mem, Fig::All(b), dst),
+    }
+}
+
+/// Copies the first occurrence of a table element over the next `count - 1` (initialisation).
+pub fn replicate(mem: &mut [u8], first: Field, stride: usize, count: u32) {
+    let (off, len) = (first.offset(), stride);
+    for i in 1..count as usize {
+        mem.copy_within(off..off + len, off + i * len);
+    }
+}
+
+/// COBOL comparison of two operands: numeric by value, otherwise by characters.
+pub fn compare(mem: &[u8], a: &Val, b: &Val) -> Ordering {
+    use crate::compare as c;
+    match (a, b) {
+        (Val::Field(x), Val::Field(y)) => c::cmp_fields(mem, *x, *y),
+        (Val::Field(x), Val::Num(d)) => c::cmp_field_dec(mem, *x, d),
+        (Val::Field(x), Val::Bytes(l)) => c::cmp_field_bytes(mem, *x, l),
+        (Val::Field(x), Val::Fig(f)) => c::cmp_field_fig(mem, *x, *f),
+        (Val::Field(x), Val::All(l)) => c::cmp_field_fig(mem, *x, Fig::All(l)),
+        (Val::Num(x), Val::Num(y)) => x.cmp_value(y),
+        (Val::Num(x), Val::Fig(Fig::Zero)) => x.cmp_value(&Dec::ZERO),
+        (Val::Bytes(x), Val::Bytes(y)) => c::cmp_bytes(x, y),
+        (Val::Bytes(x), Val::Fig(f)) => c::cmp_fig(x, *f),
+        (Val::Num(x), Val::Bytes(_) | Val::All(_) | Val::Fig(_)) => {
+            let text = x.to_string();
+            compare(mem, &Val::Bytes(leak(text.into_bytes())), b)
+        }
+        (Val::All(l), other) => compare(mem, &Val::Fig(Fig::All(l)), other),
+        (Val::Fig(_), Val::Fig(_)) => Ordering::Equal,
+        (x, y) => compare(mem, y, x).reverse(),
+    }
+}
+
+/// Rare path only (a numeric literal compared with a non-numeric literal).
+fn leak(v: Vec<u8>) -> &'static [u8] {
+    Box::leak(v.into_boxed_slice())
+}
+
+fn val_bytes(mem: &[u8], v: &Val) -> Vec<u8> {
+    match v {
+        Val::Field(f) => f.bytes(mem).to_vec(),
+        Val::Bytes(b) | Val::All(b) => b.to_vec(),
+        Val::Num(d) => d.to_string().into_bytes(),
+        Val::Fig(f) => f.pattern().to_vec(),
+    }
+}
+
+pub fn is_numeric(mem: &[u8], v: &Val) -> bool {
+    match v {
+        Val::Field(f) => crate::compare::is_numeric(mem, *f),
+        Val::Num(_) => true,
+        other => {
+            let b = val_bytes(mem, other);
+            !b.is_empty() && b.iter().all(u8::is_ascii_digit)
+        }
+    }
+}
+
+pub fn is_alphabetic(mem: &[u8], v: &Val) -> bool {
+    crate::compare::is_alphabetic(&val_bytes(mem, v))
+}
+
+pub fn is_alphabetic_lower(mem: &[u8], v: &Val) -> bool {
+    crate::compare::is_alphabetic_lower(&val_bytes(mem, v))
+}
+
+pub fn is_alphabetic_upper(mem: &[u8], v: &Val) -> bool {
+    crate::compare::is_alphabetic_upper(&val_bytes(mem, v))
+}
+
+/// DISPLAY items [UPON ...] [WITH NO ADVANCING] (`advance` false for NO ADVANCING).
+pub fn display(mem: &[u8], items: &[Val], upon: Upon, advance: bool) {
+    with_rt(|rt| {
+        let mut d = rt.display(upon);
+        for v in items {
+            d = match v {
+                Val::Field(f) => d.field(mem, *f),
+                Val::Num(n) => d.dec(n),
+                Val::Bytes(b) => d.lit(b),
+                Val::Fig(f) => d.fig(*f),
+                Val::All(b) => d.fig(Fig::All(b)),
+            };
+        }
+        d.end(!advance);
+    })
+}
+
+/// Sources of ACCEPT.
+#[derive(Clone, Debug)]
+pub enum AcceptSource {
+    Stdin,
+    Date,
+    DateYyyymmdd,
+    Day,
+    DayYyyyddd,
+    DayOfWeek,
+    Time,
+    CommandLine,
+    Environment(String),
+}
+
+pub fn accept(mem: &mut [u8], dst: Field, from: AcceptSource) {
+    with_rt(|rt| match from {
+        AcceptSource::Stdin => rt.accept(mem, dst),
+        AcceptSource::Date => rt.accept_from(mem, AcceptFrom::Date, dst),
+        AcceptSource::DateYyyymmdd => rt.accept_from(mem, AcceptFrom::DateYyyymmdd, dst),
+        AcceptSource::Day => rt.accept_from(mem, AcceptFrom::Day, dst),
+        AcceptSource::DayYyyyddd => rt.accept_from(mem, AcceptFrom::DayYyyyddd, dst),
+        AcceptSource::DayOfWeek => rt.accept_from(mem, AcceptFrom::DayOfWeek, dst),
+        AcceptSource::Time => rt.accept_from(mem, AcceptFrom::Time, dst),
+        AcceptSource::CommandLine => rt.accept_command_line(mem, dst),
+        AcceptSource::Environment(name) => rt.accept_env(mem, &name, dst),
+    })
+}
+
+/// Text of an operand with trailing spaces removed (names given as data).
+pub fn text(mem: &[u8], v: Val) -> String {
+    let b = val_bytes(mem, &v);
+    let end = b.iter().rposition(|&c| c != b' ').map_or(0, |i| i + 1);
+    String::from_utf8_lossy(&b[..end]).into_owned()
+}
+
+/// 0-based occurrence number for a 1-based subscript value.
+pub fn index(v: Dec, _max: u32) -> usize {
+    (v.to_i64() - 1).max(0) as usize
+}
+
+pub fn bytes(mem: &[u8], f: Field) -> &[u8] {
+    f.bytes(mem)
+}
+
+/// Writes raw bytes over an item (CALL BY REFERENCE copy-back).
+pub fn put_bytes(mem: &mut [u8], f: Field, src: &[u8]) {
+    let (off, len) = (f.offset(), f.size());
+    let n = len.min(src.len());
+    mem[off..off + n].copy_from_slice(&src[..n]);
+}
+
+/// The bytes a literal argument passes BY CONTENT.
+pub fn literal_bytes(v: Val) -> Vec<u8> {
+    match v {
+        Val::Num(d) => d.to_string().into_bytes(),
+        Val::Bytes(b) | Val::All(b) => b.to_vec(),
+        Val::Fig(f) => f.pattern().to_vec(),
+        Val::Field(_) => Vec::new(),
+    }
+}
+
+/// Copies a CALL argument into the callee's LINKAGE slot (missing argument: left as is).
+pub fn param_in(mem: &mut [u8], f: Field, arg: Option<&[u8]>) {
+    if let Some(a) = arg {
+        put_bytes(mem, f, a);
+    }
+}
+
+/// Copies a LINKAGE slot back into the caller's argument.
+pub fn param_out(mem: &[u8], f: Field, arg: &mut [u8]) {
+    let b = f.bytes(mem);
+    let n = b.len().min(arg.len());
+    arg[..n].copy_from_slice(&b[..n]);
+}
+
+/// The process exit status for a RETURN-CODE (its low 8 bits, as the OS keeps them).
+pub fn exit_status(rc: Dec) -> i32 {
+    (rc.to_i64() & 0xff) as i32
+}
+
+/// Ends the run unit: closes the files still open (with libcob's warning), flushes, and returns
+/// the exit status.
+pub fn finish(rc: Dec) -> i32 {
+    with_rt(|rt| {
+        rt.return_code = rc.to_i64();
+        rt.shutdown();
+    });
+    exit_status(rc)
+}
+
+/// ORGANIZATION of a file, as the generator names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Organization {
+    LineSequential,
+    Sequential,
+    Relative,
+    Indexed,
+}
+
+/// What a READ ended with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IoOutcome {
+    Ok,
+    AtEnd,
+    Error,
+}
+
+/// A program's file: its run-time handle, record area and FILE STATUS item.
+#[derive(Clone, Copy, Debug)]
+pub struct File {
+    id: FileId,
+    record: AlnumField,
+    status: Option<Field>,
+}
+
+impl File {
+    /// `assign` is the external name (ASSIGN TO), `select` the file name of the SELECT.
+    pub fn new(
+        assign: &'static str,
+        select: &'static str,
+        org: Organization,
+        record_offset: usize,
+        record_size: usize,
+        min_size: usize,
+        optional: bool,
+        status: Option<Field>,
+    ) -> File {
+        let org = match org {
+            Organization::LineSequential => Org::LineSequential,
+            Organization::Sequential => Org::Sequential,
+            Organization::Relative => Org::Relative,
+            Organization::Indexed => Org::Indexed,
+        };
+        let mut spec = FileSpec::new(assign, org, record_size).named(select);
+        if optional {
+            spec = spec.optional();
+        }
+        if min_size < record_size {
+            spec = spec.variable(min_size);
+        }
+        let id = with_rt(|rt| rt.add_file(spec));
+        File {
+            id,
+            record: AlnumField::new(record_offset, record_size),
+            status,
+        }
+    }
+
+    fn after(&self, mem: &mut [u8], handled: bool) -> crate::file::FileStatus {
+        with_rt(|rt| {
+            let st = rt.file(self.id).status;
+            if let Some(fs) = self.status {
+                mov::move_bytes_alnum(mem, st.bytes(), fs);
+            }
+            rt.check_file(self.id, self.status.is_some(), handled)
+        })
+    }
+
+    pub fn open(&self, mem: &mut [u8], mode: OpenMode) {
+        with_rt(|rt| rt.file(self.id).open(mode));
+        self.after(mem, false);
+    }
+
+    pub fn close(&self, mem: &mut [u8]) {
+        with_rt(|rt| rt.file(self.id).close());
+        self.after(mem, false);
+    }
+
+    /// READ [NEXT] into the record area; `handled` when an AT END phrase is present.
+    pub fn read(&self, mem: &mut [u8], handled: bool) -> IoOutcome {
+        let (off, len) = (self.record.offset, self.record.len);
+        with_rt(|rt| rt.file(self.id).read(&mut mem[off..off + len]));
+        let st = self.after(mem, handled);
+        if st.at_end() {
+            IoOutcome::AtEnd
+        } else if st.is_ok() {
+            IoOutcome::Ok
+        } else {
+            IoOutcome::Error
+        }
+    }
+
+    /// WRITE record (its own size, for variable-length files).
+    pub fn write(&self, mem: &mut [u8], record: Field, advance: Advance) {
+        let (off, len) = (record.offset(), record.size());
+        with_rt(|rt| rt.file(self.id).write(&mem[off..off + len], advance));
+        self.after(mem, false);
+    }
+
+    pub fn rewrite(&self, mem: &mut [u8], record: Field) {
+        let (off, len) = (record.offset(), record.size());
+        with_rt(|rt| rt.file(self.id).rewrite(&mem[off..off + len]));
+        self.after(mem, false);
+    }
+
+    /// Closing at CANCEL: quietly, without libcob's implicit-close warning.
+    pub fn close_if_open(&self) {
+        with_rt(|rt| {
+            let f = rt.file(self.id);
+            if f.is_open() {
+                f.close();
+            }
+        });
+    }
+}
