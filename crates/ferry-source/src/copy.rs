@@ -38,7 +38,13 @@ pub(crate) struct Expander<'o> {
 
 impl<'o> Expander<'o> {
     pub fn new(opts: &'o PreprocessOptions) -> Self {
-        Self { opts, files: Vec::new(), dir_cache: HashMap::new(), diagnostics: Vec::new(), copybooks: Vec::new() }
+        Self {
+            opts,
+            files: Vec::new(),
+            dir_cache: HashMap::new(),
+            diagnostics: Vec::new(),
+            copybooks: Vec::new(),
+        }
     }
 
     pub fn files(&self) -> Vec<PathBuf> {
@@ -71,12 +77,26 @@ impl<'o> Expander<'o> {
     fn error_at(&mut self, src: &MappedText, at: usize, message: String) {
         let (file, line, column) = src.origin(at).unwrap_or((0, 0, 0));
         let file = self.files.get(file as usize).cloned().unwrap_or_default();
-        self.diagnostics.push(Diagnostic { severity: Severity::Error, file, line, column, message });
+        self.diagnostics.push(Diagnostic {
+            severity: Severity::Error,
+            file,
+            line,
+            column,
+            message,
+        });
     }
 
-    fn expand_text(&mut self, src: &MappedText, path: &Path, chain: &mut Vec<PathBuf>) -> MappedText {
+    fn expand_text(
+        &mut self,
+        src: &MappedText,
+        path: &Path,
+        chain: &mut Vec<PathBuf>,
+    ) -> MappedText {
         let s = src.text.as_str();
-        let toks: Vec<Token> = tokenize(s).into_iter().filter(|t| t.kind != Tok::Comment).collect();
+        let toks: Vec<Token> = tokenize(s)
+            .into_iter()
+            .filter(|t| t.kind != Tok::Comment)
+            .collect();
         let mut out = MappedText::default();
         let mut active: Vec<Rule> = Vec::new();
         let mut copied_tok = 0usize; // tokens before this index are in `out`
@@ -84,21 +104,38 @@ impl<'o> Expander<'o> {
         let mut i = 0;
         while i < toks.len() {
             let is_copy = is_word(s, &toks[i], "COPY");
-            let is_replace = is_word(s, &toks[i], "REPLACE") && !(i > 0 && toks[i - 1].kind == Tok::Punct);
+            let is_replace =
+                is_word(s, &toks[i], "REPLACE") && !(i > 0 && toks[i - 1].kind == Tok::Punct);
             if !is_copy && !is_replace {
                 i += 1;
                 continue;
             }
-            let Some(end) = toks[i..].iter().position(|t| t.kind == Tok::Period).map(|p| i + p) else {
+            let Some(end) = toks[i..]
+                .iter()
+                .position(|t| t.kind == Tok::Period)
+                .map(|p| i + p)
+            else {
                 let word = if is_copy { "COPY" } else { "REPLACE" };
-                self.error_at(src, toks[i].start, format!("{word} statement is not ended by a period"));
+                self.error_at(
+                    src,
+                    toks[i].start,
+                    format!("{word} statement is not ended by a period"),
+                );
                 break;
             };
             // Text before the directive, with the active REPLACE applied.
-            apply_rules(src, &toks[copied_tok..i], copied_byte, toks[i].start, &active, &mut out);
+            apply_rules(
+                src,
+                &toks[copied_tok..i],
+                copied_byte,
+                toks[i].start,
+                &active,
+                &mut out,
+            );
             // Keep the directive's line breaks so that line numbers after it stay true.
             let directive = &s[toks[i].start..toks[end].end];
-            out.text.extend(std::iter::repeat_n('\n', directive.matches('\n').count()));
+            out.text
+                .extend(std::iter::repeat_n('\n', directive.matches('\n').count()));
             if is_copy {
                 self.copy_statement(src, &toks[i..end], path, chain, &mut out);
             } else {
@@ -111,7 +148,14 @@ impl<'o> Expander<'o> {
             copied_tok = i;
             copied_byte = toks[end].end;
         }
-        apply_rules(src, &toks[copied_tok.min(toks.len())..], copied_byte, s.len(), &active, &mut out);
+        apply_rules(
+            src,
+            &toks[copied_tok.min(toks.len())..],
+            copied_byte,
+            s.len(),
+            &active,
+            &mut out,
+        );
         out
     }
 
@@ -132,7 +176,10 @@ impl<'o> Expander<'o> {
         let name = unquote(&s[name_tok.start..name_tok.end]);
         let mut k = 2;
         let mut library = None;
-        if toks.get(k).is_some_and(|t| is_word(s, t, "OF") || is_word(s, t, "IN")) {
+        if toks
+            .get(k)
+            .is_some_and(|t| is_word(s, t, "OF") || is_word(s, t, "IN"))
+        {
             library = toks.get(k + 1).map(|t| unquote(&s[t.start..t.end]));
             k += 2;
         }
@@ -148,7 +195,11 @@ impl<'o> Expander<'o> {
                 }
             }
         } else if let Some(t) = toks.get(k) {
-            self.error_at(src, t.start, format!("unexpected `{}` in COPY statement", &s[t.start..t.end]));
+            self.error_at(
+                src,
+                t.start,
+                format!("unexpected `{}` in COPY statement", &s[t.start..t.end]),
+            );
             return;
         } else {
             Vec::new()
@@ -167,8 +218,17 @@ impl<'o> Expander<'o> {
         });
         let Some(resolved) = resolved else {
             let mut dirs: Vec<String> = vec![including_dir.display().to_string()];
-            dirs.extend(self.opts.copybook_dirs.iter().map(|d| d.display().to_string()));
-            self.error_at(src, at, format!("copybook `{name}` not found (searched {})", dirs.join(", ")));
+            dirs.extend(
+                self.opts
+                    .copybook_dirs
+                    .iter()
+                    .map(|d| d.display().to_string()),
+            );
+            self.error_at(
+                src,
+                at,
+                format!("copybook `{name}` not found (searched {})", dirs.join(", ")),
+            );
             return;
         };
         if chain.contains(&resolved) || chain.len() >= MAX_DEPTH {
@@ -180,15 +240,21 @@ impl<'o> Expander<'o> {
         let bytes = match std::fs::read(&resolved) {
             Ok(b) => b,
             Err(e) => {
-                self.error_at(src, at, format!("cannot read copybook {}: {e}", resolved.display()));
+                self.error_at(
+                    src,
+                    at,
+                    format!("cannot read copybook {}: {e}", resolved.display()),
+                );
                 return;
             }
         };
         let text = crate::decode(&bytes);
         let format = self.opts.format.unwrap_or_else(|| detect_format(&text));
         let expanded = self.expand_file(&resolved, &text, format, chain);
-        let toks: Vec<Token> =
-            tokenize(&expanded.text).into_iter().filter(|t| t.kind != Tok::Comment).collect();
+        let toks: Vec<Token> = tokenize(&expanded.text)
+            .into_iter()
+            .filter(|t| t.kind != Tok::Comment)
+            .collect();
         let mut body = MappedText::default();
         apply_rules(&expanded, &toks, 0, expanded.text.len(), &rules, &mut body);
         // The member's own line breaks would shift every following line: keep it on the COPY's lines.
@@ -234,7 +300,11 @@ fn list_dir(dir: &Path) -> Vec<String> {
 /// extensions, all case-insensitively.
 pub fn find_copybook<'a>(name: &str, entries: &'a [String]) -> Option<&'a String> {
     for ext in EXTENSIONS {
-        let wanted = if ext.is_empty() { name.to_string() } else { format!("{name}.{ext}") };
+        let wanted = if ext.is_empty() {
+            name.to_string()
+        } else {
+            format!("{name}.{ext}")
+        };
         if let Some(e) = entries.iter().find(|e| e.as_str() == wanted) {
             return Some(e);
         }
@@ -300,7 +370,10 @@ fn parse_rules(s: &str, toks: &[Token]) -> Result<Vec<Rule>, String> {
             }
             Pattern::Tokens(pat_toks)
         };
-        rules.push(Rule { pattern, by: by.trim().replace('\n', " ") });
+        rules.push(Rule {
+            pattern,
+            by: by.trim().replace('\n', " "),
+        });
     }
     Ok(rules)
 }
@@ -317,14 +390,25 @@ fn operand(s: &str, toks: &[Token], k: usize) -> Result<(Vec<String>, String, us
             .ok_or("pseudo-text is not closed by ==")?;
         let inner = &toks[k + 1..close];
         let text = s[t.end..toks[close].start].to_string();
-        Ok((inner.iter().map(|t| norm_token(s, t)).collect(), text, close + 1))
+        Ok((
+            inner.iter().map(|t| norm_token(s, t)).collect(),
+            text,
+            close + 1,
+        ))
     } else {
         Ok((vec![norm_token(s, t)], s[t.start..t.end].to_string(), k + 1))
     }
 }
 
 /// Copies `src[from..to]` (whose tokens are `toks`) into `out`, applying `rules`.
-fn apply_rules(src: &MappedText, toks: &[Token], from: usize, to: usize, rules: &[Rule], out: &mut MappedText) {
+fn apply_rules(
+    src: &MappedText,
+    toks: &[Token],
+    from: usize,
+    to: usize,
+    rules: &[Rule],
+    out: &mut MappedText,
+) {
     if rules.is_empty() {
         out.push_from(src, from, to);
         return;
@@ -337,7 +421,10 @@ fn apply_rules(src: &MappedText, toks: &[Token], from: usize, to: usize, rules: 
             match &rule.pattern {
                 Pattern::Tokens(pat) => {
                     if i + pat.len() <= toks.len()
-                        && pat.iter().zip(&toks[i..]).all(|(p, t)| *p == norm_token(s, t))
+                        && pat
+                            .iter()
+                            .zip(&toks[i..])
+                            .all(|(p, t)| *p == norm_token(s, t))
                     {
                         out.push_from(src, pos, toks[i].start);
                         out.push_at(&rule.by, src, toks[i].start);
@@ -352,7 +439,11 @@ fn apply_rules(src: &MappedText, toks: &[Token], from: usize, to: usize, rules: 
                     let upper = text.to_ascii_uppercase();
                     let leading = matches!(rule.pattern, Pattern::Leading(_));
                     if t.kind == Tok::Word && upper.len() > w.len() {
-                        let hit = if leading { upper.starts_with(w.as_str()) } else { upper.ends_with(w.as_str()) };
+                        let hit = if leading {
+                            upper.starts_with(w.as_str())
+                        } else {
+                            upper.ends_with(w.as_str())
+                        };
                         if hit {
                             out.push_from(src, pos, t.start);
                             if leading {

@@ -21,7 +21,9 @@ impl std::str::FromStr for SourceFormat {
             "fixed" => Ok(Self::Fixed),
             "free" => Ok(Self::Free),
             "variable" => Ok(Self::Variable),
-            other => Err(format!("unknown source format `{other}` (expected fixed, free or variable)")),
+            other => Err(format!(
+                "unknown source format `{other}` (expected fixed, free or variable)"
+            )),
         }
     }
 }
@@ -49,7 +51,10 @@ pub fn detect_format(text: &str) -> SourceFormat {
         }
         total += 1;
         let b = line.as_bytes();
-        let seq_ok = b.iter().take(6).all(|c| c.is_ascii_alphanumeric() || *c == b' ');
+        let seq_ok = b
+            .iter()
+            .take(6)
+            .all(|c| c.is_ascii_alphanumeric() || *c == b' ');
         let ind_ok = b.len() < 7 || matches!(b[6], b' ' | b'*' | b'/' | b'-' | b'D' | b'd' | b'$');
         let code_in_area = b.len() <= 7 || b[..7].iter().all(|c| *c != b'.');
         if seq_ok && ind_ok && code_in_area {
@@ -106,7 +111,12 @@ fn literal_state(s: &str, mut open: Option<char>) -> Option<char> {
 }
 
 /// Turns one file's text into normalised lines. `file` is the file id in the source map.
-pub(crate) fn normalise(text: &str, format: SourceFormat, debugging: bool, file: u32) -> MappedText {
+pub(crate) fn normalise(
+    text: &str,
+    format: SourceFormat,
+    debugging: bool,
+    file: u32,
+) -> MappedText {
     let mut out = MappedText::default();
     let mut mode = format;
     let mut pending_newlines = 0usize;
@@ -140,7 +150,11 @@ pub(crate) fn normalise(text: &str, format: SourceFormat, debugging: bool, file:
         }
         let indicator = line.chars().nth(6).unwrap_or(' ');
         let start = byte_at_col(&line, 7);
-        let end = if mode == SourceFormat::Fixed { byte_at_col(&line, 72) } else { line.len() };
+        let end = if mode == SourceFormat::Fixed {
+            byte_at_col(&line, 72)
+        } else {
+            line.len()
+        };
         let content = if start < end { &line[start..end] } else { "" };
         match indicator {
             '*' | '/' => {

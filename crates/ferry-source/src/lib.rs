@@ -79,7 +79,9 @@ pub struct Preprocessed {
 
 impl Preprocessed {
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 }
 
@@ -121,7 +123,14 @@ pub fn preprocess_bytes(path: &Path, bytes: &[u8], opts: &PreprocessOptions) -> 
     let mut ctx = copy::Expander::new(opts);
     let text = ctx.expand_file(path, &source, format, &mut Vec::new());
     let (text, map) = text.finish(ctx.files());
-    Preprocessed { text, map, diagnostics: ctx.diagnostics, copybooks: ctx.copybooks, format, lines }
+    Preprocessed {
+        text,
+        map,
+        diagnostics: ctx.diagnostics,
+        copybooks: ctx.copybooks,
+        format,
+        lines,
+    }
 }
 
 /// What a file in a legacy tree is.
@@ -136,7 +145,11 @@ pub enum FileKind {
 
 /// Classifies a file by extension, then by content when the extension says nothing.
 pub fn classify(path: &Path, text: &str) -> FileKind {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
     match ext.as_str() {
         "cbl" | "cob" | "cobol" | "pco" | "sqb" => return FileKind::Program,
         "cpy" | "copy" | "cpb" | "inc" => return FileKind::Copybook,
@@ -145,7 +158,11 @@ pub fn classify(path: &Path, text: &str) -> FileKind {
         _ => {}
     }
     let upper = text.to_ascii_uppercase();
-    if text.lines().find(|l| !l.trim().is_empty()).is_some_and(|l| l.starts_with("//")) {
+    if text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| l.starts_with("//"))
+    {
         FileKind::Jcl
     } else if upper.contains("PROCEDURE DIVISION")
         || upper.contains("IDENTIFICATION DIVISION")

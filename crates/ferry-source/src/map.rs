@@ -27,7 +27,10 @@ pub struct SourceMap {
 
 impl SourceMap {
     pub(crate) fn new(files: Vec<PathBuf>) -> Self {
-        Self { files, segments: Vec::new() }
+        Self {
+            files,
+            segments: Vec::new(),
+        }
     }
 
     /// Where the preprocessed byte at `offset` came from.
@@ -35,7 +38,11 @@ impl SourceMap {
         let idx = self.segments.partition_point(|s| s.out <= offset);
         let seg = self.segments.get(idx.checked_sub(1)?)?;
         let file = self.files.get(seg.file as usize)?;
-        Some(Location { file, line: seg.line, column: seg.column + (offset - seg.out) as u32 })
+        Some(Location {
+            file,
+            line: seg.line,
+            column: seg.column + (offset - seg.out) as u32,
+        })
     }
 
     /// All files that contributed text (the main file first, then COPY members in order of first use).
@@ -65,7 +72,12 @@ impl MappedText {
                 && last.column as usize + (out - last.out) == column as usize
         });
         if !continues {
-            self.segs.push(Segment { out, file, line, column });
+            self.segs.push(Segment {
+                out,
+                file,
+                line,
+                column,
+            });
         }
         self.text.push_str(s);
     }
@@ -78,10 +90,20 @@ impl MappedText {
             let idx = src.segs.partition_point(|s| s.out <= pos);
             let (seg_end, origin) = match idx.checked_sub(1).and_then(|i| src.segs.get(i)) {
                 Some(seg) => {
-                    let end = src.segs.get(idx).map_or(src.text.len(), |n| n.out).min(range.end);
-                    (end, Some((seg.file, seg.line, seg.column + (pos - seg.out) as u32)))
+                    let end = src
+                        .segs
+                        .get(idx)
+                        .map_or(src.text.len(), |n| n.out)
+                        .min(range.end);
+                    (
+                        end,
+                        Some((seg.file, seg.line, seg.column + (pos - seg.out) as u32)),
+                    )
                 }
-                None => (src.segs.first().map_or(range.end, |s| s.out).min(range.end), None),
+                None => (
+                    src.segs.first().map_or(range.end, |s| s.out).min(range.end),
+                    None,
+                ),
             };
             let piece = &src.text[pos..seg_end];
             match origin {
@@ -118,6 +140,12 @@ impl MappedText {
     }
 
     pub fn finish(self, files: Vec<PathBuf>) -> (String, SourceMap) {
-        (self.text, SourceMap { files, segments: self.segs })
+        (
+            self.text,
+            SourceMap {
+                files,
+                segments: self.segs,
+            },
+        )
     }
 }

@@ -51,15 +51,23 @@ fn continued_literal_runs_to_column_72() {
 #[test]
 fn debugging_lines_follow_the_option() {
     let src = fixed(&["      D    DISPLAY \"DEBUG\".", "           DISPLAY \"X\"."]);
-    assert!(!pp(&src, &PreprocessOptions::default()).text.contains("DEBUG"));
-    let opts = PreprocessOptions { debugging_lines: true, ..Default::default() };
+    assert!(!pp(&src, &PreprocessOptions::default())
+        .text
+        .contains("DEBUG"));
+    let opts = PreprocessOptions {
+        debugging_lines: true,
+        ..Default::default()
+    };
     assert!(pp(&src, &opts).text.contains("DEBUG"));
 }
 
 #[test]
 fn tabs_expand_to_multiples_of_eight() {
     let src = "\tMOVE A TO B.\n";
-    let opts = PreprocessOptions { format: Some(SourceFormat::Fixed), ..Default::default() };
+    let opts = PreprocessOptions {
+        format: Some(SourceFormat::Fixed),
+        ..Default::default()
+    };
     let out = pp(src, &opts);
     let loc = out.map.locate(out.text.find("MOVE").unwrap()).unwrap();
     assert_eq!(loc.column, 9);
@@ -115,8 +123,14 @@ fn copy_expands_members_with_positions_and_replacing() {
 #[test]
 fn copy_searches_dirs_case_insensitively_and_nests() {
     let dir = with_copybooks(&[("main.cbl", "       COPY outer.\n")]);
-    let lib = with_copybooks(&[("OUTER.CPY", "       COPY inner.\n"), ("Inner.cpy", "       01 X PIC 9.\n")]);
-    let opts = PreprocessOptions { copybook_dirs: vec![lib.path().to_path_buf()], ..Default::default() };
+    let lib = with_copybooks(&[
+        ("OUTER.CPY", "       COPY inner.\n"),
+        ("Inner.cpy", "       01 X PIC 9.\n"),
+    ]);
+    let opts = PreprocessOptions {
+        copybook_dirs: vec![lib.path().to_path_buf()],
+        ..Default::default()
+    };
     let out = preprocess_file(&dir.path().join("main.cbl"), &opts);
     assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
     assert!(out.text.contains("01 X PIC 9."));
@@ -126,14 +140,28 @@ fn copy_searches_dirs_case_insensitively_and_nests() {
 #[test]
 fn missing_copybook_and_cycles_are_diagnosed() {
     let dir = with_copybooks(&[
-        ("main.cbl", "       01 A PIC X.\n       COPY NOPE.\n       COPY LOOPA.\n"),
+        (
+            "main.cbl",
+            "       01 A PIC X.\n       COPY NOPE.\n       COPY LOOPA.\n",
+        ),
         ("LOOPA.cpy", "       COPY LOOPB.\n"),
         ("LOOPB.cpy", "       COPY LOOPA.\n"),
     ]);
     let out = preprocess_file(&dir.path().join("main.cbl"), &PreprocessOptions::default());
-    let msgs: Vec<String> = out.diagnostics.iter().map(|d| format!("{}:{}:{}", d.line, d.column, d.message)).collect();
-    assert!(msgs[0].starts_with("2:8:copybook `NOPE` not found"), "{msgs:?}");
-    assert!(msgs.iter().any(|m| m.contains("COPY cycle") && m.contains("LOOPA.cpy -> ")), "{msgs:?}");
+    let msgs: Vec<String> = out
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}:{}:{}", d.line, d.column, d.message))
+        .collect();
+    assert!(
+        msgs[0].starts_with("2:8:copybook `NOPE` not found"),
+        "{msgs:?}"
+    );
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("COPY cycle") && m.contains("LOOPA.cpy -> ")),
+        "{msgs:?}"
+    );
 }
 
 #[test]
@@ -150,7 +178,10 @@ fn replace_statement_applies_until_off() {
 fn leading_replacing_changes_word_prefixes() {
     let dir = with_copybooks(&[
         ("REC.cpy", "       01 PFX-REC.\n          05 PFX-A PIC X.\n"),
-        ("main.cbl", "       COPY REC REPLACING LEADING ==PFX== BY ==IN==.\n"),
+        (
+            "main.cbl",
+            "       COPY REC REPLACING LEADING ==PFX== BY ==IN==.\n",
+        ),
     ]);
     let out = preprocess_file(&dir.path().join("main.cbl"), &PreprocessOptions::default());
     assert!(out.text.contains("01 IN-REC."), "{}", out.text);
@@ -161,6 +192,12 @@ fn leading_replacing_changes_word_prefixes() {
 fn classify_by_extension_and_content() {
     assert_eq!(classify(Path::new("A.cbl"), ""), FileKind::Program);
     assert_eq!(classify(Path::new("A.cpy"), ""), FileKind::Copybook);
-    assert_eq!(classify(Path::new("JOB1"), "//JOB1 JOB (ACCT)\n"), FileKind::Jcl);
-    assert_eq!(classify(Path::new("X"), "       IDENTIFICATION DIVISION.\n"), FileKind::Program);
+    assert_eq!(
+        classify(Path::new("JOB1"), "//JOB1 JOB (ACCT)\n"),
+        FileKind::Jcl
+    );
+    assert_eq!(
+        classify(Path::new("X"), "       IDENTIFICATION DIVISION.\n"),
+        FileKind::Program
+    );
 }

@@ -92,7 +92,11 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token> {
             i += s[i..].chars().next().map_or(1, char::len_utf8);
             Tok::Punct
         };
-        toks.push(Token { kind, start, end: i });
+        toks.push(Token {
+            kind,
+            start,
+            end: i,
+        });
     }
     toks
 }

@@ -11,7 +11,9 @@
 use serde::{Deserialize, Serialize};
 
 /// Byte range in the preprocessed text of one compilation unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, PartialOrd, Ord,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -111,6 +113,19 @@ pub struct DataDivision {
     pub working_storage: Vec<DataItem>,
     pub local_storage: Vec<DataItem>,
     pub linkage: Vec<DataItem>,
+    /// `EXEC ... END-EXEC` blocks written among the data entries (e.g. `EXEC SQL INCLUDE SQLCA END-EXEC`,
+    /// `EXEC SQL BEGIN DECLARE SECTION END-EXEC`), in source order.
+    #[serde(default)]
+    pub exec_blocks: Vec<ExecBlock>,
+}
+
+/// An opaque `EXEC ... END-EXEC` block of the DATA DIVISION.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExecBlock {
+    pub kind: ExecKind,
+    /// The text between `EXEC` and `END-EXEC`, trimmed (starts with `SQL`, `CICS`, ...).
+    pub text: String,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -314,9 +329,22 @@ pub enum SignTest {
 /// Conditions, with abbreviated combined relations (`A = 1 OR 2`) already expanded.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Condition {
-    Relation { left: Expr, op: RelOp, right: Expr },
-    Class { operand: Expr, class: ClassTest, user_class: Option<String>, negated: bool },
-    Sign { operand: Expr, sign: SignTest, negated: bool },
+    Relation {
+        left: Expr,
+        op: RelOp,
+        right: Expr,
+    },
+    Class {
+        operand: Expr,
+        class: ClassTest,
+        user_class: Option<String>,
+        negated: bool,
+    },
+    Sign {
+        operand: Expr,
+        sign: SignTest,
+        negated: bool,
+    },
     /// A level-88 condition-name (possibly subscripted).
     ConditionName(DataRef),
     Not(Box<Condition>),
@@ -425,8 +453,12 @@ pub enum DisplayUpon {
 pub enum AcceptFrom {
     /// From standard input (or CONSOLE/SYSIN).
     Stdin,
-    Date { yyyymmdd: bool },
-    Day { yyyyddd: bool },
+    Date {
+        yyyymmdd: bool,
+    },
+    Day {
+        yyyyddd: bool,
+    },
     DayOfWeek,
     Time,
     /// `ENVIRONMENT "NAME"` / `ENVIRONMENT-VALUE`
@@ -455,9 +487,15 @@ pub struct VaryingClause {
 pub enum PerformKind {
     Once,
     Times(Operand),
-    Until { test_after: bool, condition: Condition },
+    Until {
+        test_after: bool,
+        condition: Condition,
+    },
     /// First clause is VARYING, the rest are AFTER.
-    Varying { test_after: bool, clauses: Vec<VaryingClause> },
+    Varying {
+        test_after: bool,
+        clauses: Vec<VaryingClause>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -473,7 +511,11 @@ pub enum WhenObject {
     True,
     False,
     Condition(Condition),
-    Value { negated: bool, value: Expr, thru: Option<Expr> },
+    Value {
+        negated: bool,
+        value: Expr,
+        thru: Option<Expr>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -495,10 +537,18 @@ pub enum OpenMode {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Advancing {
     /// BEFORE/AFTER n LINES (`before` true for BEFORE).
-    Lines { before: bool, count: Operand },
+    Lines {
+        before: bool,
+        count: Operand,
+    },
     /// BEFORE/AFTER PAGE or a mnemonic (e.g. TOP-OF-PAGE).
-    Page { before: bool },
-    Mnemonic { before: bool, name: String },
+    Page {
+        before: bool,
+    },
+    Mnemonic {
+        before: bool,
+        name: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -516,9 +566,17 @@ pub struct InspectTallying {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum InspectTallyItem {
-    Characters { limits: Vec<InspectLimit> },
-    All { pattern: Operand, limits: Vec<InspectLimit> },
-    Leading { pattern: Operand, limits: Vec<InspectLimit> },
+    Characters {
+        limits: Vec<InspectLimit>,
+    },
+    All {
+        pattern: Operand,
+        limits: Vec<InspectLimit>,
+    },
+    Leading {
+        pattern: Operand,
+        limits: Vec<InspectLimit>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -529,10 +587,25 @@ pub struct InspectLimit {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum InspectReplaceItem {
-    Characters { by: Operand, limits: Vec<InspectLimit> },
-    All { pattern: Operand, by: Operand, limits: Vec<InspectLimit> },
-    Leading { pattern: Operand, by: Operand, limits: Vec<InspectLimit> },
-    First { pattern: Operand, by: Operand, limits: Vec<InspectLimit> },
+    Characters {
+        by: Operand,
+        limits: Vec<InspectLimit>,
+    },
+    All {
+        pattern: Operand,
+        by: Operand,
+        limits: Vec<InspectLimit>,
+    },
+    Leading {
+        pattern: Operand,
+        by: Operand,
+        limits: Vec<InspectLimit>,
+    },
+    First {
+        pattern: Operand,
+        by: Operand,
+        limits: Vec<InspectLimit>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -558,9 +631,18 @@ pub struct UnstringTarget {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum SetAction {
     /// SET a b TO value
-    To { targets: Vec<DataRef>, value: Operand },
-    UpBy { targets: Vec<DataRef>, value: Operand },
-    DownBy { targets: Vec<DataRef>, value: Operand },
+    To {
+        targets: Vec<DataRef>,
+        value: Operand,
+    },
+    UpBy {
+        targets: Vec<DataRef>,
+        value: Operand,
+    },
+    DownBy {
+        targets: Vec<DataRef>,
+        value: Operand,
+    },
     /// SET condition-name(s) TO TRUE / FALSE
     Condition { targets: Vec<DataRef>, value: bool },
     /// SET ADDRESS OF / POINTER forms and anything else, kept as text.
@@ -600,45 +682,188 @@ pub enum ExitKind {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum StatementKind {
-    Accept { target: DataRef, from: AcceptFrom },
-    Add { operands: Vec<Operand>, to: Vec<Target>, giving: Vec<Target>, corresponding: bool, size_error: Handlers },
-    Subtract { operands: Vec<Operand>, from: Vec<Target>, giving: Vec<Target>, corresponding: bool, size_error: Handlers },
+    Accept {
+        target: DataRef,
+        from: AcceptFrom,
+    },
+    Add {
+        operands: Vec<Operand>,
+        to: Vec<Target>,
+        giving: Vec<Target>,
+        corresponding: bool,
+        size_error: Handlers,
+    },
+    Subtract {
+        operands: Vec<Operand>,
+        from: Vec<Target>,
+        giving: Vec<Target>,
+        corresponding: bool,
+        size_error: Handlers,
+    },
     /// MULTIPLY a BY b [GIVING c]: without GIVING, `by` are the receiving targets.
-    Multiply { operand: Operand, by: Vec<Target>, by_operand: Option<Operand>, giving: Vec<Target>, size_error: Handlers },
+    Multiply {
+        operand: Operand,
+        by: Vec<Target>,
+        by_operand: Option<Operand>,
+        giving: Vec<Target>,
+        size_error: Handlers,
+    },
     /// DIVIDE a INTO b / DIVIDE a BY b GIVING c [REMAINDER r]
-    Divide { divisor_first: bool, operand: Operand, into: Vec<Target>, second: Option<Operand>, giving: Vec<Target>, remainder: Option<DataRef>, size_error: Handlers },
-    Compute { targets: Vec<Target>, expr: Expr, size_error: Handlers },
-    Alter { pairs: Vec<(String, String)> },
-    Call { program: Operand, using: Vec<CallArg>, returning: Option<DataRef>, exception: Handlers },
-    Cancel { programs: Vec<Operand> },
-    Close { files: Vec<String> },
+    Divide {
+        divisor_first: bool,
+        operand: Operand,
+        into: Vec<Target>,
+        second: Option<Operand>,
+        giving: Vec<Target>,
+        remainder: Option<DataRef>,
+        size_error: Handlers,
+    },
+    Compute {
+        targets: Vec<Target>,
+        expr: Expr,
+        size_error: Handlers,
+    },
+    Alter {
+        pairs: Vec<(String, String)>,
+    },
+    Call {
+        program: Operand,
+        using: Vec<CallArg>,
+        returning: Option<DataRef>,
+        exception: Handlers,
+    },
+    Cancel {
+        programs: Vec<Operand>,
+    },
+    Close {
+        files: Vec<String>,
+    },
     Continue,
-    Delete { file: String, invalid_key: Handlers },
-    Display { items: Vec<Operand>, upon: DisplayUpon, no_advancing: bool },
-    Evaluate { subjects: Vec<EvaluateSubject>, whens: Vec<WhenClause>, other: Option<Vec<Statement>> },
+    Delete {
+        file: String,
+        invalid_key: Handlers,
+    },
+    Display {
+        items: Vec<Operand>,
+        upon: DisplayUpon,
+        no_advancing: bool,
+    },
+    Evaluate {
+        subjects: Vec<EvaluateSubject>,
+        whens: Vec<WhenClause>,
+        other: Option<Vec<Statement>>,
+    },
     Exit(ExitKind),
     Goback,
-    GoTo { targets: Vec<String>, depending_on: Option<DataRef> },
-    If { condition: Condition, then_branch: Vec<Statement>, else_branch: Option<Vec<Statement>> },
-    Initialize { targets: Vec<DataRef>, replacing: Vec<(String, Operand)> },
-    Inspect { target: DataRef, tallying: Vec<InspectTallying>, replacing: Vec<InspectReplaceItem>, converting: Option<(Operand, Operand, Vec<InspectLimit>)> },
-    Merge { file: String, keys: Vec<SortKey>, using: Vec<String>, output: SortIo },
-    Move { from: Operand, to: Vec<DataRef>, corresponding: bool },
+    GoTo {
+        targets: Vec<String>,
+        depending_on: Option<DataRef>,
+    },
+    If {
+        condition: Condition,
+        then_branch: Vec<Statement>,
+        else_branch: Option<Vec<Statement>>,
+    },
+    Initialize {
+        targets: Vec<DataRef>,
+        replacing: Vec<(String, Operand)>,
+    },
+    Inspect {
+        target: DataRef,
+        tallying: Vec<InspectTallying>,
+        replacing: Vec<InspectReplaceItem>,
+        converting: Option<(Operand, Operand, Vec<InspectLimit>)>,
+    },
+    Merge {
+        file: String,
+        keys: Vec<SortKey>,
+        using: Vec<String>,
+        output: SortIo,
+    },
+    Move {
+        from: Operand,
+        to: Vec<DataRef>,
+        corresponding: bool,
+    },
     NextSentence,
-    Open { entries: Vec<(OpenMode, Vec<String>)> },
-    Perform { target: Option<PerformRange>, kind: PerformKind, body: Option<Vec<Statement>> },
-    Read { file: String, next: bool, previous: bool, into: Option<DataRef>, key: Option<DataRef>, at_end: Handlers, invalid_key: Handlers },
-    Release { record: DataRef, from: Option<Operand> },
-    Return { file: String, into: Option<DataRef>, at_end: Handlers },
-    Rewrite { record: DataRef, from: Option<Operand>, invalid_key: Handlers },
-    Search { table: DataRef, all: bool, varying: Option<DataRef>, at_end: Option<Vec<Statement>>, whens: Vec<(Condition, Vec<Statement>)> },
+    Open {
+        entries: Vec<(OpenMode, Vec<String>)>,
+    },
+    Perform {
+        target: Option<PerformRange>,
+        kind: PerformKind,
+        body: Option<Vec<Statement>>,
+    },
+    Read {
+        file: String,
+        next: bool,
+        previous: bool,
+        into: Option<DataRef>,
+        key: Option<DataRef>,
+        at_end: Handlers,
+        invalid_key: Handlers,
+    },
+    Release {
+        record: DataRef,
+        from: Option<Operand>,
+    },
+    Return {
+        file: String,
+        into: Option<DataRef>,
+        at_end: Handlers,
+    },
+    Rewrite {
+        record: DataRef,
+        from: Option<Operand>,
+        invalid_key: Handlers,
+    },
+    Search {
+        table: DataRef,
+        all: bool,
+        varying: Option<DataRef>,
+        at_end: Option<Vec<Statement>>,
+        whens: Vec<(Condition, Vec<Statement>)>,
+    },
     Set(SetAction),
-    Sort { file: String, keys: Vec<SortKey>, duplicates_in_order: bool, input: SortIo, output: SortIo },
-    Start { file: String, key: Option<(RelOp, DataRef)>, invalid_key: Handlers },
-    StopRun { status: Option<Operand> },
-    String { sources: Vec<StringSource>, into: DataRef, pointer: Option<DataRef>, overflow: Handlers },
-    Unstring { source: DataRef, delimiters: Vec<UnstringDelimiter>, targets: Vec<UnstringTarget>, pointer: Option<DataRef>, tallying: Option<DataRef>, overflow: Handlers },
-    Write { record: DataRef, from: Option<Operand>, advancing: Option<Advancing>, end_of_page: Handlers, invalid_key: Handlers },
+    Sort {
+        file: String,
+        keys: Vec<SortKey>,
+        duplicates_in_order: bool,
+        input: SortIo,
+        output: SortIo,
+    },
+    Start {
+        file: String,
+        key: Option<(RelOp, DataRef)>,
+        invalid_key: Handlers,
+    },
+    StopRun {
+        status: Option<Operand>,
+    },
+    String {
+        sources: Vec<StringSource>,
+        into: DataRef,
+        pointer: Option<DataRef>,
+        overflow: Handlers,
+    },
+    Unstring {
+        source: DataRef,
+        delimiters: Vec<UnstringDelimiter>,
+        targets: Vec<UnstringTarget>,
+        pointer: Option<DataRef>,
+        tallying: Option<DataRef>,
+        overflow: Handlers,
+    },
+    Write {
+        record: DataRef,
+        from: Option<Operand>,
+        advancing: Option<Advancing>,
+        end_of_page: Handlers,
+        invalid_key: Handlers,
+    },
     /// EXEC SQL/CICS/DLI ... END-EXEC, kept opaque.
-    Exec { kind: ExecKind, text: String },
+    Exec {
+        kind: ExecKind,
+        text: String,
+    },
 }

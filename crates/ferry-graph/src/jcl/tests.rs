@@ -217,9 +217,14 @@ fn long_lines_and_quoted_continuation() {
 #[test]
 fn sample_payroll_job_if_present() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/payroll/jcl/PAYJOB.jcl");
-    let Ok(text) = std::fs::read_to_string(&path) else { return };
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return;
+    };
     let (job, diags) = parse_jcl(&text, &path);
     assert!(diags.is_empty(), "{diags:?}");
     let programs: Vec<Option<String>> = job.steps.iter().map(|s| s.program.clone()).collect();
-    assert_eq!(programs, vec![Some("PAYROLL".to_string()), Some("PAYSUMM".to_string())]);
+    assert_eq!(
+        programs,
+        vec![Some("PAYROLL".to_string()), Some("PAYSUMM".to_string())]
+    );
 }

@@ -1,0 +1,260 @@
+//! Relation, class and sign conditions.
+//!
+//! Checked with cobc 3.1.2 (c1 experiment): N PIC 9(3) 12 = X PIC X(3) "012" is true
+//! (numeric vs alphanumeric compares the digits as characters, sign ignored:
+//! S9(3) -12 = "012" is true); "012" = X(5) "012  " (space padding); N < "1" is true;
+//! "ab " > "a"; X"FF41" > "A" (native byte order); "0 1" is not NUMERIC, "ab " is
+//! ALPHABETIC-LOWER.
+
+use crate::alnum::Fig;
+use crate::dec::Dec;
+use crate::mov::{num_to_alnum_bytes, Field};
+use crate::num::{NumField, Usage};
+use std::cmp::Ordering;
+
+/// Compare two byte strings, the shorter padded with spaces.
+pub fn cmp_bytes(a: &[u8], b: &[u8]) -> Ordering {
+    let n = a.len().max(b.len());
+    for i in 0..n {
+        let x = a.get(i).copied().unwrap_or(b' ');
+        let y = b.get(i).copied().unwrap_or(b' ');
+        match x.cmp(&y) {
+            Ordering::Equal => {}
+            o => return o,
+        }
+    }
+    Ordering::Equal
+}
+
+/// Compare bytes against a figurative constant's pattern repeated to the same length.
+pub fn cmp_fig(a: &[u8], fig: Fig) -> Ordering {
+    let p = fig.pattern();
+    for (i, &x) in a.iter().enumerate() {
+        match x.cmp(&p[i % p.len()]) {
+            Ordering::Equal => {}
+            o => return o,
+        }
+    }
+    Ordering::Equal
+}
+
+/// The alphanumeric view of an item used in a non-numeric comparison.
+fn alnum_view<'a>(mem: &'a [u8], f: Field, buf: &'a mut Vec<u8>) -> &'a [u8] {
+    match f {
+        Field::Num(n) => {
+            num_to_alnum_bytes(mem, n, buf);
+            &buf[..]
+        }
+        other => other.bytes(mem),
+    }
+}
+
+/// Compare two items: numerically when both are numeric, else as characters.
+pub fn cmp_fields(mem: &[u8], a: Field, b: Field) -> Ordering {
+    if let (Field::Num(x), Field::Num(y)) = (a, b) {
+        return cmp_num(mem, x, &y.get(mem));
+    }
+    let (mut b1, mut b2) = (Vec::new(), Vec::new());
+    let x = alnum_view(mem, a, &mut b1);
+    let y = alnum_view(mem, b, &mut b2);
+    cmp_bytes(x, y)
+}
+
+/// Numeric item (left operand) against a value. Reproduces a cobc 3.1.2 quirk: when the
+/// left operand is an unsigned 8-byte COMP-5 item (PIC 9(10)..9(18) COMP-5), an integer
+/// right operand is compared as an unsigned 64-bit number, so negatives look huge
+/// (`IF U16 > -598` is false for U16 = 94; with the operands swapped cobc is right).
+fn cmp_num(mem: &[u8], n: NumField, v: &Dec) -> Ordering {
+    let a = n.get(mem);
+    if n.usage == Usage::NativeBinary
+        && !n.signed
+        && n.size() == 8
+        && n.scale == 0
+        && v.signum() < 0
+        && v.is_integer()
+    {
+        if let Some(b) = v.trunc_i128() {
+            let au = a.trunc_i128().unwrap_or(0) as u64;
+            return au.cmp(&(b as i64 as u64));
+        }
+    }
+    a.cmp_value(v)
+}
+
+/// Compare an item with an alphanumeric literal.
+pub fn cmp_field_bytes(mem: &[u8], a: Field, lit: &[u8]) -> Ordering {
+    let mut b1 = Vec::new();
+    cmp_bytes(alnum_view(mem, a, &mut b1), lit)
+}
+
+/// Compare an item with a numeric value (numeric literal or arithmetic expression).
+pub fn cmp_field_dec(mem: &[u8], a: Field, v: &Dec) -> Ordering {
+    match a {
+        Field::Num(n) => cmp_num(mem, n, v),
+        Field::Edit(e) => e.get(mem).cmp_value(v),
+        other => {
+            // alphanumeric vs numeric literal: compare as characters (integer digits)
+            let s: Vec<u8> = v
+                .abs()
+                .to_string()
+                .bytes()
+                .filter(|c| c.is_ascii_digit())
+                .collect();
+            cmp_bytes(other.bytes(mem), &s)
+        }
+    }
+}
+
+/// Compare an item with a figurative constant (ZERO compares numerically for numerics).
+pub fn cmp_field_fig(mem: &[u8], a: Field, fig: Fig) -> Ordering {
+    match (a, fig) {
+        (Field::Num(n), Fig::Zero) => n.get(mem).cmp_value(&Dec::ZERO),
+        _ => {
+            let mut b1 = Vec::new();
+            cmp_fig(alnum_view(mem, a, &mut b1), fig)
+        }
+    }
+}
+
+/// Class condition NUMERIC. For DISPLAY numerics: digits with a valid sign; for COMP-3:
+/// valid nibbles; binary/float are always numeric; alphanumeric: all '0'..'9'.
+pub fn is_numeric(mem: &[u8], f: Field) -> bool {
+    match f {
+        Field::Num(n) => num_is_numeric(mem, n),
+        other => {
+            let b = other.bytes(mem);
+            !b.is_empty() && b.iter().all(|c| c.is_ascii_digit())
+        }
+    }
+}
+
+fn num_is_numeric(mem: &[u8], n: NumField) -> bool {
+    let b = n.bytes(mem);
+    match n.usage {
+        Usage::Display => {
+            let last = b.len() - 1;
+            b.iter().enumerate().all(|(i, &c)| {
+                if n.signed {
+                    use crate::num::SignMode::*;
+                    match n.sign {
+                        LeadingSeparate if i == 0 => c == b'+' || c == b'-',
+                        TrailingSeparate if i == last => c == b'+' || c == b'-',
+                        TrailingOverpunch if i == last => {
+                            c.is_ascii_digit() || (b'p'..=b'y').contains(&c)
+                        }
+                        LeadingOverpunch if i == 0 => {
+                            c.is_ascii_digit() || (b'p'..=b'y').contains(&c)
+                        }
+                        _ => c.is_ascii_digit(),
+                    }
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
+        }
+        Usage::Packed => {
+            let last = b.len() - 1;
+            b.iter().enumerate().all(|(i, &c)| {
+                let hi = c >> 4;
+                let lo = c & 0x0F;
+                if i == last {
+                    hi <= 9
+                        && if n.signed {
+                            lo == 0x0C || lo == 0x0D || lo == 0x0F
+                        } else {
+                            lo == 0x0F
+                        }
+                } else {
+                    hi <= 9 && lo <= 9
+                }
+            })
+        }
+        _ => true,
+    }
+}
+
+/// ALPHABETIC: letters and spaces.
+pub fn is_alphabetic(b: &[u8]) -> bool {
+    b.iter().all(|c| c.is_ascii_alphabetic() || *c == b' ')
+}
+pub fn is_alphabetic_lower(b: &[u8]) -> bool {
+    b.iter().all(|c| c.is_ascii_lowercase() || *c == b' ')
+}
+pub fn is_alphabetic_upper(b: &[u8]) -> bool {
+    b.iter().all(|c| c.is_ascii_uppercase() || *c == b' ')
+}
+
+/// Sign conditions: POSITIVE (> 0), NEGATIVE (< 0), ZERO.
+pub fn sign_of(mem: &[u8], n: NumField) -> i32 {
+    n.get(mem).signum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::alnum::AlnumField;
+
+    #[test]
+    fn relations_match_cobc() {
+        let mut m = vec![b' '; 64];
+        let n = NumField::display(0, 3, 0, false);
+        let s = NumField::display(3, 3, 0, true);
+        let x = AlnumField::new(6, 3);
+        let x5 = AlnumField::new(9, 5);
+        let y = AlnumField::new(14, 3);
+        let z = AlnumField::new(17, 3);
+        n.set(&mut m, &Dec::int(12));
+        s.set(&mut m, &Dec::int(-12));
+        x.set_bytes(&mut m, b"012");
+        x5.set_bytes(&mut m, b"012");
+        y.set_bytes(&mut m, b"12 ");
+        z.set_bytes(&mut m, b"ab ");
+        let eq = |a: Field, b: Field, m: &[u8]| cmp_fields(m, a, b) == Ordering::Equal;
+        assert!(eq(n.into(), x.into(), &m)); // N=X
+        assert!(eq(n.into(), x5.into(), &m)); // N=X5
+        assert!(!eq(n.into(), y.into(), &m)); // N<>Y
+        assert!(eq(s.into(), x.into(), &m)); // S=X
+        assert_eq!(cmp_field_bytes(&m, n.into(), b"1"), Ordering::Less); // N<"1"
+        assert_ne!(cmp_field_bytes(&m, n.into(), b"12"), Ordering::Equal); // N<>"12"
+        assert_ne!(cmp_field_fig(&m, n.into(), Fig::Zero), Ordering::Equal);
+        assert_ne!(cmp_field_fig(&m, z.into(), Fig::Space), Ordering::Equal);
+        assert_eq!(cmp_field_bytes(&m, z.into(), b"a"), Ordering::Greater);
+        assert_eq!(cmp_field_bytes(&m, z.into(), b"aB"), Ordering::Greater);
+        assert_eq!(cmp_bytes(b"\xFFA", b"A"), Ordering::Greater);
+        assert!(is_numeric(&m, x.into()));
+        assert!(!is_numeric(&m, y.into()));
+        assert!(is_numeric(&m, s.into()));
+        assert!(is_alphabetic_lower(z.bytes(&m)));
+        assert!(!is_alphabetic_upper(z.bytes(&m)));
+        assert_eq!(sign_of(&m, s), -1);
+        assert_ne!(cmp_field_fig(&m, x.into(), Fig::All(b"0")), Ordering::Equal);
+        assert_ne!(cmp_field_fig(&m, x.into(), Fig::HighValue), Ordering::Equal);
+        assert_eq!(
+            cmp_field_fig(&m, x.into(), Fig::LowValue),
+            Ordering::Greater
+        );
+        x.set_bytes(&mut m, b"0 1");
+        assert!(!is_numeric(&m, x.into()));
+        let v = NumField::display(20, 4, 1, false);
+        v.set(&mut m, &Dec::parse("1.5"));
+        assert_eq!(
+            cmp_field_dec(&m, v.into(), &Dec::parse("1.50")),
+            Ordering::Equal
+        );
+        // cobc quirk (experiment c2): 9(16) COMP-5 holding 94 vs -598: U16 > X is false,
+        // X < U16 is true; 9(4) COMP-5 and 9(16) COMP compare correctly.
+        let u16 = NumField::comp5(24, 16, 0, false);
+        let u4 = NumField::comp5(32, 4, 0, false);
+        let bp = NumField::packed(34, 14, 0, true);
+        u16.set(&mut m, &Dec::int(94));
+        u4.set(&mut m, &Dec::int(94));
+        bp.set(&mut m, &Dec::int(-598));
+        assert_eq!(cmp_fields(&m, u16.into(), bp.into()), Ordering::Less);
+        assert_eq!(cmp_fields(&m, bp.into(), u16.into()), Ordering::Less);
+        assert_eq!(cmp_fields(&m, u4.into(), bp.into()), Ordering::Greater);
+        assert_eq!(
+            cmp_field_dec(&m, u16.into(), &Dec::int(-598)),
+            Ordering::Less
+        );
+    }
+}

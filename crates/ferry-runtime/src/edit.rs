@@ -1,0 +1,485 @@
+//! Numeric-edited and alphanumeric-edited items: editing (MOVE to) and de-editing.
+//!
+//! The picture string is kept as `&'static str`; its length, digit count and scale are
+//! computed by a `const fn` so the generator can write
+//! `const TOTAL: EditField = EditField::new(40, "$$$,$$9.99-");`. Editing walks the
+//! picture once per MOVE, without allocation.
+//!
+//! Rules (all checked against cobc 3.1.2, see tests):
+//! * Every 9 Z * position, and every + - currency position that is not a trailing
+//!   sign/currency, consumes one digit. When the picture has such a floating/leading
+//!   sign or currency symbol, the first consuming position reads a virtual leading zero, so
+//!   `++++9.99` has 4 integer digits, and so does cobc's `$---9`.
+//! * While suppressing, Z/floating positions holding 0 become the pad (' ' or '*'), a
+//!   grouping separator or B becomes the pad, '/' and '0' are kept, the decimal point is
+//!   always written and ends suppression.
+//! * A floating sign/currency is written in the last suppressed position of its string
+//!   (lost when the digits fill the string). When a picture has a leading sign before a
+//!   floating currency string that received the currency (e.g. `-$$9.99` with 7), cobc
+//!   writes the picture's sign character whatever the value's sign ("- $7.00"); we do too.
+//! * All digit positions Z/*/floating and value zero: all spaces, or all '*' except the
+//!   decimal point. BLANK WHEN ZERO blanks on zero.
+
+use crate::dec::{Dec, Round};
+
+/// A numeric-edited item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EditField {
+    pub offset: usize,
+    pub len: usize,
+    pub pic: &'static str,
+    /// Digits the item can show (see module doc for the counting rule).
+    pub digits: u32,
+    /// Decimal places (negative with trailing P's).
+    pub scale: i32,
+    /// The first consuming position reads a virtual zero.
+    pub virtual_digit: bool,
+    pub blank_when_zero: bool,
+    /// DECIMAL-POINT IS COMMA
+    pub comma: bool,
+    /// Currency symbol used in the picture (default '$').
+    pub currency: u8,
+}
+
+/// Next picture symbol at byte `i`: (symbol, repeat count, next index). Symbols are
+/// upper-cased; "CR"/"DB" are returned as 'C'/'D' with count 1 (2 positions each).
+const fn next_sym(p: &[u8], i: usize) -> (u8, usize, usize) {
+    let mut c = p[i];
+    if c >= b'a' && c <= b'z' {
+        c -= 32;
+    }
+    let mut j = i + 1;
+    if (c == b'C' || c == b'D') && j < p.len() {
+        // CR / DB
+        j += 1;
+        return (c, 1, j);
+    }
+    let mut n = 1;
+    if j < p.len() && p[j] == b'(' {
+        let mut k = j + 1;
+        let mut v = 0;
+        while k < p.len() && p[k] != b')' {
+            v = v * 10 + (p[k] - b'0') as usize;
+            k += 1;
+        }
+        n = v;
+        j = k + 1;
+    }
+    (c, n, j)
+}
+
+impl EditField {
+    /// Parse `pic` (compile time when used in a `const`).
+    pub const fn new(offset: usize, pic: &'static str) -> EditField {
+        EditField::with_options(offset, pic, false, b'$')
+    }
+
+    /// Picture written with DECIMAL-POINT IS COMMA and/or another currency symbol.
+    pub const fn with_options(
+        offset: usize,
+        pic: &'static str,
+        comma: bool,
+        currency: u8,
+    ) -> EditField {
+        let p = pic.as_bytes();
+        let dec = if comma { b',' } else { b'.' };
+        let mut i = 0;
+        let mut len = 0usize;
+        let mut consuming = 0u32;
+        let mut after_point = 0u32;
+        let mut seen_point = false;
+        let mut trailing = false;
+        let mut floating = false;
+        let mut p_count: i32 = 0;
+        let mut p_before_digits = false;
+        while i < p.len() {
+            let (c, n, j) = next_sym(p, i);
+            i = j;
+            let n32 = n as u32;
+            if c == b'9' || c == b'Z' || c == b'*' {
+                consuming += n32;
+                if seen_point {
+                    after_point += n32;
+                }
+                trailing = true;
+                len += n;
+            } else if c == b'+' || c == b'-' || c == currency {
+                if trailing {
+                    len += n;
+                } else {
+                    consuming += n32;
+                    if seen_point {
+                        after_point += n32;
+                    }
+                    floating = true;
+                    len += n;
+                }
+            } else if c == b'V' {
+                seen_point = true;
+            } else if c == dec {
+                seen_point = true;
+                len += n;
+            } else if c == b'P' {
+                if consuming == 0 || seen_point {
+                    p_before_digits = true;
+                }
+                p_count += n as i32;
+            } else if c == b'C' || c == b'D' {
+                len += 2;
+            } else {
+                len += n;
+            }
+        }
+        let digits = if floating { consuming - 1 } else { consuming };
+        let mut scale = after_point as i32;
+        if p_count > 0 {
+            if p_before_digits {
+                scale += p_count;
+            } else {
+                scale -= p_count;
+            }
+        }
+        EditField {
+            offset,
+            len,
+            pic,
+            digits,
+            scale,
+            virtual_digit: floating,
+            blank_when_zero: false,
+            comma,
+            currency,
+        }
+    }
+
+    /// BLANK WHEN ZERO.
+    pub const fn blank_when_zero(mut self) -> EditField {
+        self.blank_when_zero = true;
+        self
+    }
+
+    pub const fn at(mut self, extra: usize) -> EditField {
+        self.offset += extra;
+        self
+    }
+
+    pub fn bytes<'a>(&self, mem: &'a [u8]) -> &'a [u8] {
+        &mem[self.offset..self.offset + self.len]
+    }
+
+    /// MOVE a numeric value into the item (truncating, as MOVE does).
+    pub fn set(&self, mem: &mut [u8], v: &Dec) {
+        // one extra low-order digit: a trailing +/- sign looks at it (cobc: -0.5 into
+        // "ZZZ9-" gives "   0-" but -0.07 gives "   0 "); and one extra high-order digit:
+        // the first floating position reads it (cobc: "+,++9" with 2269 -> "+,269").
+        let keep = (self.digits + 2).min(38);
+        let s = match v.scaled(self.scale + 1, Round::Truncate, keep) {
+            Some(s) => s,
+            None => return,
+        };
+        let extra = (s.low % 10) as u8;
+        let n = s.low / 10;
+        let p = crate::dec::pow10_u128(self.digits.min(36));
+        let virt = b'0' + (n / p % 10) as u8;
+        let out = &mut mem[self.offset..self.offset + self.len];
+        edit_into(self, out, v.signum() < 0, n % p, virt, extra);
+    }
+
+    /// De-edit: the numeric value shown in the item (MOVE edited TO numeric).
+    pub fn get(&self, mem: &[u8]) -> Dec {
+        let data = self.bytes(mem);
+        let p = self.pic.as_bytes();
+        let mut i = 0;
+        let mut pos = 0;
+        let mut mag: u128 = 0;
+        let mut neg = false;
+        let mut trailing = false;
+        while i < p.len() {
+            let (c, n, j) = next_sym(p, i);
+            i = j;
+            for _ in 0..n {
+                if pos >= data.len() {
+                    break;
+                }
+                let b = data[pos];
+                let consuming = match c {
+                    b'9' | b'Z' | b'*' => {
+                        trailing = true;
+                        true
+                    }
+                    b'+' | b'-' => !trailing,
+                    x if x == self.currency => !trailing,
+                    _ => false,
+                };
+                if c == b'V' || c == b'P' {
+                    continue;
+                }
+                if consuming {
+                    mag = mag * 10
+                        + if b.is_ascii_digit() {
+                            (b - b'0') as u128
+                        } else {
+                            0
+                        };
+                }
+                if b == b'-' && (c == b'+' || c == b'-') {
+                    neg = true;
+                }
+                if (c == b'C' || c == b'D') && (b == b'C' || b == b'D') {
+                    neg = true;
+                }
+                pos += if c == b'C' || c == b'D' { 2 } else { 1 };
+            }
+        }
+        let d = Dec::from_mag(
+            neg && mag != 0,
+            crate::dec::Mag::Small(mag),
+            self.scale.max(0) as u32,
+        );
+        if self.scale < 0 {
+            d.upscale_int((-self.scale) as u32)
+        } else {
+            d
+        }
+    }
+}
+
+/// Edit |value| = `mag` (units of 10^-scale, already reduced to `f.digits`) into `out`.
+pub(crate) fn edit_into(
+    f: &EditField,
+    out: &mut [u8],
+    raw_neg: bool,
+    mag: u128,
+    virt: u8,
+    extra: u8,
+) {
+    let p = f.pic.as_bytes();
+    let (dec, sep) = if f.comma { (b',', b'.') } else { (b'.', b',') };
+    // digit source: optional virtual zero, then `digits` digits of mag
+    let total = f.digits as usize + f.virtual_digit as usize;
+    let mut digs = [b'0'; 80];
+    if f.virtual_digit {
+        digs[0] = virt;
+    }
+    let mut m = mag;
+    for k in (0..total.min(80)).rev() {
+        if k < f.virtual_digit as usize {
+            break;
+        }
+        digs[k] = b'0' + (m % 10) as u8;
+        m /= 10;
+    }
+    let is_zero = mag == 0 && (!f.virtual_digit || virt == b'0');
+    // leading/floating signs and CR/DB: negative only if a shown digit is non-zero;
+    // a trailing +/- also counts the first truncated digit
+    let neg = raw_neg && !is_zero;
+    let trailing_neg = raw_neg && !(is_zero && extra == 0);
+    let mut di = 0usize;
+    let next_digit = |di: &mut usize| {
+        let d = if *di < total { digs[*di] } else { b'0' };
+        *di += 1;
+        d
+    };
+    let mut suppress = true;
+    let mut pad = b' ';
+    let mut trailing = false;
+    let mut has_nine = false;
+    let mut sign_pos: Option<usize> = None;
+    let mut sign_sym = b'-';
+    let mut curr_pos: Option<usize> = None;
+    // floating string currently being suppressed (its symbol), if any
+    let mut float_sym: Option<u8> = None;
+    let mut pos = 0usize;
+    let mut i = 0;
+    let sign_char = |sym: u8| {
+        if neg {
+            b'-'
+        } else if sym == b'+' {
+            b'+'
+        } else {
+            b' '
+        }
+    };
+    while i < p.len() && pos < out.len() {
+        let (c, n, j) = next_sym(p, i);
+        i = j;
+        for _ in 0..n {
+            if pos >= out.len() {
+                break;
+            }
+            match c {
+                b'9' => {
+                    float_sym = None;
+                    out[pos] = next_digit(&mut di);
+                    suppress = false;
+                    trailing = true;
+                    has_nine = true;
+                }
+                b'Z' | b'*' => {
+                    let x = next_digit(&mut di);
+                    pad = if c == b'*' { b'*' } else { b' ' };
+                    float_sym = None;
+                    if suppress && x == b'0' {
+                        out[pos] = pad;
+                    } else {
+                        out[pos] = x;
+                        suppress = false;
+                    }
+                    trailing = true;
+                }
+                b'+' | b'-' if trailing => {
+                    out[pos] = if trailing_neg {
+                        b'-'
+                    } else if c == b'+' {
+                        b'+'
+                    } else {
+                        b' '
+                    }
+                }
+                x if x == f.currency && trailing => out[pos] = f.currency,
+                b'+' | b'-' => {
+                    let first = di == 0 && f.virtual_digit;
+                    let x = next_digit(&mut di);
+                    if first || (suppress && x == b'0') {
+                        out[pos] = pad;
+                        sign_pos = Some(pos);
+                        sign_sym = c;
+                        float_sym = Some(c);
+                        if x != b'0' {
+                            suppress = false;
+                        }
+                    } else {
+                        out[pos] = x;
+                        suppress = false;
+                    }
+                }
+                x if x == f.currency => {
+                    let first = di == 0 && f.virtual_digit;
+                    let d = next_digit(&mut di);
+                    if first || (suppress && d == b'0') {
+                        out[pos] = pad;
+                        curr_pos = Some(pos);
+                        float_sym = Some(f.currency);
+                        if d != b'0' {
+                            suppress = false;
+                        }
+                    } else {
+                        out[pos] = d;
+                        suppress = false;
+                    }
+                }
+                b'C' | b'D' => {
+                    let s: &[u8; 2] = if c == b'C' { b"CR" } else { b"DB" };
+                    for k in 0..2 {
+                        if pos + k < out.len() {
+                            out[pos + k] = if neg { s[k] } else { b' ' };
+                        }
+                    }
+                    pos += 1;
+                }
+                b'V' | b'P' => continue,
+                x if x == dec => {
+                    out[pos] = dec;
+                    suppress = false;
+                }
+                x if x == sep || x == b'B' => {
+                    out[pos] = if suppress {
+                        pad
+                    } else if x == b'B' {
+                        b' '
+                    } else {
+                        sep
+                    };
+                    // a suppressed insertion character inside a floating string takes
+                    // the floating symbol (cobc: "+,++9" with 948 -> " +948")
+                    if suppress {
+                        match float_sym {
+                            Some(s) if s == f.currency => curr_pos = Some(pos),
+                            Some(_) => sign_pos = Some(pos),
+                            None => {}
+                        }
+                    }
+                }
+                other => out[pos] = other, // '0', '/', and anything else literally
+            }
+            pos += 1;
+        }
+    }
+    if is_zero && (f.blank_when_zero || !has_nine) {
+        if !f.blank_when_zero && pad == b'*' {
+            for b in out.iter_mut() {
+                if *b != dec {
+                    *b = b'*';
+                }
+            }
+        } else {
+            out.fill(b' ');
+        }
+        return;
+    }
+    if let Some(cp) = curr_pos {
+        out[cp] = f.currency;
+    }
+    if let Some(sp) = sign_pos {
+        out[sp] = match curr_pos {
+            Some(cp) if sp < cp => sign_sym,
+            _ => sign_char(sign_sym),
+        };
+    }
+}
+
+/// An alphanumeric-edited item (A X 9 with B 0 / insertion).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AlnumEditField {
+    pub offset: usize,
+    pub len: usize,
+    pub pic: &'static str,
+}
+
+impl AlnumEditField {
+    pub const fn new(offset: usize, pic: &'static str) -> AlnumEditField {
+        let p = pic.as_bytes();
+        let mut i = 0;
+        let mut len = 0;
+        while i < p.len() {
+            let (_, n, j) = next_sym(p, i);
+            len += n;
+            i = j;
+        }
+        AlnumEditField { offset, len, pic }
+    }
+    pub const fn at(mut self, extra: usize) -> AlnumEditField {
+        self.offset += extra;
+        self
+    }
+    /// MOVE alphanumeric data into the item: source characters fill A/X/9 positions in
+    /// order (spaces once exhausted); B gives a space, 0 and / are inserted.
+    pub fn set_bytes(&self, mem: &mut [u8], src: &[u8]) {
+        let out = &mut mem[self.offset..self.offset + self.len];
+        let p = self.pic.as_bytes();
+        let (mut i, mut pos, mut si) = (0, 0, 0);
+        while i < p.len() {
+            let (c, n, j) = next_sym(p, i);
+            i = j;
+            for _ in 0..n {
+                if pos >= out.len() {
+                    return;
+                }
+                out[pos] = match c {
+                    b'A' | b'X' | b'9' => {
+                        let b = src.get(si).copied().unwrap_or(b' ');
+                        si += 1;
+                        b
+                    }
+                    b'B' => b' ',
+                    other => other,
+                };
+                pos += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "edit_tests.rs"]
+mod tests;

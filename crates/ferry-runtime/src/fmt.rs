@@ -1,0 +1,280 @@
+//! The bytes DISPLAY prints for each kind of item (cobc 3.1.2, pretty-display: yes).
+//!
+//! * DISPLAY / COMP-3 / COMP numeric: sign ('+'/'-') first if signed, all PICTURE digits
+//!   with leading zeros, '.' before the decimal places: S9(3)V99 -12.34 -> "-012.34",
+//!   9(3)V99 -> "012.34", S9(4) COMP -12 -> "-0012", S9(18) COMP 123 -> "+000...0123".
+//! * SIGN SEPARATE items show the sign where it is stored: "-005", "005+", "012.5-".
+//! * COMP-5: the raw integer with 3/5/10/20 digits for 1/2/4/8 bytes and NO decimal
+//!   point: S99V99 COMP-5 holding 1.5 -> "+00150", PIC 9(2) COMP-5 12 -> "012".
+//! * COMP-1/COMP-2: like C's %.8G / %.16G ("1.5", "-2.25", "1E+20").
+//! * PP99 0.0012 -> ".0012"; 9(3)PP 12300 -> "12300".
+//! * Alphanumeric, edited and group items: their bytes.
+
+use crate::alnum::Fig;
+use crate::mov::Field;
+use crate::num::{native_display_digits, NumField, SignMode, Usage};
+
+/// Append what DISPLAY prints for a numeric item.
+pub fn append_num(mem: &[u8], f: NumField, out: &mut Vec<u8>) {
+    match f.usage {
+        Usage::Float => {
+            let b = f.bytes(mem);
+            let v = f32::from_ne_bytes([b[0], b[1], b[2], b[3]]) as f64;
+            out.extend_from_slice(fmt_g(v, 8).as_bytes());
+        }
+        Usage::Double => {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(f.bytes(mem));
+            out.extend_from_slice(fmt_g(f64::from_ne_bytes(a), 16).as_bytes());
+        }
+        Usage::NativeBinary => {
+            let (neg, v) = f.raw_int(mem);
+            if f.signed {
+                out.push(if neg && v != 0 { b'-' } else { b'+' });
+            }
+            let n = native_display_digits(f.size()) as usize;
+            push_padded(out, v, n);
+        }
+        _ => {
+            let (neg, v) = f.raw_int(mem);
+            let neg = neg && v != 0;
+            let sign = if neg { b'-' } else { b'+' };
+            let trailing_sep =
+                f.signed && f.sign == SignMode::TrailingSeparate && f.usage == Usage::Display;
+            if f.signed && !trailing_sep {
+                out.push(sign);
+            }
+            let digits = f.digits as usize;
+            if f.scale <= 0 {
+                push_padded(out, v, digits);
+                for _ in 0..(-f.scale) {
+                    out.push(b'0');
+                }
+            } else if f.scale as usize >= digits {
+                out.push(b'.');
+                for _ in digits..f.scale as usize {
+                    out.push(b'0');
+                }
+                push_padded(out, v, digits);
+            } else {
+                let mut tmp = Vec::with_capacity(digits);
+                push_padded(&mut tmp, v, digits);
+                let ip = digits - f.scale as usize;
+                out.extend_from_slice(&tmp[..ip]);
+                out.push(b'.');
+                out.extend_from_slice(&tmp[ip..]);
+            }
+            if trailing_sep {
+                out.push(sign);
+            }
+        }
+    }
+}
+
+fn push_padded(out: &mut Vec<u8>, v: u128, width: usize) {
+    let s = v.to_string();
+    let sb = s.as_bytes();
+    if sb.len() >= width {
+        out.extend_from_slice(&sb[sb.len() - width..]);
+    } else {
+        out.resize(out.len() + width - sb.len(), b'0');
+        out.extend_from_slice(sb);
+    }
+}
+
+/// C printf "%.{prec}G".
+pub fn fmt_g(v: f64, prec: usize) -> String {
+    if v == 0.0 {
+        return "0".into();
+    }
+    if !v.is_finite() {
+        return if v.is_nan() {
+            "NAN".into()
+        } else if v > 0.0 {
+            "INF".into()
+        } else {
+            "-INF".into()
+        };
+    }
+    let e = format!("{:.*e}", prec - 1, v);
+    let (mant, exp) = e.split_once('e').unwrap();
+    let exp: i32 = exp.parse().unwrap();
+    if exp < -4 || exp >= prec as i32 {
+        let m = trim_frac(mant);
+        format!("{}E{}{:02}", m, if exp < 0 { '-' } else { '+' }, exp.abs())
+    } else {
+        let decimals = (prec as i32 - 1 - exp).max(0) as usize;
+        trim_frac(&format!("{:.*}", decimals, v)).to_string()
+    }
+}
+
+fn trim_frac(s: &str) -> &str {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        s
+    }
+}
+
+/// DISPLAY of a numeric intrinsic result (cobc 3.1.2 keeps it in a temporary binary
+/// item): up to 9 mantissa digits print as 9 digits, up to 18 as 18, longer ones as they
+/// are; '.' before the decimal places; a '-' only when negative.
+/// NUMVAL(" -12.50 ") -> "-00000012.5", ORD("A") -> "000000066", SUM(17,-5,-12.75) ->
+/// "-0000000.75", SQRT(16) -> "000000004", SQRT(2) -> "1.4142135623730950488...".
+pub fn append_intrinsic(v: &crate::dec::Dec, out: &mut Vec<u8>) {
+    if v.is_nan() {
+        out.push(b'0');
+        return;
+    }
+    let digits = v.digits_string();
+    let sc = v.scale() as usize;
+    let n = digits.len().max(sc + 1);
+    if n > 18 {
+        out.extend_from_slice(v.to_string().as_bytes());
+        return;
+    }
+    if v.signum() < 0 {
+        out.push(b'-');
+    }
+    let width = if n <= 9 { 9 } else { 18 };
+    let mut all = Vec::with_capacity(width);
+    all.resize(width - digits.len(), b'0');
+    all.extend_from_slice(digits.as_bytes());
+    let ip = all.len() - sc;
+    out.extend_from_slice(&all[..ip]);
+    if sc > 0 {
+        out.push(b'.');
+        out.extend_from_slice(&all[ip..]);
+    }
+}
+
+/// Fixed-width unsigned digits (DATE-OF-INTEGER: 8, DAY-OF-INTEGER: 7).
+pub fn append_digits(v: &crate::dec::Dec, width: usize, out: &mut Vec<u8>) {
+    let s = v.abs().trunc_i128().unwrap_or(0) as u128;
+    push_padded(out, s, width);
+}
+
+/// Append what DISPLAY prints for any item.
+pub fn append_field(mem: &[u8], f: Field, out: &mut Vec<u8>) {
+    match f {
+        Field::Num(n) => append_num(mem, n, out),
+        other => out.extend_from_slice(other.bytes(mem)),
+    }
+}
+
+/// DISPLAY of a figurative constant prints it once: ZERO "0", SPACE " ", QUOTE '"',
+/// ALL "ab" "ab".
+pub fn append_fig(fig: Fig, out: &mut Vec<u8>) {
+    out.extend_from_slice(fig.pattern());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dec::Dec;
+
+    fn show(f: NumField, v: &str) -> String {
+        let mut m = vec![0u8; 32];
+        f.set(&mut m, &Dec::parse(v));
+        let mut o = Vec::new();
+        append_num(&m, f, &mut o);
+        String::from_utf8(o).unwrap()
+    }
+
+    #[test]
+    fn display_formats() {
+        // cobc 3.1.2 DISPLAY of the d1/d2/d3 experiment items
+        assert_eq!(show(NumField::display(0, 5, 2, true), "-12.34"), "-012.34");
+        assert_eq!(show(NumField::display(0, 5, 2, false), "12.34"), "012.34");
+        assert_eq!(show(NumField::packed(0, 5, 2, true), "-12.34"), "-012.34");
+        assert_eq!(show(NumField::binary(0, 4, 0, true), "-12"), "-0012");
+        assert_eq!(show(NumField::binary(0, 4, 0, false), "12"), "0012");
+        assert_eq!(show(NumField::comp5(0, 4, 0, true), "-12"), "-00012");
+        assert_eq!(show(NumField::comp5(0, 2, 0, false), "12"), "012");
+        assert_eq!(show(NumField::comp5(0, 4, 2, true), "1.5"), "+00150");
+        assert_eq!(show(NumField::comp5(0, 8, 2, true), "-1.5"), "-0000000150");
+        assert_eq!(
+            show(NumField::comp5(0, 18, 0, true), "-1"),
+            "-00000000000000000001"
+        );
+        assert_eq!(show(NumField::comp5(0, 1, 0, true), "1"), "+001");
+        assert_eq!(
+            show(
+                NumField::display(0, 3, 0, true).with_sign(SignMode::LeadingSeparate),
+                "-5"
+            ),
+            "-005"
+        );
+        assert_eq!(
+            show(
+                NumField::display(0, 3, 0, true).with_sign(SignMode::TrailingSeparate),
+                "5"
+            ),
+            "005+"
+        );
+        assert_eq!(
+            show(
+                NumField::display(0, 4, 1, true).with_sign(SignMode::TrailingSeparate),
+                "-12.5"
+            ),
+            "012.5-"
+        );
+        assert_eq!(
+            show(
+                NumField::display(0, 4, 1, true).with_sign(SignMode::LeadingSeparate),
+                "12.5"
+            ),
+            "+012.5"
+        );
+        assert_eq!(
+            show(
+                NumField::display(0, 4, 1, true).with_sign(SignMode::LeadingOverpunch),
+                "-12.5"
+            ),
+            "-012.5"
+        );
+        assert_eq!(show(NumField::display(0, 3, -2, false), "12300"), "12300");
+        assert_eq!(show(NumField::display(0, 2, 4, false), "0.0012"), ".0012");
+        assert_eq!(
+            show(NumField::binary(0, 9, 2, true), "12345.67"),
+            "+0012345.67"
+        );
+        assert_eq!(
+            show(NumField::binary(0, 18, 0, true), "123"),
+            "+000000000000000123"
+        );
+        assert_eq!(show(NumField::double(0), "-2.25"), "-2.25");
+        assert_eq!(show(NumField::float(0), "1.5"), "1.5");
+        assert_eq!(show(NumField::float(0), "0.1"), "0.1");
+    }
+
+    #[test]
+    fn intrinsic_results() {
+        let f = |s: &str| {
+            let mut o = Vec::new();
+            append_intrinsic(&Dec::parse(s), &mut o);
+            String::from_utf8(o).unwrap()
+        };
+        assert_eq!(f("-12.5"), "-00000012.5");
+        assert_eq!(f("3"), "000000003");
+        assert_eq!(f("-1234.56"), "-0001234.56");
+        assert_eq!(f("-0.75"), "-0000000.75");
+        assert_eq!(f("1.5"), "00000001.5");
+        assert_eq!(f("154557"), "000154557");
+        assert_eq!(
+            f("1.41421356237309504880168872"),
+            "1.41421356237309504880168872"
+        );
+        let mut o = Vec::new();
+        append_digits(&Dec::int(16010101), 8, &mut o);
+        assert_eq!(o, b"16010101");
+    }
+
+    #[test]
+    fn printf_g() {
+        assert_eq!(fmt_g(1e20, 16), "1E+20");
+        assert_eq!(fmt_g(123456789.0, 16), "123456789");
+        assert_eq!(fmt_g(-0.000123, 16), "-0.000123");
+        assert_eq!(fmt_g(0.09999999999999999, 16), "0.09999999999999999");
+    }
+}

@@ -1,0 +1,412 @@
+//! Intrinsic functions. Numeric results are `Dec`, alphanumeric results `Vec<u8>`.
+//!
+//! cobc 3.1.2 (experiments i1, s1):
+//! * TRIM("  Hello  ") "Hello", LEADING "Hello   ", TRAILING "  Hello"; TRIM of all
+//!   spaces is empty (LENGTH 0).
+//! * NUMVAL(" -12.50 ") -12.5, NUMVAL("1.5-") -1.5, NUMVAL("+ 1.5") 1.5, NUMVAL(".5") .5,
+//!   NUMVAL("abc") 0, NUMVAL("-1.5CR") 0, NUMVAL("  1 2 ") 0; NUMVAL("1.5CR") and
+//!   NUMVAL("1.5 DB") give +1.5 (3.1.2 accepts CR/DB but ignores them).
+//!   NUMVAL-C("$1,234.56-") -1234.56.
+//! * INTEGER(-12.75) -13, INTEGER-PART -12, MOD(17,-5) -3, REM(17,-5) 2, MOD(-17,5) 3,
+//!   REM(-17,5) -2, MOD(7.5,2) 1.5.
+//! * MAX/MIN return the winning argument itself (DISPLAY shows that item's format): use
+//!   `max_index`/`min_index`. ORD("A") 66, CHAR(66) "A".
+//! * INTEGER-OF-DATE(20240229) 154557, DATE-OF-INTEGER(1) 16010101,
+//!   DAY-OF-INTEGER(155000) 2025137.
+//! * SQRT(2) prints 1.41421356237309504880168872420969807856967187537694807317667973799073247846210703885038753432764
+//!   (96 significant digits); SQRT(16) prints 000000004.
+//! * DISPLAY of a numeric function result: see [`crate::fmt::append_intrinsic`].
+
+use crate::datetime::{civil_from_days, days_from_civil, is_leap};
+use crate::dec::{Dec, Round};
+use std::cmp::Ordering;
+
+pub fn upper_case(s: &[u8]) -> Vec<u8> {
+    s.to_ascii_uppercase()
+}
+
+pub fn lower_case(s: &[u8]) -> Vec<u8> {
+    s.to_ascii_lowercase()
+}
+
+pub fn reverse(s: &[u8]) -> Vec<u8> {
+    s.iter().rev().copied().collect()
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trim {
+    Both,
+    Leading,
+    Trailing,
+}
+
+pub fn trim(s: &[u8], how: Trim) -> Vec<u8> {
+    let mut a = 0;
+    let mut b = s.len();
+    if how != Trim::Trailing {
+        while a < b && s[a] == b' ' {
+            a += 1;
+        }
+    }
+    if how != Trim::Leading {
+        while b > a && s[b - 1] == b' ' {
+            b -= 1;
+        }
+    }
+    s[a..b].to_vec()
+}
+
+/// NUMVAL (currency = None) and NUMVAL-C (currency = Some(symbol)).
+fn numval_impl(s: &[u8], currency: Option<&[u8]>) -> Dec {
+    let mut i = 0;
+    let n = s.len();
+    let skip_sp = |i: &mut usize| {
+        while *i < n && s[*i] == b' ' {
+            *i += 1;
+        }
+    };
+    let mut neg = false;
+    let mut signs = 0;
+    skip_sp(&mut i);
+    if i < n && (s[i] == b'+' || s[i] == b'-') {
+        neg = s[i] == b'-';
+        signs += 1;
+        i += 1;
+        skip_sp(&mut i);
+    }
+    if let Some(c) = currency {
+        if !c.is_empty() && s[i..].starts_with(c) {
+            i += c.len();
+            skip_sp(&mut i);
+        }
+    }
+    let mut digits = Vec::new();
+    let mut scale = 0u32;
+    let mut point = false;
+    let dp = if crate::mov::decimal_point_comma() {
+        b','
+    } else {
+        b'.'
+    };
+    let sep = if dp == b'.' { b',' } else { b'.' };
+    while i < n {
+        let c = s[i];
+        if c.is_ascii_digit() {
+            digits.push(c);
+            if point {
+                scale += 1;
+            }
+        } else if c == dp && !point {
+            point = true;
+        } else if c == sep && currency.is_some() && !point {
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    skip_sp(&mut i);
+    if i < n {
+        let rest = &s[i..];
+        if rest[0] == b'+' || rest[0] == b'-' {
+            if signs > 0 {
+                return Dec::ZERO;
+            }
+            neg = rest[0] == b'-';
+            i += 1;
+        } else if rest.len() >= 2
+            && (rest[..2].eq_ignore_ascii_case(b"CR") || rest[..2].eq_ignore_ascii_case(b"DB"))
+        {
+            if signs > 0 {
+                return Dec::ZERO;
+            }
+            i += 2; // accepted but (in cobc 3.1.2) without effect on the sign
+        }
+        skip_sp(&mut i);
+    }
+    if i < n || digits.is_empty() {
+        return Dec::ZERO;
+    }
+    let mut t = String::with_capacity(digits.len() + 2);
+    if neg {
+        t.push('-');
+    }
+    let ip = digits.len() - scale as usize;
+    t.push_str(std::str::from_utf8(&digits[..ip]).unwrap());
+    if ip == 0 {
+        t.push('0');
+    }
+    if scale > 0 {
+        t.push('.');
+        t.push_str(std::str::from_utf8(&digits[ip..]).unwrap());
+    }
+    Dec::parse(&t)
+}
+
+/// FUNCTION NUMVAL (trailing fractional zeros dropped, as cobc: " -12.50 " -> -12.5).
+pub fn numval(s: &[u8]) -> Dec {
+    numval_impl(s, None).trim_zeros()
+}
+
+/// FUNCTION NUMVAL-C with the given currency symbol.
+pub fn numval_c(s: &[u8], currency: &[u8]) -> Dec {
+    numval_impl(s, Some(currency)).trim_zeros()
+}
+
+/// FUNCTION INTEGER: greatest integer <= x.
+pub fn integer(x: &Dec) -> Dec {
+    x.round_to(0, Round::TowardLesser)
+}
+
+/// FUNCTION INTEGER-PART: truncation toward zero.
+pub fn integer_part(x: &Dec) -> Dec {
+    x.round_to(0, Round::Truncate)
+}
+
+/// FUNCTION MOD(a, b) = a - b * INTEGER(a / b).
+pub fn mod_(a: &Dec, b: &Dec) -> Dec {
+    if b.is_zero() {
+        return Dec::nan();
+    }
+    let q = integer(&a.div(b));
+    a.sub(&b.mul(&q))
+}
+
+/// FUNCTION REM(a, b) = a - b * INTEGER-PART(a / b).
+pub fn rem(a: &Dec, b: &Dec) -> Dec {
+    if b.is_zero() {
+        return Dec::nan();
+    }
+    let q = integer_part(&a.div(b));
+    a.sub(&b.mul(&q))
+}
+
+pub fn abs(x: &Dec) -> Dec {
+    x.abs()
+}
+
+/// Index of the first maximum (FUNCTION MAX returns that argument).
+pub fn max_index(v: &[Dec]) -> usize {
+    let mut best = 0;
+    for i in 1..v.len() {
+        if v[i].cmp_value(&v[best]) == Ordering::Greater {
+            best = i;
+        }
+    }
+    best
+}
+
+/// Index of the first minimum.
+pub fn min_index(v: &[Dec]) -> usize {
+    let mut best = 0;
+    for i in 1..v.len() {
+        if v[i].cmp_value(&v[best]) == Ordering::Less {
+            best = i;
+        }
+    }
+    best
+}
+
+/// MAX/MIN over alphanumeric arguments.
+pub fn max_index_bytes(v: &[&[u8]]) -> usize {
+    let mut best = 0;
+    for i in 1..v.len() {
+        if crate::compare::cmp_bytes(v[i], v[best]) == Ordering::Greater {
+            best = i;
+        }
+    }
+    best
+}
+
+pub fn min_index_bytes(v: &[&[u8]]) -> usize {
+    let mut best = 0;
+    for i in 1..v.len() {
+        if crate::compare::cmp_bytes(v[i], v[best]) == Ordering::Less {
+            best = i;
+        }
+    }
+    best
+}
+
+pub fn sum(v: &[Dec]) -> Dec {
+    v.iter().fold(Dec::ZERO, |a, b| a.add(b))
+}
+
+/// FUNCTION MEAN (sum / count with GnuCOBOL division).
+pub fn mean(v: &[Dec]) -> Dec {
+    if v.is_empty() {
+        return Dec::ZERO;
+    }
+    sum(v).div(&Dec::int(v.len() as i64)).trim_zeros()
+}
+
+/// FUNCTION ORD: 1-based position in the (native) collating sequence.
+pub fn ord(s: &[u8]) -> Dec {
+    Dec::int(s.first().map(|&b| b as i64 + 1).unwrap_or(1))
+}
+
+/// FUNCTION CHAR(n): the n-th character (1-based).
+pub fn char_(n: &Dec) -> Vec<u8> {
+    let k = n.trunc_i128().unwrap_or(1);
+    vec![((k - 1).clamp(0, 255)) as u8]
+}
+
+fn days_1601() -> i64 {
+    days_from_civil(1601, 1, 1)
+}
+
+/// FUNCTION INTEGER-OF-DATE(yyyymmdd): days since 1600-12-31; 0 if invalid.
+pub fn integer_of_date(yyyymmdd: &Dec) -> Dec {
+    let v = yyyymmdd.trunc_i128().unwrap_or(0);
+    let (y, m, d) = ((v / 10000) as i64, (v / 100 % 100) as u32, (v % 100) as u32);
+    if !(1601..=9999).contains(&y)
+        || !(1..=12).contains(&m)
+        || d == 0
+        || d > crate::datetime::days_in_month(y, m)
+    {
+        return Dec::ZERO;
+    }
+    Dec::int(days_from_civil(y, m, d) - days_1601() + 1)
+}
+
+/// FUNCTION INTEGER-OF-DAY(yyyyddd).
+pub fn integer_of_day(yyyyddd: &Dec) -> Dec {
+    let v = yyyyddd.trunc_i128().unwrap_or(0) as i64;
+    let (y, d) = (v / 1000, v % 1000);
+    let max = if is_leap(y) { 366 } else { 365 };
+    if !(1601..=9999).contains(&y) || d < 1 || d > max {
+        return Dec::ZERO;
+    }
+    Dec::int(days_from_civil(y, 1, 1) - days_1601() + d)
+}
+
+/// FUNCTION DATE-OF-INTEGER(n): yyyymmdd (DISPLAY as 8 digits); 0 if out of range.
+pub fn date_of_integer(n: &Dec) -> Dec {
+    let k = n.trunc_i128().unwrap_or(0) as i64;
+    if !(1..=3_067_671).contains(&k) {
+        return Dec::ZERO;
+    }
+    let (y, m, d) = civil_from_days(days_1601() + k - 1);
+    Dec::int(y * 10000 + m as i64 * 100 + d as i64)
+}
+
+/// FUNCTION DAY-OF-INTEGER(n): yyyyddd (DISPLAY as 7 digits).
+pub fn day_of_integer(n: &Dec) -> Dec {
+    let k = n.trunc_i128().unwrap_or(0) as i64;
+    if !(1..=3_067_671).contains(&k) {
+        return Dec::ZERO;
+    }
+    let days = days_1601() + k - 1;
+    let (y, _, _) = civil_from_days(days);
+    Dec::int(y * 1000 + days - days_from_civil(y, 1, 1) + 1)
+}
+
+/// FUNCTION CURRENT-DATE (21 characters, honours COB_CURRENT_DATE).
+pub fn current_date() -> Vec<u8> {
+    crate::datetime::now().current_date21().into_bytes()
+}
+
+/// FUNCTION SQRT: 96 significant digits, truncated, trailing zeros removed (cobc).
+pub fn sqrt(x: &Dec) -> Dec {
+    if x.is_nan() || x.signum() < 0 {
+        return Dec::nan();
+    }
+    if x.is_zero() {
+        return Dec::ZERO;
+    }
+    // isqrt(m * 10^(2k - s)) / 10^k with enough k for 96 significant digits
+    let s = x.scale();
+    let k = 100u32;
+    let scaled = x.upscale(2 * k + (s % 2)); // make total scale even
+    let total_scale = scaled.scale();
+    let m = crate::big::BigUint::parse_digits(scaled.digits_string().as_bytes());
+    let r = isqrt(&m);
+    let r = Dec::parse(&r.to_decimal()).mul(&Dec::new(1, total_scale / 2));
+    round_sig_trunc(&r, 96)
+}
+
+fn isqrt(n: &crate::big::BigUint) -> crate::big::BigUint {
+    use crate::big::BigUint;
+    if n.is_zero() {
+        return BigUint::zero();
+    }
+    // Newton from an over-estimate
+    let digits = n.to_decimal().len() as u32;
+    let mut x = BigUint::pow10(digits / 2 + 1);
+    loop {
+        let (q, _) = n.divrem(&x);
+        let (y, _) = x.add(&q).divrem_small(2);
+        if y.cmp_mag(&x) != Ordering::Less {
+            return x;
+        }
+        x = y;
+    }
+}
+
+fn round_sig_trunc(d: &Dec, sig: u32) -> Dec {
+    let digits = d.digits_string().trim_start_matches('0').len() as i64;
+    let int_digits = digits - d.scale() as i64;
+    let keep = sig as i64 - int_digits;
+    if keep >= d.scale() as i64 {
+        return d.trim_zeros();
+    }
+    d.round_to(keep as i32, Round::Truncate).trim_zeros()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Dec {
+        Dec::parse(s)
+    }
+
+    #[test]
+    fn like_cobc() {
+        assert_eq!(trim(b"  Hello  ", Trim::Both), b"Hello");
+        assert_eq!(trim(b"  Hello  ", Trim::Leading), b"Hello  ");
+        assert_eq!(trim(b"  Hello  ", Trim::Trailing), b"  Hello");
+        assert_eq!(trim(b"     ", Trim::Both), b"");
+        assert_eq!(reverse(b"  Hello   "), b"   olleH  ");
+        assert_eq!(upper_case(b"  Hello"), b"  HELLO");
+        for (s, v) in [
+            (" -12.50 ", "-12.5"),
+            ("3", "3"),
+            ("1.5-", "-1.5"),
+            ("+ 1.5", "1.5"),
+            (".5", "0.5"),
+            ("abc", "0"),
+            ("-1.5CR", "0"),
+            ("  1 2 ", "0"),
+            ("1.5CR", "1.5"),
+            ("1.5 DB", "1.5"),
+            ("-0", "0"),
+        ] {
+            assert_eq!(numval(s.as_bytes()), d(v), "NUMVAL({s})");
+        }
+        assert_eq!(numval_c(b"$1,234.56-", b"$"), d("-1234.56"));
+        assert_eq!(integer(&d("-12.75")), d("-13"));
+        assert_eq!(integer(&d("-1.5")), d("-2"));
+        assert_eq!(integer_part(&d("-12.75")), d("-12"));
+        assert_eq!(mod_(&d("17"), &d("-5")), d("-3"));
+        assert_eq!(rem(&d("17"), &d("-5")), d("2"));
+        assert_eq!(mod_(&d("-17"), &d("5")), d("3"));
+        assert_eq!(rem(&d("-17"), &d("5")), d("-2"));
+        assert_eq!(mod_(&d("7.5"), &d("2")), d("1.5"));
+        assert_eq!(rem(&d("7.5"), &d("2")), d("1.5"));
+        assert_eq!(max_index(&[d("17"), d("-5"), d("3")]), 0);
+        assert_eq!(min_index(&[d("17"), d("-5"), d("-12.75")]), 2);
+        assert_eq!(sum(&[d("17"), d("-5"), d("-12.75")]), d("-0.75"));
+        assert_eq!(mean(&[d("1"), d("2")]).to_string(), "1.5");
+        assert_eq!(ord(b"A"), d("66"));
+        assert_eq!(char_(&d("66")), b"A");
+        assert_eq!(integer_of_date(&d("20240229")), d("154557"));
+        assert_eq!(date_of_integer(&d("1")), d("16010101"));
+        assert_eq!(day_of_integer(&d("155000")), d("2025137"));
+        assert_eq!(integer_of_day(&d("2025137")), d("155000"));
+        assert_eq!(
+            sqrt(&d("2")).to_string(),
+            "1.41421356237309504880168872420969807856967187537694807317667973799073247846210703885038753432764"
+        );
+        assert_eq!(sqrt(&d("16")).to_string(), "4");
+    }
+}

@@ -1,0 +1,202 @@
+//! MOVE cases recorded from cobc 3.1.2.
+
+use super::*;
+use crate::num::SignMode;
+
+fn disp(mem: &[u8], f: NumField) -> String {
+    let mut v = Vec::new();
+    crate::fmt::append_num(mem, f, &mut v);
+    String::from_utf8_lossy(&v).to_string()
+}
+
+#[test]
+fn alnum_variable_to_numeric() {
+    // 01 SRC PIC X(8). MOVE SRC TO N5 S5 U32 S32 P32 B32 E1 (9(5), S9(5), 9(3)V99,
+    // S9(3)V99, S9(3)V99 COMP-3, S9(3)V99 COMP, ZZ9.99-); cobc output per source:
+    type Row = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+    );
+    let cases: &[Row] = &[
+        (
+            "12A4", "00000", "+00000", "000.00", "+000.00", "+000.00", "+000.00", "  0.00 ",
+        ),
+        (
+            "1.5", "00001", "+00001", "001.50", "+001.50", "+001.50", "+001.50", "  1.50 ",
+        ),
+        (
+            "-12", "00012", "-00012", "012.00", "-012.00", "-012.00", "-012.00", " 12.00-",
+        ),
+        (
+            "  12", "00012", "+00012", "012.00", "+012.00", "+012.00", "+012.00", " 12.00 ",
+        ),
+        (
+            "1234567", "34567", "+34567", "567.00", "+567.00", "+567.00", "+567.00", "567.00 ",
+        ),
+        (
+            "12.345", "00012", "+00012", "012.34", "+012.34", "+012.34", "+012.34", " 12.34 ",
+        ),
+        (
+            "+1,5", "00015", "+00015", "015.00", "+015.00", "+015.00", "+015.00", " 15.00 ",
+        ),
+        (
+            "ABC", "00000", "+00000", "000.00", "+000.00", "+000.00", "+000.00", "  0.00 ",
+        ),
+        (
+            "12-", "00012", "+00012", "000.00", "+000.00", "+000.00", "+000.00", "  0.00 ",
+        ),
+        (
+            "1 2", "00012", "+00012", "012.00", "+012.00", "+012.00", "+012.00", " 12.00 ",
+        ),
+        (
+            "1.2.3", "00001", "+00001", "000.00", "+000.00", "+000.00", "+000.00", "  0.00 ",
+        ),
+        (
+            "", "00000", "+00000", "000.00", "+000.00", "+000.00", "+000.00", "  0.00 ",
+        ),
+    ];
+    let src = AlnumField::new(0, 8);
+    let n5 = NumField::display(8, 5, 0, false);
+    let s5 = NumField::display(13, 5, 0, true);
+    let u32_ = NumField::display(18, 5, 2, false);
+    let s32 = NumField::display(23, 5, 2, true);
+    let p32 = NumField::packed(28, 5, 2, true);
+    let b32 = NumField::binary(31, 5, 2, true);
+    let e1 = EditField::new(40, "ZZ9.99-");
+    for c in cases {
+        let mut m = vec![0u8; 64];
+        src.set_bytes(&mut m, c.0.as_bytes());
+        for d in [
+            Field::Num(n5),
+            Field::Num(s5),
+            Field::Num(u32_),
+            Field::Num(s32),
+            Field::Num(p32),
+            Field::Num(b32),
+            Field::Edit(e1),
+        ] {
+            move_field(&mut m, Field::Alnum(src), d);
+        }
+        let got = (
+            disp(&m, n5),
+            disp(&m, s5),
+            disp(&m, u32_),
+            disp(&m, s32),
+            disp(&m, p32),
+            disp(&m, b32),
+            String::from_utf8_lossy(e1.bytes(&m)).to_string(),
+        );
+        assert_eq!(
+            got,
+            (
+                c.1.into(),
+                c.2.into(),
+                c.3.into(),
+                c.4.into(),
+                c.5.into(),
+                c.6.into(),
+                c.7.into()
+            ),
+            "source {:?}",
+            c.0
+        );
+    }
+    // SRC(1:3) = "12A" -> 9(5) 00012 (target full before the 'A'), S9(3)V99 0
+    let mut m = vec![0u8; 64];
+    src.set_bytes(&mut m, b"12A4");
+    move_field(&mut m, Field::Alnum(src.refmod(1, Some(3))), Field::Num(n5));
+    move_field(
+        &mut m,
+        Field::Alnum(src.refmod(1, Some(3))),
+        Field::Num(s32),
+    );
+    assert_eq!(disp(&m, n5), "00012");
+    assert_eq!(disp(&m, s32), "+000.00");
+}
+
+#[test]
+fn literal_to_numeric() {
+    // MOVE "12A4" TO N5 -> 012A4; "1.5" -> 001.5; "-12" -> 00-12; "1234567" -> 34567;
+    // MOVE "1.5" TO S9(3)V99 -> +001.50; "12345" -> +345.00
+    let n5 = NumField::display(0, 5, 0, false);
+    let s5 = NumField::display(8, 5, 2, true);
+    let mut m = vec![0u8; 16];
+    for (lit, want) in [
+        ("12A4", "012A4"),
+        ("1.5", "001.5"),
+        ("-12", "00-12"),
+        ("1234567", "34567"),
+    ] {
+        move_bytes(&mut m, lit.as_bytes(), Field::Num(n5));
+        assert_eq!(&m[0..5], want.as_bytes());
+    }
+    move_bytes(&mut m, b"1.5", Field::Num(s5));
+    assert_eq!(disp(&m, s5), "+001.50");
+    move_bytes(&mut m, b"12345", Field::Num(s5));
+    assert_eq!(disp(&m, s5), "+345.00");
+}
+
+#[test]
+fn numeric_to_alnum_and_numeric() {
+    // SI PIC S9(4) -123: MOVE SI TO X8 -> "0123    ", TO X5 "0123 ", TO XJ(5) " 0123",
+    // COMP-3 S9(4) -123 TO X8 -> "0123    "; SI TO 9(5) -> 00123
+    let si = NumField::display(0, 4, 0, true);
+    let pi = NumField::packed(4, 4, 0, true);
+    let x8 = AlnumField::new(10, 8);
+    let xj = AlnumField::new(20, 5).justified();
+    let n5 = NumField::display(30, 5, 0, false);
+    let mut m = vec![0u8; 40];
+    si.set(&mut m, &Dec::int(-123));
+    pi.set(&mut m, &Dec::int(-123));
+    move_field(&mut m, Field::Num(si), Field::Alnum(x8));
+    assert_eq!(x8.bytes(&m), b"0123    ");
+    move_field(&mut m, Field::Num(si), Field::Alnum(xj));
+    assert_eq!(xj.bytes(&m), b" 0123");
+    move_field(&mut m, Field::Num(pi), Field::Alnum(x8));
+    assert_eq!(x8.bytes(&m), b"0123    ");
+    move_field(&mut m, Field::Num(si), Field::Num(n5));
+    assert_eq!(n5.bytes(&m), b"00123");
+    // MOVE 12.345 TO S9(3)V99 -> +012.34
+    let s = NumField::display(0, 5, 2, true);
+    move_dec(&mut m, &Dec::parse("12.345"), Field::Num(s));
+    assert_eq!(disp(&m, s), "+012.34");
+}
+
+#[test]
+fn figuratives() {
+    // MOVE ALL "7" TO N5 -> 77777; TO S9(3)V99 -> +777.00; HIGH-VALUES TO N5 -> FF x5;
+    // ZEROS TO X5 -> "00000"
+    let n5 = NumField::display(0, 5, 0, false);
+    let s5 = NumField::display(5, 5, 2, true);
+    let x5 = AlnumField::new(10, 5);
+    let mut m = vec![0u8; 16];
+    move_fig(&mut m, Fig::All(b"7"), Field::Num(n5));
+    move_fig(&mut m, Fig::All(b"7"), Field::Num(s5));
+    assert_eq!(&m[0..5], b"77777");
+    assert_eq!(disp(&m, s5), "+777.00");
+    move_fig(&mut m, Fig::HighValue, Field::Num(n5));
+    assert_eq!(&m[0..5], &[0xFF; 5]);
+    move_fig(&mut m, Fig::Zero, Field::Alnum(x5));
+    assert_eq!(&m[10..15], b"00000");
+    initialize(
+        &mut m,
+        Field::Num(s5.with_sign(SignMode::TrailingOverpunch)),
+    );
+    assert_eq!(disp(&m, s5), "+000.00");
+}
+
+#[test]
+fn group_moves_are_raw() {
+    let g = AlnumField::group(0, 6);
+    let n = NumField::display(10, 3, 0, true);
+    let mut m = vec![b' '; 20];
+    n.set(&mut m, &Dec::int(-12));
+    move_field(&mut m, Field::Num(n), Field::Group(g));
+    assert_eq!(&m[0..6], b"01r   ");
+}

@@ -1,0 +1,317 @@
+//! Literals, operands, data references and arithmetic expressions.
+
+use tree_sitter::Node;
+
+use super::{field, fields, kid, kids, span, Lowerer};
+use crate::ast::*;
+
+impl<'s> Lowerer<'s> {
+    /// Lowers any literal node (`number`, `string`, `hex_string`, `prefixed_string`, `figurative`,
+    /// `all_literal`).
+    pub(super) fn literal(&mut self, n: Node) -> Literal {
+        match n.kind() {
+            "number" => Literal::Numeric(self.numeric_text(n)),
+            "string" => Literal::Alphanumeric(self.string_bytes(n)),
+            "hex_string" => Literal::Alphanumeric(self.hex_bytes(n)),
+            "prefixed_string" => {
+                let text = self.text(n);
+                let mut bytes = unquote(&text[1..]);
+                if text.starts_with(['z', 'Z']) {
+                    bytes.push(0);
+                }
+                Literal::Alphanumeric(bytes)
+            }
+            "figurative" => Literal::Figurative(figurative(&self.upper(n))),
+            "all_literal" => match kids(n).into_iter().next() {
+                Some(inner) => Literal::All(Box::new(self.literal(inner))),
+                None => Literal::Alphanumeric(Vec::new()),
+            },
+            other => {
+                self.error(span(n), format!("expected a literal, found {other}"));
+                Literal::Alphanumeric(Vec::new())
+            }
+        }
+    }
+
+    /// Normalised numeric literal text: no leading `+`, `.` as the decimal point.
+    pub(super) fn numeric_text(&mut self, n: Node) -> String {
+        let t = self.text(n);
+        let t = t.strip_prefix('+').unwrap_or(t);
+        if t.contains(',') {
+            if self.decimal_comma {
+                return t.replace(',', ".");
+            }
+            self.error(
+                span(n),
+                format!("numeric literal `{t}` uses a decimal comma but DECIMAL-POINT IS COMMA is not in effect"),
+            );
+            return t.replace(',', ".");
+        }
+        if self.decimal_comma && t.contains('.') {
+            self.error(
+                span(n),
+                format!("numeric literal `{t}` uses `.` but DECIMAL-POINT IS COMMA is in effect"),
+            );
+        }
+        t.to_string()
+    }
+
+    /// `1,2` written without spaces is two numbers unless DECIMAL-POINT IS COMMA is in effect. Used in
+    /// lists (subscripts, arguments, VALUE lists) where GnuCOBOL splits it.
+    pub(super) fn split_numbers(&self, n: Node) -> Option<Vec<String>> {
+        if n.kind() != "number" || self.decimal_comma {
+            return None;
+        }
+        let t = self.text(n);
+        if !t.contains(',') {
+            return None;
+        }
+        Some(
+            t.split(',')
+                .map(|p| p.strip_prefix('+').unwrap_or(p).to_string())
+                .collect(),
+        )
+    }
+
+    pub(super) fn string_bytes(&self, n: Node) -> Vec<u8> {
+        unquote(self.text(n))
+    }
+
+    fn hex_bytes(&mut self, n: Node) -> Vec<u8> {
+        let t = self.text(n);
+        let digits: Vec<u8> = t[1..].bytes().filter(|b| b.is_ascii_hexdigit()).collect();
+        if digits.len() % 2 != 0 {
+            self.error(
+                span(n),
+                format!("hexadecimal literal {t} has an odd number of digits"),
+            );
+        }
+        digits
+            .chunks(2)
+            .map(|c| {
+                let s = std::str::from_utf8(c).unwrap_or("0");
+                u8::from_str_radix(s, 16).unwrap_or(0)
+            })
+            .collect()
+    }
+
+    /// Any operand node: data reference, literal, FUNCTION, LENGTH OF, ADDRESS OF.
+    pub(super) fn operand(&mut self, n: Node) -> Operand {
+        match n.kind() {
+            "data_ref" => Operand::Ref(self.data_ref(n)),
+            "function_call" => Operand::Function(self.function_call(n)),
+            "length_of" => Operand::LengthOf(self.inner_ref(n)),
+            "address_of" => Operand::AddressOf(self.inner_ref(n)),
+            "target" => match field(n, "item") {
+                Some(item) => self.operand(item),
+                None => Operand::Literal(Literal::Numeric("0".into())),
+            },
+            "paren_expression" | "binary_expression" | "unary_expression" => {
+                self.error(
+                    span(n),
+                    "expected an identifier or literal, found an arithmetic expression",
+                );
+                Operand::Literal(Literal::Numeric("0".into()))
+            }
+            _ => Operand::Literal(self.literal(n)),
+        }
+    }
+
+    /// Operands of a list, splitting `1,2` into two numbers where needed.
+    pub(super) fn operands(&mut self, nodes: Vec<Node>) -> Vec<Operand> {
+        let mut out = Vec::new();
+        for n in nodes {
+            match self.split_numbers(n) {
+                Some(parts) => out.extend(
+                    parts
+                        .into_iter()
+                        .map(|p| Operand::Literal(Literal::Numeric(p))),
+                ),
+                None => out.push(self.operand(n)),
+            }
+        }
+        out
+    }
+
+    fn inner_ref(&mut self, n: Node) -> DataRef {
+        match kid(n, &["data_ref"]) {
+            Some(r) => self.data_ref(r),
+            None => DataRef {
+                name: String::new(),
+                qualifiers: Vec::new(),
+                subscripts: Vec::new(),
+                refmod: None,
+                span: span(n),
+            },
+        }
+    }
+
+    pub(super) fn data_ref(&mut self, n: Node) -> DataRef {
+        if n.kind() != "data_ref" {
+            // e.g. a numeric literal where a receiving item is required
+            self.error(
+                span(n),
+                format!("expected a data item, found `{}`", self.text(n)),
+            );
+            return DataRef {
+                name: self.upper(n),
+                qualifiers: Vec::new(),
+                subscripts: Vec::new(),
+                refmod: None,
+                span: span(n),
+            };
+        }
+        let name = field(n, "name").map(|x| self.upper(x)).unwrap_or_default();
+        let qualifiers: Vec<String> = fields(n, "qualifier")
+            .into_iter()
+            .map(|q| self.upper(q))
+            .collect();
+        if self.in_args == 0 {
+            if let Some(bad) = std::iter::once(&name)
+                .chain(qualifiers.iter())
+                .find(|w| super::reserved::is_reserved(w))
+            {
+                self.error(span(n), format!("reserved word {bad} used as a data name (a garbled or misspelt statement?)"));
+            }
+        }
+        let subscripts = match kid(n, &["subscripts"]) {
+            Some(s) => self.expr_list(kids(s)),
+            None => Vec::new(),
+        };
+        let refmod = kid(n, &["refmod"]).map(|r| self.refmod(r));
+        DataRef {
+            name,
+            qualifiers,
+            subscripts,
+            refmod,
+            span: span(n),
+        }
+    }
+
+    fn refmod(&mut self, n: Node) -> (Box<Expr>, Option<Box<Expr>>) {
+        let start = match field(n, "start") {
+            Some(s) => self.expr(s),
+            None => Expr::Operand(Operand::Literal(Literal::Numeric("1".into()))),
+        };
+        let length = field(n, "length").map(|l| Box::new(self.expr(l)));
+        (Box::new(start), length)
+    }
+
+    fn function_call(&mut self, n: Node) -> FunctionCall {
+        let name = field(n, "name").map(|x| self.upper(x)).unwrap_or_default();
+        self.in_args += 1;
+        let args = match kid(n, &["arguments"]) {
+            Some(a) => self.expr_list(kids(a)),
+            None => Vec::new(),
+        };
+        self.in_args -= 1;
+        let refmod = kid(n, &["refmod"]).map(|r| self.refmod(r));
+        FunctionCall {
+            name,
+            args,
+            refmod,
+            span: span(n),
+        }
+    }
+
+    fn expr_list(&mut self, nodes: Vec<Node>) -> Vec<Expr> {
+        let mut out = Vec::new();
+        for n in nodes {
+            match self.split_numbers(n) {
+                Some(parts) => out.extend(
+                    parts
+                        .into_iter()
+                        .map(|p| Expr::Operand(Operand::Literal(Literal::Numeric(p)))),
+                ),
+                None => out.push(self.expr(n)),
+            }
+        }
+        out
+    }
+
+    pub(super) fn expr(&mut self, n: Node) -> Expr {
+        match n.kind() {
+            "binary_expression" => {
+                let op = match field(n, "op").map(|o| o.kind()) {
+                    Some("+") => BinOp::Add,
+                    Some("-") => BinOp::Sub,
+                    Some("*") => BinOp::Mul,
+                    Some("/") => BinOp::Div,
+                    _ => BinOp::Pow,
+                };
+                let left = field(n, "left").map(|x| self.expr(x)).unwrap_or_else(zero);
+                let right = field(n, "right").map(|x| self.expr(x)).unwrap_or_else(zero);
+                Expr::Binary(op, Box::new(left), Box::new(right))
+            }
+            "unary_expression" => {
+                let inner = field(n, "operand")
+                    .map(|x| self.expr(x))
+                    .unwrap_or_else(zero);
+                if field(n, "op").is_some_and(|o| o.kind() == "-") {
+                    Expr::Neg(Box::new(inner))
+                } else {
+                    inner
+                }
+            }
+            "paren_expression" | "bare_condition" => match kids(n).into_iter().next() {
+                Some(inner) => self.expr(inner),
+                None => zero(),
+            },
+            _ => Expr::Operand(self.operand(n)),
+        }
+    }
+
+    /// The text of an EXEC block and its kind.
+    pub(super) fn exec_parts(&mut self, n: Node) -> (ExecKind, String) {
+        let text = kid(n, &["exec_body"])
+            .map(|b| self.text(b).trim().to_string())
+            .unwrap_or_default();
+        let first = text
+            .split(|c: char| c.is_ascii_whitespace())
+            .next()
+            .unwrap_or("")
+            .to_ascii_uppercase();
+        let kind = match first.as_str() {
+            "SQL" => ExecKind::Sql,
+            "CICS" => ExecKind::Cics,
+            "DLI" => ExecKind::Dli,
+            _ => ExecKind::Other,
+        };
+        (kind, text)
+    }
+}
+
+fn zero() -> Expr {
+    Expr::Operand(Operand::Literal(Literal::Numeric("0".into())))
+}
+
+/// Content of a quoted literal `"..."` / `'...'` with doubled quotes collapsed.
+fn unquote(t: &str) -> Vec<u8> {
+    let bytes = t.as_bytes();
+    if bytes.len() < 2 {
+        return Vec::new();
+    }
+    let q = bytes[0];
+    let inner = &bytes[1..bytes.len() - 1];
+    let mut out = Vec::with_capacity(inner.len());
+    let mut i = 0;
+    while i < inner.len() {
+        out.push(inner[i]);
+        if inner[i] == q && i + 1 < inner.len() && inner[i + 1] == q {
+            i += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+pub(super) fn figurative(word: &str) -> Figurative {
+    match word {
+        "ZERO" | "ZEROS" | "ZEROES" => Figurative::Zero,
+        "SPACE" | "SPACES" => Figurative::Space,
+        "HIGH-VALUE" | "HIGH-VALUES" => Figurative::HighValue,
+        "LOW-VALUE" | "LOW-VALUES" => Figurative::LowValue,
+        "QUOTE" | "QUOTES" => Figurative::Quote,
+        _ => Figurative::Null,
+    }
+}

@@ -1,0 +1,182 @@
+//! CST -> AST lowering.
+//!
+//! - `errors`: ERROR / MISSING nodes to [`SyntaxError`]s.
+//! - `program`: programs, IDENTIFICATION and ENVIRONMENT divisions, procedure division layout.
+//! - `data`: DATA DIVISION entries and their nesting by level numbers.
+//! - `expr`: literals, operands, data references, arithmetic expressions.
+//! - `cond`: conditions, with abbreviated combined relations expanded.
+//! - `flow`: rebuilding statement nesting from the flat sentence fragments.
+//! - `verbs`, `verbs_io`: one function per statement.
+
+mod cond;
+mod data;
+mod errors;
+mod expr;
+mod flow;
+mod program;
+mod reserved;
+mod verbs;
+mod verbs_io;
+
+use std::collections::HashSet;
+
+use tree_sitter::{Node, Tree};
+
+use crate::ast::{SourceUnit, Span};
+use crate::SyntaxError;
+
+pub(crate) use errors::blank_errors;
+
+/// Lowers the final tree. `text` is the original text (the tree may come from a copy with broken
+/// sentences blanked out, with the same byte offsets); `prior` are the errors of the blanked parts.
+pub(crate) fn lower(
+    text: &str,
+    tree: &Tree,
+    prior: Vec<SyntaxError>,
+) -> (SourceUnit, Vec<SyntaxError>) {
+    let root = tree.root_node();
+    let mut l = Lowerer {
+        src: text,
+        in_args: 0,
+        errors: prior,
+        decimal_comma: false,
+        condition_names: HashSet::new(),
+        mnemonics: HashSet::new(),
+    };
+    l.prescan(root);
+    errors::collect(&mut l, root);
+    let mut unit = SourceUnit::default();
+    for n in kids(root) {
+        if n.kind() == "program" {
+            unit.programs.push(l.program(n));
+        }
+    }
+    l.errors.sort_by_key(|e| (e.span.start, e.span.end));
+    l.errors.dedup();
+    (unit, l.errors)
+}
+
+pub(crate) struct Lowerer<'s> {
+    pub src: &'s str,
+    pub errors: Vec<SyntaxError>,
+    /// Inside FUNCTION arguments (keywords such as LEADING may appear there as plain words).
+    pub in_args: u32,
+    /// DECIMAL-POINT IS COMMA seen anywhere in the unit.
+    pub decimal_comma: bool,
+    /// Names of all level-88 items of the unit (used to tell a condition-name from an abbreviated
+    /// relation object in `A = 1 OR B`).
+    pub condition_names: HashSet<String>,
+    /// Mnemonic names from SPECIAL-NAMES (WRITE ... AFTER ADVANCING mnemonic).
+    pub mnemonics: HashSet<String>,
+}
+
+impl<'s> Lowerer<'s> {
+    fn prescan(&mut self, root: Node) {
+        let mut stack = vec![root];
+        while let Some(n) = stack.pop() {
+            match n.kind() {
+                "decimal_point_clause" => self.decimal_comma = true,
+                "data_description" => {
+                    if let (Some(level), Some(name)) = (
+                        n.child_by_field_name("level"),
+                        n.child_by_field_name("name"),
+                    ) {
+                        if self.text(level).trim_start_matches('0') == "88" {
+                            self.condition_names.insert(self.upper(name));
+                        }
+                    }
+                }
+                "mnemonic_clause" => {
+                    if let Some(m) = n.child_by_field_name("mnemonic") {
+                        self.mnemonics.insert(self.upper(m));
+                    }
+                }
+                _ => {}
+            }
+            let mut c = n.walk();
+            for k in n.children(&mut c) {
+                if k.child_count() > 0 {
+                    stack.push(k);
+                }
+            }
+        }
+    }
+
+    pub fn text(&self, n: Node) -> &'s str {
+        self.src.get(n.start_byte()..n.end_byte()).unwrap_or("")
+    }
+
+    pub fn upper(&self, n: Node) -> String {
+        self.text(n).to_ascii_uppercase()
+    }
+
+    pub fn error(&mut self, span: Span, message: impl Into<String>) {
+        self.errors.push(SyntaxError {
+            span,
+            message: message.into(),
+        });
+    }
+
+    /// A construct the grammar accepts but the AST cannot represent yet.
+    pub fn not_lowered(&mut self, n: Node, what: &str) {
+        self.error(span(n), format!("{what} not lowered yet"));
+    }
+
+    pub fn number_u32(&mut self, n: Option<Node>) -> Option<u32> {
+        let n = n?;
+        match self.text(n).trim_start_matches('+').parse::<u32>() {
+            Ok(v) => Some(v),
+            Err(_) => {
+                self.error(
+                    span(n),
+                    format!("expected an unsigned integer, found `{}`", self.text(n)),
+                );
+                None
+            }
+        }
+    }
+}
+
+pub(crate) fn span(n: Node) -> Span {
+    Span {
+        start: n.start_byte(),
+        end: n.end_byte(),
+    }
+}
+
+/// Named children, without comments, directives and ERROR nodes (errors are reported separately).
+pub(crate) fn kids<'t>(n: Node<'t>) -> Vec<Node<'t>> {
+    let mut c = n.walk();
+    n.named_children(&mut c)
+        .filter(|k| !k.is_extra() && !k.is_error())
+        .collect()
+}
+
+pub(crate) fn field<'t>(n: Node<'t>, name: &str) -> Option<Node<'t>> {
+    let mut c = n.walk();
+    let found = n
+        .children_by_field_name(name, &mut c)
+        .find(|k| !k.is_extra() && !k.is_missing());
+    found
+}
+
+pub(crate) fn fields<'t>(n: Node<'t>, name: &str) -> Vec<Node<'t>> {
+    let mut c = n.walk();
+    n.children_by_field_name(name, &mut c)
+        .filter(|k| !k.is_extra() && !k.is_missing())
+        .collect()
+}
+
+/// Whether `n` has a direct (keyword) child of kind `kw`, e.g. `has_kw(n, "ROUNDED")`.
+pub(crate) fn has_kw(n: Node, kw: &str) -> bool {
+    let mut c = n.walk();
+    let found = n
+        .children(&mut c)
+        .any(|k| !k.is_named() && !k.is_missing() && k.kind() == kw);
+    found
+}
+
+/// The first named child of one of `kinds`.
+pub(crate) fn kid<'t>(n: Node<'t>, kinds: &[&str]) -> Option<Node<'t>> {
+    kids(n).into_iter().find(|k| kinds.contains(&k.kind()))
+}

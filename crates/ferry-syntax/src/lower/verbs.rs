@@ -1,0 +1,502 @@
+//! Statements without file I/O: data movement, arithmetic, control flow, string handling.
+
+use tree_sitter::Node;
+
+use super::{field, fields, has_kw, kid, kids, span, Lowerer};
+use crate::ast::*;
+
+impl<'s> Lowerer<'s> {
+    /// Lowers one statement fragment that is not a scope header (IF, EVALUATE, inline PERFORM,
+    /// SEARCH are handled by `flow`). Handlers are left empty; `flow` fills them.
+    pub(super) fn simple_statement(&mut self, n: Node) -> Option<StatementKind> {
+        use StatementKind as K;
+        Some(match n.kind() {
+            "move_statement" => {
+                let from = self.operand_field(n, "from");
+                let to = self.refs(fields(n, "to"));
+                K::Move {
+                    from,
+                    to,
+                    corresponding: field(n, "corresponding").is_some(),
+                }
+            }
+            "add_statement" => {
+                let operands = self.operands(fields(n, "operand"));
+                let to = self.targets(fields(n, "to"));
+                let giving = self.targets(fields(n, "giving"));
+                if to.is_empty() && giving.is_empty() {
+                    self.error(span(n), "ADD needs TO or GIVING");
+                }
+                K::Add {
+                    operands,
+                    to,
+                    giving,
+                    corresponding: field(n, "corresponding").is_some(),
+                    size_error: Handlers::default(),
+                }
+            }
+            "subtract_statement" => {
+                let operands = self.operands(fields(n, "operand"));
+                let from = self.targets(fields(n, "from"));
+                let giving = self.targets(fields(n, "giving"));
+                K::Subtract {
+                    operands,
+                    from,
+                    giving,
+                    corresponding: field(n, "corresponding").is_some(),
+                    size_error: Handlers::default(),
+                }
+            }
+            "multiply_statement" => {
+                let operand = self.operand_field(n, "operand");
+                let giving = self.targets(fields(n, "giving"));
+                let by_nodes = fields(n, "by");
+                let (by, by_operand) = if giving.is_empty() {
+                    (self.targets(by_nodes), None)
+                } else {
+                    self.giving_operand(n, by_nodes)
+                };
+                K::Multiply {
+                    operand,
+                    by,
+                    by_operand,
+                    giving,
+                    size_error: Handlers::default(),
+                }
+            }
+            "divide_statement" => {
+                let operand = self.operand_field(n, "operand");
+                let divisor_first = field(n, "direction").is_some_and(|d| d.kind() == "INTO");
+                let giving = self.targets(fields(n, "giving"));
+                let into_nodes = fields(n, "into");
+                let (into, second) = if giving.is_empty() {
+                    if !divisor_first {
+                        self.error(span(n), "DIVIDE ... BY needs GIVING");
+                    }
+                    (self.targets(into_nodes), None)
+                } else {
+                    self.giving_operand(n, into_nodes)
+                };
+                let remainder = field(n, "remainder").map(|r| self.data_ref(r));
+                K::Divide {
+                    divisor_first,
+                    operand,
+                    into,
+                    second,
+                    giving,
+                    remainder,
+                    size_error: Handlers::default(),
+                }
+            }
+            "compute_statement" => {
+                let targets = self.targets(fields(n, "target"));
+                let expr = match field(n, "expr") {
+                    Some(e) => self.expr(e),
+                    None => Expr::Operand(Operand::Literal(Literal::Numeric("0".into()))),
+                };
+                K::Compute {
+                    targets,
+                    expr,
+                    size_error: Handlers::default(),
+                }
+            }
+            "initialize_statement" => {
+                let targets = self.refs(fields(n, "target"));
+                let mut replacing = Vec::new();
+                for r in kids(n)
+                    .into_iter()
+                    .filter(|r| r.kind() == "initialize_replacing")
+                {
+                    let category = field(r, "category")
+                        .map(|c| self.upper(c))
+                        .unwrap_or_default();
+                    let value = self.operand_field(r, "value");
+                    replacing.push((category, value));
+                }
+                if has_kw(n, "FILLER") || has_kw(n, "DEFAULT") || has_kw(n, "ALL") {
+                    self.not_lowered(n, "INITIALIZE WITH FILLER / ALL TO VALUE / TO DEFAULT");
+                }
+                K::Initialize { targets, replacing }
+            }
+            "inspect_statement" => self.inspect(n),
+            "string_statement" => {
+                let mut sources = Vec::new();
+                for s in kids(n).into_iter().filter(|s| s.kind() == "string_source") {
+                    let delimiter = field(s, "delimiter")
+                        .filter(|d| d.kind() != "SIZE")
+                        .map(|d| self.operand(d));
+                    for v in self.operands(fields(s, "value")) {
+                        sources.push(StringSource {
+                            value: v,
+                            delimiter: delimiter.clone(),
+                        });
+                    }
+                }
+                let into = self.ref_field(n, "into");
+                let pointer = field(n, "pointer").map(|p| self.data_ref(p));
+                K::String {
+                    sources,
+                    into,
+                    pointer,
+                    overflow: Handlers::default(),
+                }
+            }
+            "unstring_statement" => {
+                let source = self.ref_field(n, "source");
+                let mut delimiters = Vec::new();
+                let mut targets = Vec::new();
+                for c in kids(n) {
+                    match c.kind() {
+                        "unstring_delimiter" => {
+                            let value = self.operand_field(c, "value");
+                            delimiters.push(UnstringDelimiter {
+                                all: field(c, "all").is_some(),
+                                value,
+                            });
+                        }
+                        "unstring_into" => targets.push(UnstringTarget {
+                            item: self.ref_field(c, "item"),
+                            delimiter_in: field(c, "delimiter").map(|d| self.data_ref(d)),
+                            count_in: field(c, "count").map(|d| self.data_ref(d)),
+                        }),
+                        _ => {}
+                    }
+                }
+                let pointer = field(n, "pointer").map(|p| self.data_ref(p));
+                let tallying = field(n, "tallying").map(|p| self.data_ref(p));
+                K::Unstring {
+                    source,
+                    delimiters,
+                    targets,
+                    pointer,
+                    tallying,
+                    overflow: Handlers::default(),
+                }
+            }
+            "set_statement" => self.set(n),
+            "display_statement" => {
+                let items = self.operands(fields(n, "item"));
+                let upon = match field(n, "upon").map(|u| self.upper(u)) {
+                    None => DisplayUpon::Default,
+                    Some(u) if u == "SYSERR" || u == "STDERR" => DisplayUpon::Syserr,
+                    Some(u) => DisplayUpon::Other(u),
+                };
+                K::Display {
+                    items,
+                    upon,
+                    no_advancing: field(n, "no_advancing").is_some(),
+                }
+            }
+            "accept_statement" => {
+                let target = self.ref_field(n, "target");
+                let from = match kid(n, &["accept_source"]) {
+                    None => AcceptFrom::Stdin,
+                    Some(s) => self.accept_source(s),
+                };
+                K::Accept { target, from }
+            }
+            "continue_statement" => K::Continue,
+            "next_sentence" => K::NextSentence,
+            "exit_statement" => {
+                let kinds: Vec<&str> = fields(n, "kind").iter().map(|k| k.kind()).collect();
+                K::Exit(match kinds.as_slice() {
+                    [] => ExitKind::Plain,
+                    ["PROGRAM"] => ExitKind::Program,
+                    ["PARAGRAPH"] => ExitKind::Paragraph,
+                    ["SECTION"] => ExitKind::Section,
+                    ["PERFORM", "CYCLE"] => ExitKind::PerformCycle,
+                    _ => ExitKind::Perform,
+                })
+            }
+            "goback_statement" => {
+                if let Some(s) = field(n, "status") {
+                    self.not_lowered(s, "GOBACK RETURNING");
+                }
+                K::Goback
+            }
+            "stop_statement" => {
+                if let Some(l) = field(n, "literal") {
+                    self.not_lowered(l, "STOP literal");
+                    return None;
+                }
+                K::StopRun {
+                    status: field(n, "status").map(|s| self.operand(s)),
+                }
+            }
+            "goto_statement" => {
+                let targets = fields(n, "target")
+                    .into_iter()
+                    .filter_map(|t| field(t, "name"))
+                    .map(|t| self.upper(t))
+                    .collect::<Vec<_>>();
+                if targets.is_empty() {
+                    self.not_lowered(n, "GO TO without a procedure name (ALTERed GO TO)");
+                }
+                K::GoTo {
+                    targets,
+                    depending_on: field(n, "depending").map(|d| self.data_ref(d)),
+                }
+            }
+            "alter_statement" => {
+                let from = fields(n, "from");
+                let to = fields(n, "to");
+                let pairs = from
+                    .into_iter()
+                    .zip(to)
+                    .map(|(a, b)| (self.proc_simple_name(a), self.proc_simple_name(b)))
+                    .collect();
+                K::Alter { pairs }
+            }
+            "perform_statement" => {
+                let from = field(n, "procedure").map(|p| self.perform_range(p, field(n, "thru")));
+                K::Perform {
+                    target: from,
+                    kind: self.perform_kind(n),
+                    body: None,
+                }
+            }
+            "call_statement" => self.call(n),
+            "cancel_statement" => K::Cancel {
+                programs: fields(n, "program")
+                    .into_iter()
+                    .map(|p| self.operand(p))
+                    .collect(),
+            },
+            "exec_statement" => {
+                let (kind, text) = self.exec_parts(n);
+                K::Exec { kind, text }
+            }
+            _ => return self.io_statement(n),
+        })
+    }
+
+    pub(super) fn operand_field(&mut self, n: Node, name: &str) -> Operand {
+        match field(n, name) {
+            Some(x) => self.operand(x),
+            None => Operand::Literal(Literal::Numeric("0".into())),
+        }
+    }
+
+    pub(super) fn ref_field(&mut self, n: Node, name: &str) -> DataRef {
+        match field(n, name) {
+            Some(x) => self.data_ref(x),
+            None => DataRef {
+                name: String::new(),
+                qualifiers: vec![],
+                subscripts: vec![],
+                refmod: None,
+                span: span(n),
+            },
+        }
+    }
+
+    pub(super) fn refs(&mut self, nodes: Vec<Node>) -> Vec<DataRef> {
+        nodes.into_iter().map(|x| self.data_ref(x)).collect()
+    }
+
+    fn targets(&mut self, nodes: Vec<Node>) -> Vec<Target> {
+        nodes.into_iter().map(|t| self.target(t)).collect()
+    }
+
+    fn target(&mut self, n: Node) -> Target {
+        let item = self.ref_field(n, "item");
+        let rounded = kid(n, &["rounded"]).map(|r| {
+            match field(r, "mode").map(|m| self.upper(m)).as_deref() {
+                None | Some("NEAREST-AWAY-FROM-ZERO") => RoundingMode::NearestAwayFromZero,
+                Some("AWAY-FROM-ZERO") => RoundingMode::AwayFromZero,
+                Some("NEAREST-EVEN") => RoundingMode::NearestEven,
+                Some("NEAREST-TOWARD-ZERO") => RoundingMode::NearestTowardZero,
+                Some("TOWARD-GREATER") => RoundingMode::TowardGreater,
+                Some("TOWARD-LESSER") => RoundingMode::TowardLesser,
+                Some("TRUNCATION") => RoundingMode::Truncation,
+                Some("PROHIBITED") => RoundingMode::Prohibited,
+                Some(other) => {
+                    self.error(span(r), format!("unknown rounding mode {other}"));
+                    RoundingMode::NearestAwayFromZero
+                }
+            }
+        });
+        Target { item, rounded }
+    }
+
+    /// MULTIPLY a BY b GIVING c / DIVIDE a INTO b GIVING c: `b` is an operand, not a receiver.
+    fn giving_operand(&mut self, n: Node, nodes: Vec<Node>) -> (Vec<Target>, Option<Operand>) {
+        if nodes.len() != 1 {
+            self.error(span(n), "exactly one operand expected before GIVING");
+        }
+        if let Some(r) = nodes.first().and_then(|t| kid(*t, &["rounded"])) {
+            self.error(span(r), "ROUNDED belongs after the GIVING items");
+        }
+        (Vec::new(), nodes.first().map(|t| self.operand(*t)))
+    }
+
+    fn inspect(&mut self, n: Node) -> StatementKind {
+        let target = self.ref_field(n, "target");
+        let mut tallying = Vec::new();
+        let mut replacing = Vec::new();
+        let mut converting = None;
+        for c in kids(n) {
+            match c.kind() {
+                "inspect_tallying" => {
+                    for g in kids(c).into_iter().filter(|g| g.kind() == "tally_group") {
+                        let counter = self.ref_field(g, "counter");
+                        let mut items = Vec::new();
+                        for it in kids(g).into_iter().filter(|i| i.kind() == "tally_item") {
+                            let kind = field(it, "kind").map(|k| k.kind()).unwrap_or("CHARACTERS");
+                            if kind == "CHARACTERS" {
+                                items.push(InspectTallyItem::Characters {
+                                    limits: self.limits(it),
+                                });
+                                continue;
+                            }
+                            for p in kids(it).into_iter().filter(|p| p.kind() == "tally_pattern") {
+                                let pattern = self.operand_field(p, "pattern");
+                                let limits = self.limits(p);
+                                items.push(if kind == "ALL" {
+                                    InspectTallyItem::All { pattern, limits }
+                                } else {
+                                    InspectTallyItem::Leading { pattern, limits }
+                                });
+                            }
+                        }
+                        tallying.push(InspectTallying { counter, items });
+                    }
+                }
+                "inspect_replacing" => {
+                    for it in kids(c).into_iter().filter(|i| i.kind() == "replace_item") {
+                        let kind = field(it, "kind").map(|k| k.kind()).unwrap_or("CHARACTERS");
+                        if kind == "CHARACTERS" {
+                            let by = self.operand_field(it, "by");
+                            replacing.push(InspectReplaceItem::Characters {
+                                by,
+                                limits: self.limits(it),
+                            });
+                            continue;
+                        }
+                        for p in kids(it)
+                            .into_iter()
+                            .filter(|p| p.kind() == "replace_pattern")
+                        {
+                            let pattern = self.operand_field(p, "pattern");
+                            let by = self.operand_field(p, "by");
+                            let limits = self.limits(p);
+                            replacing.push(match kind {
+                                "ALL" => InspectReplaceItem::All {
+                                    pattern,
+                                    by,
+                                    limits,
+                                },
+                                "LEADING" => InspectReplaceItem::Leading {
+                                    pattern,
+                                    by,
+                                    limits,
+                                },
+                                _ => InspectReplaceItem::First {
+                                    pattern,
+                                    by,
+                                    limits,
+                                },
+                            });
+                        }
+                    }
+                }
+                "inspect_converting" => {
+                    let from = self.operand_field(c, "from");
+                    let to = self.operand_field(c, "to");
+                    converting = Some((from, to, self.limits(c)));
+                }
+                _ => {}
+            }
+        }
+        StatementKind::Inspect {
+            target,
+            tallying,
+            replacing,
+            converting,
+        }
+    }
+
+    fn limits(&mut self, n: Node) -> Vec<InspectLimit> {
+        kids(n)
+            .into_iter()
+            .filter(|l| l.kind() == "inspect_limit")
+            .map(|l| InspectLimit {
+                before: field(l, "position").is_some_and(|p| p.kind() == "BEFORE"),
+                pattern: self.operand_field(l, "pattern"),
+            })
+            .collect()
+    }
+
+    fn set(&mut self, n: Node) -> StatementKind {
+        let target_nodes = fields(n, "target");
+        if target_nodes.iter().any(|t| t.kind() == "address_of") {
+            return StatementKind::Set(SetAction::Other(
+                self.text(n)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ));
+        }
+        let targets = self.refs(target_nodes);
+        let value = field(n, "value");
+        match (
+            field(n, "direction").map(|d| d.kind()),
+            value.map(|v| v.kind()),
+        ) {
+            (Some(dir), _) => {
+                let value = self.operand_field(n, "value");
+                if dir == "UP" {
+                    StatementKind::Set(SetAction::UpBy { targets, value })
+                } else {
+                    StatementKind::Set(SetAction::DownBy { targets, value })
+                }
+            }
+            (None, Some("TRUE")) => StatementKind::Set(SetAction::Condition {
+                targets,
+                value: true,
+            }),
+            (None, Some("FALSE")) => StatementKind::Set(SetAction::Condition {
+                targets,
+                value: false,
+            }),
+            (None, Some("ON" | "OFF")) => StatementKind::Set(SetAction::Other(
+                self.text(n)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )),
+            _ => {
+                let value = self.operand_field(n, "value");
+                StatementKind::Set(SetAction::To { targets, value })
+            }
+        }
+    }
+
+    fn accept_source(&mut self, n: Node) -> AcceptFrom {
+        let format = field(n, "format").map(|f| self.upper(f));
+        if has_kw(n, "DATE") {
+            return AcceptFrom::Date {
+                yyyymmdd: format.as_deref() == Some("YYYYMMDD"),
+            };
+        }
+        if has_kw(n, "DAY") {
+            return AcceptFrom::Day {
+                yyyyddd: format.as_deref() == Some("YYYYDDD"),
+            };
+        }
+        if has_kw(n, "DAY-OF-WEEK") {
+            return AcceptFrom::DayOfWeek;
+        }
+        if has_kw(n, "TIME") {
+            return AcceptFrom::Time;
+        }
+        if has_kw(n, "ENVIRONMENT") {
+            return AcceptFrom::Environment(self.operand_field(n, "name"));
+        }
+        match field(n, "device").map(|d| self.upper(d)).as_deref() {
+            Some("CONSOLE" | "SYSIN" | "STDIN") | None => AcceptFrom::Stdin,
+            Some("COMMAND-LINE") => AcceptFrom::CommandLine,
+            Some(other) => AcceptFrom::Other(other.to_string()),
+        }
+    }
+}
