@@ -72,12 +72,6 @@ pub struct Estate {
 }
 
 impl Estate {
-    pub fn has_errors(&self) -> bool {
-        self.files
-            .iter()
-            .any(|f| f.diagnostics.iter().any(|d| d.severity == Severity::Error))
-    }
-
     pub fn program(&self, name: &str) -> Option<&ScannedProgram> {
         self.programs.iter().find(|p| p.name == name)
     }
@@ -143,7 +137,7 @@ pub fn scan(
     };
     let paths = list_files(root, &config)?;
     let bar = progress.bar("scan", paths.len() as u64);
-    let results: Vec<(ScannedFile, Vec<ScannedProgram>)> = paths
+    let results: Vec<(ScannedFile, Vec<ScannedProgram>, FileCalls)> = paths
         .par_iter()
         .map(|p| {
             let r = scan_file(root, p, &pp, opts.keep_programs);
@@ -156,7 +150,9 @@ pub fn scan(
     let mut programs = Vec::new();
     let mut copybooks = Vec::new();
     let mut jcl = Vec::new();
-    for (f, ps) in results {
+    let mut calls = Vec::new();
+    for (f, ps, c) in results {
+        calls.push(c);
         match f.kind {
             FileKind::Copybook => {
                 let stem = Path::new(&f.path)
@@ -201,6 +197,7 @@ pub fn scan(
             i += 1;
         }
     }
+    check_calls(&calls, &mut files);
     Ok(Estate {
         root: root.to_path_buf(),
         config,
@@ -211,13 +208,82 @@ pub fn scan(
     })
 }
 
+/// Programs a file defines and the literal CALLs it makes (kept even when ASTs are dropped).
+#[derive(Default)]
+struct FileCalls {
+    path: String,
+    defined: Vec<String>,
+    /// (target, file, line, column) of CALLs without ON EXCEPTION.
+    calls: Vec<(String, String, u32, u32)>,
+}
+
+fn collect_calls(root: &Path, path: &str, program: &Program, map: &SourceMap, out: &mut FileCalls) {
+    use ferry_syntax::ast::{Literal, Operand, StatementKind};
+    out.path = path.to_string();
+    out.defined.push(program.name.clone());
+    for nested in &program.nested {
+        collect_calls(root, path, nested, map, out);
+    }
+    let Some(proc) = &program.procedure else {
+        return;
+    };
+    for section in &proc.sections {
+        for para in &section.paragraphs {
+            for sentence in &para.sentences {
+                ferry_graph::facts::for_each_statement(&sentence.statements, &mut |s| {
+                    if let StatementKind::Call {
+                        program: Operand::Literal(Literal::Alphanumeric(name)),
+                        exception,
+                        ..
+                    } = &s.kind
+                    {
+                        if exception.on.is_none() {
+                            let name = String::from_utf8_lossy(name).trim().to_ascii_uppercase();
+                            let (file, line, column) = locate(map, root, s.span.start);
+                            out.calls.push((name, file, line, column));
+                        }
+                    }
+                });
+            }
+        }
+    }
+}
+
+/// A CALL of a literal program name that is nowhere in the tree is an error (unless the CALL has an
+/// ON EXCEPTION phrase, which is there for exactly that case).
+fn check_calls(calls: &[FileCalls], files: &mut [ScannedFile]) {
+    let known: std::collections::BTreeSet<&str> = calls
+        .iter()
+        .flat_map(|c| c.defined.iter().map(String::as_str))
+        .collect();
+    for c in calls {
+        for (name, file, line, column) in &c.calls {
+            if known.contains(name.as_str()) {
+                continue;
+            }
+            if let Some(f) = files.iter_mut().find(|f| f.path == c.path) {
+                f.diagnostics.push(FileDiagnostic {
+                    severity: Severity::Error,
+                    file: file.clone(),
+                    line: *line,
+                    column: *column,
+                    message: format!(
+                        "CALL \"{name}\": no program {name} in the source tree (add its source, or an ON EXCEPTION phrase)"
+                    ),
+                });
+            }
+        }
+    }
+}
+
 fn scan_file(
     root: &Path,
     path: &Path,
     pp: &PreprocessOptions,
     keep: bool,
-) -> (ScannedFile, Vec<ScannedProgram>) {
+) -> (ScannedFile, Vec<ScannedProgram>, FileCalls) {
     let rel_path = rel(root, path);
+    let mut calls = FileCalls::default();
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -236,6 +302,7 @@ fn scan_file(
                     diagnostics: vec![d],
                 },
                 Vec::new(),
+                calls,
             );
         }
     };
@@ -249,7 +316,7 @@ fn scan_file(
         diagnostics: Vec::new(),
     };
     if kind != FileKind::Program {
-        return (file, Vec::new());
+        return (file, Vec::new(), calls);
     }
     let pre = ferry_source::preprocess_bytes(path, &bytes, pp);
     file.diagnostics
@@ -280,6 +347,7 @@ fn scan_file(
         hex::encode(sha2::Sha256::digest(pre.text.as_bytes()))
     };
     for program in parsed.unit.programs {
+        collect_calls(root, &rel_path, &program, &pre.map, &mut calls);
         let model = ferry_model::build(&program);
         for e in &model.errors {
             let (f, line, column) = locate(&pre.map, root, e.span.start);
@@ -309,7 +377,7 @@ fn scan_file(
     file.diagnostics.dedup_by(|a, b| {
         a.file == b.file && a.line == b.line && a.column == b.column && a.message == b.message
     });
-    (file, programs)
+    (file, programs, calls)
 }
 
 fn from_source(root: &Path, d: &Diagnostic) -> FileDiagnostic {

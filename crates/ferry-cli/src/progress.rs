@@ -49,11 +49,4 @@ impl Progress {
         bar.enable_steady_tick(std::time::Duration::from_millis(120));
         bar
     }
-
-    /// A one-line status message on stderr (only where a bar would be shown).
-    pub fn note(&self, msg: &str) {
-        if self.enabled {
-            eprintln!("{msg}");
-        }
-    }
 }

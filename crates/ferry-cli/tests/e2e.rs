@@ -268,3 +268,54 @@ fn scan_json_lists_every_file_with_its_kind() {
         "{kinds:?}"
     );
 }
+
+#[test]
+fn an_unknown_program_in_a_call_is_a_positioned_diagnostic() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("payroll");
+    copy_dir(&repo().join("samples/payroll"), &src);
+    std::fs::remove_file(src.join("cobol/PAYCALC.cbl")).unwrap();
+    let o = ferry(&["scan", src.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    let t = text(&o);
+    let line = t
+        .lines()
+        .find(|l| l.contains("no program PAYCALC"))
+        .unwrap_or_else(|| panic!("{t}"));
+    assert!(line.starts_with("cobol/PAYROLL.cbl:"), "{line}");
+    // The diagnostic shows the source line with a caret.
+    assert!(t.contains("CALL \"PAYCALC\""), "{t}");
+}
+
+#[test]
+fn a_syntax_error_costs_one_diagnostic_not_the_program() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("payroll");
+    copy_dir(&repo().join("samples/payroll"), &src);
+    let path = src.join("cobol/PAYSUMM.cbl");
+    let text_before = std::fs::read_to_string(&path).unwrap();
+    // Garble one statement in the middle of the procedure division.
+    let broken = text_before.replacen("           MOVE ", "           MOVE MOVE TO ", 1);
+    assert_ne!(text_before, broken);
+    std::fs::write(&path, broken).unwrap();
+    let o = ferry(&["scan", src.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let f = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "cobol/PAYSUMM.cbl")
+        .unwrap()
+        .clone();
+    let diags = f["diagnostics"].as_array().unwrap();
+    assert!(!diags.is_empty() && diags.len() <= 3, "{diags:?}");
+    let other = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "cobol/PAYROLL.cbl")
+        .unwrap()
+        .clone();
+    assert!(other["diagnostics"].as_array().unwrap().is_empty());
+}

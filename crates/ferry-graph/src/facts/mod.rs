@@ -7,7 +7,7 @@
 mod consts;
 mod exec;
 mod flow;
-mod walk;
+pub mod walk;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -17,6 +17,7 @@ use ferry_syntax::ast::{self, Assign, Span};
 use serde::{Deserialize, Serialize};
 
 pub use exec::{cics_options, sql_tables};
+pub use walk::for_each_statement;
 
 /// How the name of a called program is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
