@@ -172,6 +172,10 @@ impl Code {
             }
             return;
         }
+        if s.as_ref().is_empty() {
+            self.out.push('\n');
+            return;
+        }
         for l in s.as_ref().lines() {
             if l.is_empty() {
                 self.out.push('\n');

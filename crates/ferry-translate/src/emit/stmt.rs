@@ -7,6 +7,45 @@ use ferry_syntax::ast::{
 
 use super::{ops, Code, Ctx};
 
+/// True when a statement of `stmts`, or of a statement list nested in them (not inside another inline
+/// PERFORM), satisfies `pred`.
+fn mentions(stmts: &[Statement], pred: &dyn Fn(&K) -> bool) -> bool {
+    stmts.iter().any(|s| {
+        if pred(&s.kind) {
+            return true;
+        }
+        match &s.kind {
+            K::If {
+                then_branch,
+                else_branch,
+                ..
+            } => {
+                mentions(then_branch, pred)
+                    || else_branch.as_deref().is_some_and(|e| mentions(e, pred))
+            }
+            K::Evaluate { whens, other, .. } => {
+                whens.iter().any(|w| mentions(&w.statements, pred))
+                    || other.as_deref().is_some_and(|o| mentions(o, pred))
+            }
+            K::Search { whens, at_end, .. } => {
+                whens.iter().any(|(_, b)| mentions(b, pred))
+                    || at_end.as_deref().is_some_and(|a| mentions(a, pred))
+            }
+            K::Add { size_error: h, .. }
+            | K::Subtract { size_error: h, .. }
+            | K::Multiply { size_error: h, .. }
+            | K::Divide { size_error: h, .. }
+            | K::Compute { size_error: h, .. }
+            | K::Read { at_end: h, .. }
+            | K::Call { exception: h, .. } => {
+                h.on.as_deref().is_some_and(|b| mentions(b, pred))
+                    || h.not_on.as_deref().is_some_and(|b| mentions(b, pred))
+            }
+            _ => false,
+        }
+    })
+}
+
 fn contains_next_sentence(stmts: &[Statement]) -> bool {
     stmts.iter().any(|s| match &s.kind {
         K::NextSentence => true,
@@ -632,12 +671,19 @@ fn perform(
             code.line(c);
         }
         if let Some(b) = body {
-            let cycle = cx.label("body");
-            code.open(format!("{cycle}: {{"));
-            cx.loop_labels.push((label.clone(), cycle));
-            block(cx, code, b);
-            cx.loop_labels.pop();
-            code.close("}");
+            // EXIT PERFORM CYCLE needs a block to leave; without it the body is emitted as is.
+            if mentions(b, &|k| matches!(k, K::Exit(ExitKind::PerformCycle))) {
+                let cycle = cx.label("body");
+                code.open(format!("{cycle}: {{"));
+                cx.loop_labels.push((label.clone(), cycle));
+                block(cx, code, b);
+                cx.loop_labels.pop();
+                code.close("}");
+            } else {
+                cx.loop_labels.push((label.clone(), String::new()));
+                block(cx, code, b);
+                cx.loop_labels.pop();
+            }
         }
     };
     match kind {
