@@ -5,17 +5,15 @@
  * and indicator areas blanked, comment lines emptied and continuation lines joined. The grammar is
  * therefore free-form and whitespace-insensitive. Keywords are case-insensitive (see `kw`).
  *
- * Design notes
+ * Design notes (see README.md)
  * - Keywords are matched through the `word` token (keyword extraction): a keyword is only a keyword
  *   where the grammar allows it, elsewhere the same spelling is an ordinary COBOL word.
- * - Statement lists inside IF/ELSE, WHEN, inline PERFORM and the imperative phrases (AT END, ON SIZE
- *   ERROR, ...) are right-greedy: they end at a separator period, ELSE, WHEN, an END-xxx scope
- *   terminator or a phrase keyword (NOT AT END, ...). Dangling phrases bind to the innermost
- *   statement, as COBOL specifies.
+ * - The procedure division is flat: a sentence is a list of fragments (statements without their
+ *   imperative phrases, IF/EVALUATE/WHEN/inline-PERFORM/SEARCH headers, ELSE, phrases such as
+ *   NOT AT END, END-xxx terminators). The Rust lowering rebuilds the nesting with COBOL's scope rules.
+ *   Nesting statement lists in the grammar makes the LR(1) follow sets explode.
  * - Conditions are parsed with the usual NOT > AND > OR precedence. Abbreviated combined relations
- *   are left as `abbreviated_relation` / `bare_condition` nodes; the Rust lowering expands them.
- * - The procedure division body is flat (section headers, paragraph headers, sentences) and grouped by
- *   the lowering; this keeps error recovery local to a sentence.
+ *   are left as `abbreviated_relation` / `bare_condition` nodes; the lowering expands them.
  * - Comment entries (AUTHOR. ...) and the bodies of EXEC ... END-EXEC come from `src/scanner.c`.
  */
 
@@ -47,7 +45,7 @@ module.exports = grammar({
 
   word: ($) => $.word,
 
-  extras: ($) => [/\s/, /[,;]/, $.comment, $.directive],
+  extras: ($) => [/\s/, /[,;]/, $.comment, $.directive, $.listing_directive],
 
   externals: ($) => [$.comment_entry, $.exec_body],
 
@@ -425,7 +423,10 @@ module.exports = grammar({
     // The optional IS is folded into the token: after PIC nothing else may follow.
     picture_string: ($) => token(/([iI][sS][ \t\r\n]+)?([^ \t\r\n.]|\.[^ \t\r\n])+/),
 
-    usage_clause: ($) => choice(seq(kw('USAGE'), optional(kw('IS')), $.usage), $.usage),
+    usage_clause: ($) =>
+      prec.right(
+        seq(choice(seq(kw('USAGE'), optional(kw('IS')), $.usage), $.usage), optional(kws('SIGNED', 'UNSIGNED'))),
+      ),
 
     usage: ($) =>
       kws(
@@ -500,7 +501,18 @@ module.exports = grammar({
     blank_when_zero_clause: ($) => seq(kw('BLANK'), optional(kw('WHEN')), kws('ZERO', 'ZEROS', 'ZEROES')),
 
     value_clause: ($) =>
-      prec.right(seq(kws('VALUE', 'VALUES'), optional(kws('IS', 'ARE')), repeat1($.value_item))),
+      prec.right(
+        seq(
+          kws('VALUE', 'VALUES'),
+          optional(kws('IS', 'ARE')),
+          repeat1($.value_item),
+          optional($.false_value),
+        ),
+      ),
+
+    // Level 88: `WHEN SET TO FALSE [IS] literal` (GnuCOBOL) / `FALSE [IS] literal`.
+    false_value: ($) =>
+      seq(optional(seq(kw('WHEN'), kw('SET'), kw('TO'))), kw('FALSE'), optional(kw('IS')), field('value', $._literal)),
 
     value_item: ($) =>
       prec.right(seq(field('from', $._literal), optional(seq(kws('THRU', 'THROUGH'), field('to', $._literal))))),
@@ -572,6 +584,7 @@ module.exports = grammar({
         $.delete_statement,
         $.display_statement,
         $.divide_statement,
+        $.entry_statement,
         $.exec_statement,
         $.exit_statement,
         $.goback_statement,
@@ -620,6 +633,7 @@ module.exports = grammar({
         $.delete_statement,
         $.display_statement,
         $.divide_statement,
+        $.entry_statement,
         $.exec_statement,
         $.exit_statement,
         $.goback_statement,
@@ -847,6 +861,10 @@ module.exports = grammar({
       ),
 
     when_other: ($) => seq(kw('WHEN'), kw('OTHER')),
+
+    // Alternate entry point (IBM); parsed so that it is reported, not lowered.
+    entry_statement: ($) =>
+      prec.right(seq(kw('ENTRY'), field('name', $.string), optional(seq(kw('USING'), repeat1(choice($.pass_by, $.data_ref)))))),
 
     exec_statement: ($) => seq(kw('EXEC'), $.exec_body, kw('END-EXEC')),
 
@@ -1340,5 +1358,16 @@ module.exports = grammar({
 
     comment: ($) => token(seq('*>', /[^\n]*/)),
     directive: ($) => token(seq('>>', /[^\n]*/)),
+    // IBM listing control, alone on its line: EJECT, SKIP1/2/3 (optional period), TITLE 'text'.
+    listing_directive: ($) =>
+      token(
+        prec(
+          1,
+          choice(
+            seq(/[eE][jJ][eE][cC][tT]|[sS][kK][iI][pP][123]/, /[ \t]*\.?[ \t]*\r?\n/),
+            seq(/[tT][iI][tT][lL][eE]/, /[ \t]+/, /"[^"\n]*"|'[^'\n]*'/, /[ \t]*\.?[ \t]*\r?\n/),
+          ),
+        ),
+      ),
   },
 });

@@ -62,7 +62,7 @@ pub fn cmp_fields(mem: &[u8], a: Field, b: Field) -> Ordering {
 
 /// Numeric item (left operand) against a value. Reproduces a cobc 3.1.2 quirk: when the
 /// left operand is an unsigned 8-byte COMP-5 item (PIC 9(10)..9(18) COMP-5), an integer
-/// right operand is compared as an unsigned 64-bit number, so negatives look huge
+/// right operand (of scale 0) is compared as an unsigned 64-bit number, so negatives look huge
 /// (`IF U16 > -598` is false for U16 = 94; with the operands swapped cobc is right).
 fn cmp_num(mem: &[u8], n: NumField, v: &Dec) -> Ordering {
     let a = n.get(mem);
@@ -71,7 +71,7 @@ fn cmp_num(mem: &[u8], n: NumField, v: &Dec) -> Ordering {
         && n.size() == 8
         && n.scale == 0
         && v.signum() < 0
-        && v.is_integer()
+        && v.scale() == 0
     {
         if let Some(b) = v.trunc_i128() {
             let au = a.trunc_i128().unwrap_or(0) as u64;

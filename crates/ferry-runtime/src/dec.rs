@@ -13,7 +13,6 @@
 
 use crate::big::BigUint;
 use std::cmp::Ordering;
-use std::fmt;
 
 /// Extra decimal places kept by division (GnuCOBOL's COB_MAX_DIGITS).
 pub const DIV_EXTRA_SCALE: u32 = 38;
@@ -361,71 +360,6 @@ impl Dec {
         Dec::from_parts(an != bn, q, scale)
     }
 
-    /// Exponentiation `self ** e` as GnuCOBOL does it: x ** 0 = 1 (also 0 ** 0);
-    /// 0 ** e = 0 (also for negative e, no size error); integer exponents are exact, a
-    /// negative one divides 1 by the power (38 extra places); a fractional exponent of a
-    /// negative base is NaN (size error); other fractional powers are computed in high
-    /// precision (see `pow_frac`).
-    pub fn pow(&self, e: &Dec) -> Dec {
-        if self.is_nan() || e.is_nan() {
-            return Dec::nan();
-        }
-        if e.is_zero() {
-            return Dec::ONE;
-        }
-        if self.is_zero() {
-            return Dec::ZERO;
-        }
-        let et = e.trim_zeros();
-        if et.scale == 0 {
-            if let Some(n) = et.mantissa_i128() {
-                if n.unsigned_abs() <= 100_000 {
-                    let mut result = Dec::ONE;
-                    let mut base = self.clone();
-                    let mut k = n.unsigned_abs();
-                    while k > 0 {
-                        if k & 1 == 1 {
-                            result = result.mul(&base);
-                        }
-                        k >>= 1;
-                        if k > 0 {
-                            base = base.mul(&base);
-                        }
-                    }
-                    return if n < 0 { Dec::ONE.div(&result) } else { result };
-                }
-            }
-            return Dec::nan();
-        }
-        if self.signum() < 0 {
-            return Dec::nan();
-        }
-        crate::mathfn::pow_frac(self, &et)
-    }
-
-    /// The value rounded (or truncated) to `scale` decimal places, without any
-    /// high-order truncation. `scale` may be negative (P-scaled items).
-    pub fn round_to(&self, scale: i32, mode: Round) -> Dec {
-        match self.scaled_big(scale, mode) {
-            None => Dec::nan(),
-            Some((neg, m)) => {
-                if scale >= 0 {
-                    Dec::from_mag(neg, m, scale as u32)
-                } else {
-                    Dec::from_mag(neg, m, 0).mul(&Dec::ONE.upscale((-scale) as u32).trim_int())
-                }
-            }
-        }
-    }
-
-    /// Integer-valued copy with scale 0 (drops fraction digits; used internally).
-    fn trim_int(&self) -> Dec {
-        match self.scaled_big(0, Round::Truncate) {
-            Some((n, m)) => Dec::from_mag(n, m, 0),
-            None => Dec::nan(),
-        }
-    }
-
     /// Integer value truncated toward zero, if it fits an i128.
     pub fn trunc_i128(&self) -> Option<i128> {
         let s = self.scaled(0, Round::Truncate, 38)?;
@@ -525,25 +459,6 @@ impl Dec {
         })
     }
 
-    /// |rounded integer| modulo 2^bits (bits <= 64), for COMP-5 wrap-around.
-    pub(crate) fn scaled_mod_pow2(
-        &self,
-        target_scale: i32,
-        mode: Round,
-        bits: u32,
-    ) -> Option<u128> {
-        let (_, m) = self.scaled_big(target_scale, mode)?;
-        let modulus = 1u128 << bits.min(64);
-        Some(match m {
-            Mag::Small(v) => v % modulus,
-            Mag::Big(b) => b
-                .divrem(&BigUint::from_u128(modulus))
-                .1
-                .to_u128()
-                .unwrap_or(0),
-        })
-    }
-
     /// Compare by value (NaN compares equal to zero; callers avoid comparing NaN).
     pub fn cmp_value(&self, o: &Dec) -> Ordering {
         if self.is_nan() || o.is_nan() {
@@ -573,60 +488,6 @@ impl Dec {
             Repr::Nan => "0".into(),
         }
     }
-
-    pub fn to_f64(&self) -> f64 {
-        if self.is_nan() {
-            return f64::NAN;
-        }
-        format!("{}", self).parse().unwrap_or(0.0)
-    }
-
-    /// Exact decimal expansion of a finite double, as GnuCOBOL uses when a COMP-1/COMP-2
-    /// value enters decimal arithmetic (it goes through up to 17 significant digits).
-    pub fn from_f64(v: f64) -> Dec {
-        if !v.is_finite() {
-            return Dec::nan();
-        }
-        let s = format!("{:.*e}", 16, v);
-        // "d.dddde[-]x"
-        let (m, e) = s.split_once('e').unwrap();
-        let exp: i32 = e.parse().unwrap();
-        let neg = m.starts_with('-');
-        let digits: String = m.chars().filter(|c| c.is_ascii_digit()).collect();
-        // value = 0.digits... * 10^(exp+1) ; digits has 17 chars, point after the first
-        let scale = 16 - exp;
-        let d = if scale >= 0 {
-            Dec::from_parts(neg, BigUint::parse_digits(digits.as_bytes()), scale as u32)
-        } else {
-            Dec::from_parts(
-                neg,
-                BigUint::parse_digits(digits.as_bytes()).mul_pow10((-scale) as u32),
-                0,
-            )
-        };
-        d.trim_zeros()
-    }
-
-    /// Remove trailing fractional zeros (value unchanged, scale reduced).
-    pub fn trim_zeros(&self) -> Dec {
-        let mut d = self.clone();
-        while d.scale > 0 {
-            match &d.repr {
-                Repr::Small(v) if v % 10 == 0 => {
-                    d = Dec {
-                        repr: Repr::Small(v / 10),
-                        scale: d.scale - 1,
-                    };
-                }
-                Repr::Big { neg, mag } if mag.digit(0) == 0 => {
-                    let (q, _) = mag.divrem_pow10(1);
-                    d = Dec::from_parts(*neg, q, d.scale - 1);
-                }
-                _ => break,
-            }
-        }
-        d
-    }
 }
 
 /// Whether rounding adds one unit to the truncated magnitude.
@@ -645,182 +506,9 @@ fn round_inc(mode: Round, neg: bool, nonzero_rem: bool, half: Ordering, odd: boo
     }
 }
 
-impl fmt::Display for Dec {
-    /// Plain decimal notation, e.g. `-12.50`, `0.001`; NaN prints as `NaN`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.is_nan() {
-            return write!(f, "NaN");
-        }
-        let digits = self.digits_string();
-        let sc = self.scale as usize;
-        let neg = self.signum() < 0;
-        let padded = if digits.len() <= sc {
-            format!("{}{}", "0".repeat(sc + 1 - digits.len()), digits)
-        } else {
-            digits
-        };
-        let (i, fr) = padded.split_at(padded.len() - sc);
-        if neg {
-            write!(f, "-")?;
-        }
-        if sc == 0 {
-            write!(f, "{}", i)
-        } else {
-            write!(f, "{}.{}", i, fr)
-        }
-    }
-}
-
-impl PartialEq for Dec {
-    fn eq(&self, o: &Dec) -> bool {
-        self.cmp_value(o) == Ordering::Equal
-    }
-}
-
-impl PartialOrd for Dec {
-    fn partial_cmp(&self, o: &Dec) -> Option<Ordering> {
-        Some(self.cmp_value(o))
-    }
-}
-
-impl From<i64> for Dec {
-    fn from(v: i64) -> Dec {
-        Dec::int(v)
-    }
-}
-
-impl From<i32> for Dec {
-    fn from(v: i32) -> Dec {
-        Dec::int(v as i64)
-    }
-}
-
-macro_rules! binop {
-    ($tr:ident, $m:ident, $f:ident) => {
-        impl std::ops::$tr<&Dec> for &Dec {
-            type Output = Dec;
-            fn $m(self, o: &Dec) -> Dec {
-                Dec::$f(self, o)
-            }
-        }
-        impl std::ops::$tr<Dec> for Dec {
-            type Output = Dec;
-            fn $m(self, o: Dec) -> Dec {
-                Dec::$f(&self, &o)
-            }
-        }
-    };
-}
-binop!(Add, add, add);
-binop!(Sub, sub, sub);
-binop!(Mul, mul, mul);
-binop!(Div, div, div);
-
-impl std::ops::Neg for Dec {
-    type Output = Dec;
-    fn neg(self) -> Dec {
-        Dec::neg(&self)
-    }
-}
+#[path = "dec_ext.rs"]
+mod ext;
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(s: &str) -> Dec {
-        Dec::parse(s)
-    }
-
-    #[test]
-    fn parse_and_print() {
-        assert_eq!(d("12.50").to_string(), "12.50");
-        assert_eq!(d("-0.5").to_string(), "-0.5");
-        assert_eq!(d("+3").to_string(), "3");
-        assert!(d("1x").is_nan());
-        assert_eq!(
-            d("123456789012345678901234567890123456789012").to_string(),
-            "123456789012345678901234567890123456789012"
-        );
-    }
-
-    #[test]
-    fn add_sub_mul_exact() {
-        assert_eq!((d("1.5") + d("2.25")).to_string(), "3.75");
-        assert_eq!((d("1.5") - d("2.25")).to_string(), "-0.75");
-        assert_eq!((d("1.5") * d("-2.25")).to_string(), "-3.375");
-        let big = d("99999999999999999999999999999999999999") * d("99999999999999999999");
-        assert_eq!(big.to_string(), "9999999999999999999999999999999999999899999999999999999999999999999999999999990000000000000000000".get(..58).map(|_| big.to_string()).unwrap());
-        assert_eq!((big.clone() - big).to_string(), "0");
-    }
-
-    #[test]
-    fn division_keeps_38_extra_places() {
-        // cobc 3.1.2: COMPUTE X = 1 / 3 * 3 (X PIC 9V9(10)) -> 0.9999999999
-        let q = d("1") / d("3");
-        assert_eq!(q.scale(), 38);
-        let x = q * d("3");
-        assert_eq!(
-            x.scaled(10, Round::Truncate, 11).unwrap().low,
-            9_999_999_999
-        );
-        // 1 / 0.5: scale max(0-1,0)+38 = 38
-        let q = d("1") / d("0.5");
-        assert_eq!(q.scale(), 38);
-        assert_eq!(q, d("2"));
-        assert!((d("7") / d("0")).is_nan());
-        assert!((d("0") / d("7")).is_zero());
-        assert_eq!(
-            (d("-17") / d("5")).to_string(),
-            format!("-3.4{}", "0".repeat(37))
-        );
-    }
-
-    #[test]
-    fn rounding_modes() {
-        // cobc 3.1.2, COMPUTE T ROUNDED MODE m = V (T PIC S9(3)):
-        // V=-2.5: default -3, AWAY -3, NEAREST-EVEN -2, NEAREST-TOWARD-ZERO -2,
-        //         TOWARD-GREATER -2, TOWARD-LESSER -3, TRUNCATION -2, PROHIBITED -2
-        // V=-2.25: AWAY -3, NE -2, NTZ -2, TG -2, TL -3; -3.5 NE -4; 3.5 NE 4; 2.51 NTZ 3
-        let r = |v: &str, m: Round| {
-            let s = d(v).scaled(0, m, 3).unwrap();
-            if s.neg {
-                -(s.low as i64)
-            } else {
-                s.low as i64
-            }
-        };
-        assert_eq!(r("-2.5", Round::NearestAwayFromZero), -3);
-        assert_eq!(r("-2.5", Round::AwayFromZero), -3);
-        assert_eq!(r("-2.5", Round::NearestEven), -2);
-        assert_eq!(r("-2.5", Round::NearestTowardZero), -2);
-        assert_eq!(r("-2.5", Round::TowardGreater), -2);
-        assert_eq!(r("-2.5", Round::TowardLesser), -3);
-        assert_eq!(r("-2.5", Round::Truncate), -2);
-        assert_eq!(r("-2.5", Round::Prohibited), -2);
-        assert_eq!(r("-2.25", Round::AwayFromZero), -3);
-        assert_eq!(r("-2.25", Round::NearestEven), -2);
-        assert_eq!(r("-2.25", Round::TowardLesser), -3);
-        assert_eq!(r("-3.5", Round::NearestEven), -4);
-        assert_eq!(r("3.5", Round::NearestEven), 4);
-        assert_eq!(r("2.51", Round::NearestTowardZero), 3);
-        // rounding overflow: 999.5 ROUNDED into S9(3) -> 1000: overflow, low digits 000
-        let s = d("999.5").scaled(0, Round::ROUNDED, 3).unwrap();
-        assert!(s.overflow);
-        assert_eq!(s.low, 0);
-    }
-
-    #[test]
-    fn negative_target_scale() {
-        // PIC 9(3)PP holds hundreds: 12345 -> 123 units
-        let s = d("12345").scaled(-2, Round::Truncate, 3).unwrap();
-        assert_eq!(s.low, 123);
-        assert!(!s.overflow);
-    }
-
-    #[test]
-    fn floats() {
-        assert_eq!(Dec::from_f64(1.5).to_string(), "1.5");
-        assert_eq!(Dec::from_f64(-2.25).to_string(), "-2.25");
-        assert_eq!(d("-2.25").to_f64(), -2.25);
-    }
-}
+#[path = "dec_tests.rs"]
+mod tests;

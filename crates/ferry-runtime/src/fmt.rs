@@ -35,6 +35,27 @@ pub fn append_num(mem: &[u8], f: NumField, out: &mut Vec<u8>) {
             let n = native_display_digits(f.size()) as usize;
             push_padded(out, v, n);
         }
+        Usage::Display if f.scale >= 0 && f.scale as u32 <= f.digits => {
+            // cobc prints the stored digit characters (spaces or letters included:
+            // a PIC 9(3) holding spaces DISPLAYs as "   ", "1A3" as "1A3")
+            let (neg, _) = f.raw_int(mem);
+            let mut d = Vec::with_capacity(f.digits as usize);
+            f.display_digit_bytes(mem, &mut d);
+            let sign = if neg { b'-' } else { b'+' };
+            let trailing_sep = f.signed && f.sign == SignMode::TrailingSeparate;
+            if f.signed && !trailing_sep {
+                out.push(sign);
+            }
+            let ip = (f.digits as i32 - f.scale) as usize;
+            out.extend_from_slice(&d[..ip]);
+            if f.scale > 0 {
+                out.push(b'.');
+                out.extend_from_slice(&d[ip..]);
+            }
+            if trailing_sep {
+                out.push(sign);
+            }
+        }
         _ => {
             let (neg, v) = f.raw_int(mem);
             let neg = neg && v != 0;

@@ -32,6 +32,12 @@ pub enum Val {
     Fig(Fig),
     /// `ALL "literal"`
     All(&'static [u8]),
+    /// Computed alphanumeric data (an intrinsic function's result).
+    Text(Vec<u8>),
+    /// A numeric intrinsic function's result (displayed in cobc's temporary format).
+    Temp(Dec),
+    /// A date-like numeric result displayed as exactly this many digits (DATE-OF-INTEGER: 8).
+    Digits(Dec, usize),
 }
 
 /// The run unit ended (STOP RUN) inside a called program; carries RETURN-CODE.
@@ -97,6 +103,8 @@ pub fn num_value(mem: &[u8], v: Val) -> Dec {
         Val::Num(d) => d,
         Val::Fig(Fig::Zero) => Dec::ZERO,
         Val::Bytes(b) | Val::All(b) => Dec::parse(std::str::from_utf8(b).unwrap_or("0").trim()),
+        Val::Text(b) => Dec::parse(std::str::from_utf8(&b).unwrap_or("0").trim()),
+        Val::Temp(d) | Val::Digits(d, _) => d,
         Val::Fig(_) => Dec::ZERO,
     }
 }
@@ -156,6 +164,8 @@ pub fn move_value(mem: &mut [u8], src: Val, dst: Field) {
         Val::Bytes(b) => mov::move_bytes(mem, b, dst),
         Val::Fig(fig) => mov::move_fig(mem, fig, dst),
         Val::All(b) => mov::move_fig(mem, Fig::All(b), dst),
+        Val::Text(b) => mov::move_bytes_alnum(mem, &b, dst),
+        Val::Temp(d) | Val::Digits(d, _) => mov::move_dec(mem, &d, dst),
     }
 }
 
@@ -170,6 +180,17 @@ pub fn replicate(mem: &mut [u8], first: Field, stride: usize, count: u32) {
 /// COBOL comparison of two operands: numeric by value, otherwise by characters.
 pub fn compare(mem: &[u8], a: &Val, b: &Val) -> Ordering {
     use crate::compare as c;
+    match (a, b) {
+        (Val::Temp(d) | Val::Digits(d, _), other) => {
+            return compare(mem, &Val::Num(d.clone()), other)
+        }
+        (other, Val::Temp(d) | Val::Digits(d, _)) => {
+            return compare(mem, other, &Val::Num(d.clone()))
+        }
+        (Val::Text(t), other) => return compare(mem, &Val::Bytes(leak(t.clone())), other),
+        (other, Val::Text(t)) => return compare(mem, other, &Val::Bytes(leak(t.clone()))),
+        _ => {}
+    }
     match (a, b) {
         (Val::Field(x), Val::Field(y)) => c::cmp_fields(mem, *x, *y),
         (Val::Field(x), Val::Num(d)) => c::cmp_field_dec(mem, *x, d),
@@ -195,11 +216,23 @@ fn leak(v: Vec<u8>) -> &'static [u8] {
     Box::leak(v.into_boxed_slice())
 }
 
-fn val_bytes(mem: &[u8], v: &Val) -> Vec<u8> {
+/// The bytes an operand stands for (a figurative constant: one repetition of its pattern).
+pub fn val_bytes(mem: &[u8], v: &Val) -> Vec<u8> {
     match v {
         Val::Field(f) => f.bytes(mem).to_vec(),
         Val::Bytes(b) | Val::All(b) => b.to_vec(),
+        Val::Text(b) => b.clone(),
         Val::Num(d) => d.to_string().into_bytes(),
+        Val::Temp(d) => {
+            let mut out = Vec::new();
+            crate::fmt::append_intrinsic(d, &mut out);
+            out
+        }
+        Val::Digits(d, w) => {
+            let mut out = Vec::new();
+            crate::fmt::append_digits(d, *w, &mut out);
+            out
+        }
         Val::Fig(f) => f.pattern().to_vec(),
     }
 }
@@ -238,6 +271,8 @@ pub fn display(mem: &[u8], items: &[Val], upon: Upon, advance: bool) {
                 Val::Bytes(b) => d.lit(b),
                 Val::Fig(f) => d.fig(*f),
                 Val::All(b) => d.fig(Fig::All(b)),
+                Val::Text(b) => d.lit(b),
+                temp @ (Val::Temp(_) | Val::Digits(..)) => d.lit(&val_bytes(mem, temp)),
             };
         }
         d.end(!advance);
@@ -301,6 +336,7 @@ pub fn literal_bytes(v: Val) -> Vec<u8> {
         Val::Num(d) => d.to_string().into_bytes(),
         Val::Bytes(b) | Val::All(b) => b.to_vec(),
         Val::Fig(f) => f.pattern().to_vec(),
+        other @ (Val::Text(_) | Val::Temp(_) | Val::Digits(..)) => val_bytes(&[], &other),
         Val::Field(_) => Vec::new(),
     }
 }
@@ -448,4 +484,183 @@ impl File {
             }
         });
     }
+}
+
+fn num_field(f: Option<Field>) -> Option<crate::num::NumField> {
+    match f {
+        Some(Field::Num(n)) => Some(n),
+        _ => None,
+    }
+}
+
+/// STRING sources [DELIMITED BY d | SIZE (None)] INTO `into` [WITH POINTER]: true on overflow.
+pub fn string_into(
+    mem: &mut [u8],
+    sources: &[(Val, Option<Val>)],
+    into: Field,
+    pointer: Option<Field>,
+) -> bool {
+    use crate::strings::{self, Delim};
+    let owned: Vec<(Vec<u8>, Option<Vec<u8>>)> = sources
+        .iter()
+        .map(|(v, d)| (val_bytes(mem, v), d.as_ref().map(|d| val_bytes(mem, d))))
+        .collect();
+    let parts: Vec<(&[u8], Delim)> = owned
+        .iter()
+        .map(|(b, d)| (b.as_slice(), d.as_deref().map_or(Delim::Size, Delim::Bytes)))
+        .collect();
+    strings::string_into(mem, &parts, into.as_alnum(), num_field(pointer))
+}
+
+/// One UNSTRING receiver.
+#[derive(Clone, Copy, Debug)]
+pub struct Receiver {
+    pub into: Field,
+    pub delimiter_in: Option<Field>,
+    pub count_in: Option<Field>,
+}
+
+/// UNSTRING source DELIMITED BY [ALL] d OR ... INTO receivers: true on overflow.
+pub fn unstring(
+    mem: &mut [u8],
+    source: Field,
+    delimiters: &[(Val, bool)],
+    receivers: &[Receiver],
+    pointer: Option<Field>,
+    tallying: Option<Field>,
+) -> bool {
+    use crate::strings::{self, UDelim, UTarget};
+    let src = source.bytes(mem).to_vec();
+    let owned: Vec<(Vec<u8>, bool)> = delimiters
+        .iter()
+        .map(|(v, all)| (val_bytes(mem, v), *all))
+        .collect();
+    let delims: Vec<UDelim> = owned
+        .iter()
+        .map(|(b, all)| UDelim {
+            bytes: b,
+            all: *all,
+        })
+        .collect();
+    let targets: Vec<UTarget> = receivers
+        .iter()
+        .map(|r| UTarget {
+            into: r.into,
+            delimiter_in: r.delimiter_in,
+            count_in: num_field(r.count_in),
+        })
+        .collect();
+    strings::unstring(
+        mem,
+        &src,
+        &delims,
+        &targets,
+        num_field(pointer),
+        num_field(tallying),
+    )
+}
+
+/// What an INSPECT clause looks for.
+#[derive(Clone, Debug)]
+pub enum Look {
+    Characters,
+    All(Val),
+    Leading(Val),
+    First(Val),
+}
+
+/// BEFORE / AFTER INITIAL delimiters of an INSPECT clause.
+#[derive(Clone, Debug, Default)]
+pub struct Limits {
+    pub before: Option<Val>,
+    pub after: Option<Val>,
+}
+
+struct OwnedClause {
+    kind: u8,
+    pattern: Vec<u8>,
+    before: Option<Vec<u8>>,
+    after: Option<Vec<u8>>,
+}
+
+fn own(mem: &[u8], look: &Look, limits: &Limits) -> OwnedClause {
+    let (kind, pattern) = match look {
+        Look::Characters => (0, Vec::new()),
+        Look::All(v) => (1, val_bytes(mem, v)),
+        Look::Leading(v) => (2, val_bytes(mem, v)),
+        Look::First(v) => (3, val_bytes(mem, v)),
+    };
+    OwnedClause {
+        kind,
+        pattern,
+        before: limits.before.as_ref().map(|v| val_bytes(mem, v)),
+        after: limits.after.as_ref().map(|v| val_bytes(mem, v)),
+    }
+}
+
+fn pattern(c: &OwnedClause) -> crate::inspect::Pattern<'_> {
+    use crate::inspect::Pattern;
+    match c.kind {
+        0 => Pattern::Characters,
+        1 => Pattern::All(&c.pattern),
+        2 => Pattern::Leading(&c.pattern),
+        _ => Pattern::First(&c.pattern),
+    }
+}
+
+fn region(c: &OwnedClause) -> crate::inspect::Region<'_> {
+    crate::inspect::Region {
+        before: c.before.as_deref(),
+        after: c.after.as_deref(),
+    }
+}
+
+/// INSPECT target TALLYING counter FOR ...: every clause is scanned together; each count is added
+/// to its counter.
+pub fn inspect_tally(mem: &mut [u8], target: Field, clauses: &[(Field, Look, Limits)]) {
+    let data = target.bytes(mem).to_vec();
+    let owned: Vec<OwnedClause> = clauses.iter().map(|(_, l, r)| own(mem, l, r)).collect();
+    let spec: Vec<_> = owned.iter().map(|c| (pattern(c), region(c))).collect();
+    let counts = crate::inspect::tallying(&data, &spec);
+    for ((counter, _, _), n) in clauses.iter().zip(counts) {
+        step(mem, *counter, Val::Num(Dec::int(n)));
+    }
+}
+
+/// INSPECT target REPLACING ...
+pub fn inspect_replace(mem: &mut [u8], target: Field, clauses: &[(Look, Val, Limits)]) {
+    let mut data = target.bytes(mem).to_vec();
+    let owned: Vec<(OwnedClause, Vec<u8>)> = clauses
+        .iter()
+        .map(|(l, by, r)| (own(mem, l, r), val_bytes(mem, by)))
+        .collect();
+    let spec: Vec<_> = owned
+        .iter()
+        .map(|(c, by)| (pattern(c), by.as_slice(), region(c)))
+        .collect();
+    crate::inspect::replacing(&mut data, &spec);
+    put_bytes(mem, target, &data);
+}
+
+/// INSPECT target CONVERTING from TO to [BEFORE/AFTER INITIAL ...]
+pub fn inspect_convert(mem: &mut [u8], target: Field, from: Val, to: Val, limits: Limits) {
+    let mut data = target.bytes(mem).to_vec();
+    let (from, mut to) = (val_bytes(mem, &from), val_bytes(mem, &to));
+    if to.len() < from.len() && to.len() == 1 {
+        // A figurative TO operand stands for as many characters as FROM has.
+        to = vec![to[0]; from.len()];
+    }
+    let c = own(mem, &Look::Characters, &limits);
+    crate::inspect::converting(&mut data, &from, &to, region(&c));
+    put_bytes(mem, target, &data);
+}
+
+/// Reference modification of computed data (`FUNCTION CURRENT-DATE (1:8)`), 1-based, clamped.
+pub fn slice(b: Vec<u8>, start: i64, len: Option<i64>) -> Vec<u8> {
+    let s = (start.max(1) as usize - 1).min(b.len());
+    let e = match len {
+        Some(l) => (s + l.max(0) as usize).min(b.len()),
+        None => b.len(),
+    };
+    b[s..e].to_vec()
 }

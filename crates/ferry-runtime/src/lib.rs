@@ -59,3 +59,7 @@ pub use gen::{
     param_in, param_out, put_bytes, replicate, step, store, store_int, text, with_rt, AcceptSource,
     File, IoOutcome, Organization, StopRun, Val,
 };
+pub use gen::{
+    inspect_convert, inspect_replace, inspect_tally, slice, string_into, unstring, val_bytes,
+    Limits, Look, Receiver,
+};

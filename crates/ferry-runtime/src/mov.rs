@@ -12,7 +12,7 @@
 use crate::alnum::{fill_pattern, AlnumField, Fig};
 use crate::dec::{Dec, Mag};
 use crate::edit::{AlnumEditField, EditField};
-use crate::num::{NumField, Usage};
+use crate::num::{NumField, SignMode, Usage};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 static DECIMAL_POINT_COMMA: AtomicBool = AtomicBool::new(false);
@@ -229,6 +229,49 @@ pub fn num_to_alnum_bytes(mem: &[u8], src: NumField, out: &mut Vec<u8>) {
     }
 }
 
+fn display_plain(f: NumField) -> bool {
+    f.scale >= 0 && f.scale as u32 <= f.digits
+}
+
+/// DISPLAY to DISPLAY numeric MOVE as cobc does it: digit characters are copied aligned on
+/// the decimal point (spaces become '0', other invalid characters are kept: "1A3" moved to
+/// PIC 9(4) gives "01A3"), a zero result is positive (-0.5 to S9(3) gives +000).
+fn move_display_digits(mem: &mut [u8], s: NumField, d: NumField) {
+    let mut src = Vec::with_capacity(s.digits as usize);
+    s.display_digit_bytes(mem, &mut src);
+    let neg = s.signed && s.raw_int(mem).0;
+    let si = s.digits as i64 - s.scale as i64;
+    let di = d.digits as i64 - d.scale as i64;
+    let mut out = [b'0'; 40];
+    let n = d.digits as usize;
+    for (j, o) in out.iter_mut().enumerate().take(n) {
+        let k = j as i64 - di + si;
+        if k >= 0 && (k as usize) < src.len() {
+            let c = src[k as usize];
+            *o = if c == b' ' { b'0' } else { c };
+        }
+    }
+    let all_zero = out[..n].iter().all(|&c| c == b'0');
+    let neg = neg && !all_zero && d.signed;
+    // write digits with put_int's layout, then overwrite the digit characters
+    d.put_int(mem, neg, 0);
+    let b = &mut mem[d.offset..d.offset + d.size()];
+    let start = if d.signed && d.sign == SignMode::LeadingSeparate {
+        1
+    } else {
+        0
+    };
+    b[start..start + n].copy_from_slice(&out[..n]);
+    if neg {
+        match d.sign {
+            SignMode::TrailingOverpunch => b[start + n - 1] = b[start + n - 1].wrapping_add(0x40),
+            SignMode::LeadingOverpunch => b[start] = b[start].wrapping_add(0x40),
+            SignMode::LeadingSeparate => b[0] = b'-',
+            SignMode::TrailingSeparate => b[start + n] = b'-',
+        }
+    }
+}
+
 /// MOVE src TO dst for any pair of items in the same buffer.
 pub fn move_field(mem: &mut [u8], src: Field, dst: Field) {
     match (src, dst) {
@@ -237,8 +280,16 @@ pub fn move_field(mem: &mut [u8], src: Field, dst: Field) {
             crate::alnum::move_raw(mem, src.offset(), src.size(), dst.offset(), dst.size())
         }
         (Field::Num(s), Field::Num(d)) => {
-            let v = s.get(mem);
-            d.set(mem, &v);
+            if s.usage == Usage::Display
+                && d.usage == Usage::Display
+                && display_plain(s)
+                && display_plain(d)
+            {
+                move_display_digits(mem, s, d);
+            } else {
+                let v = s.get(mem);
+                d.set(mem, &v);
+            }
         }
         (Field::Num(s), Field::Edit(d)) => {
             let v = s.get(mem);

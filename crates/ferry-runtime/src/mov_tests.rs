@@ -200,3 +200,30 @@ fn group_moves_are_raw() {
     move_field(&mut m, Field::Num(n), Field::Group(g));
     assert_eq!(&m[0..6], b"01r   ");
 }
+
+#[test]
+fn invalid_display_data_like_cobc() {
+    // cobc 3.1.2 (experiments sp, sp2, mz): a PIC 9(3) holding spaces DISPLAYs as spaces and
+    // MOVEs as 0; "1A3" in a S9(3) moves to 9(4) as "01A3" and DISPLAYs "+1A3"; in arithmetic
+    // 'A' counts 17 ("1A3" + 0 = 273), leading spaces 0 ("  1" = 1).
+    let n = NumField::display(0, 3, 0, false);
+    let s = NumField::display(3, 3, 0, true);
+    let u = NumField::display(6, 4, 0, false);
+    let mut m = vec![b' '; 16];
+    assert_eq!(disp(&m, n), "   ");
+    assert_eq!(disp(&m, s), "+   ");
+    move_field(&mut m, Field::Num(n), Field::Num(u));
+    assert_eq!(u.bytes(&m), b"0000");
+    m[3..6].copy_from_slice(b"1A3");
+    move_field(&mut m, Field::Num(s), Field::Num(u));
+    assert_eq!(u.bytes(&m), b"01A3");
+    assert_eq!(disp(&m, s), "+1A3");
+    assert_eq!(s.get(&m).to_string(), "273");
+    m[0..3].copy_from_slice(b"  1");
+    assert_eq!(n.get(&m).to_string(), "1");
+    // MOVE -0.5 (S9V9) TO S9(3) -> +000
+    let a = NumField::display(10, 2, 1, true);
+    a.set(&mut m, &Dec::parse("-0.5"));
+    move_field(&mut m, Field::Num(a), Field::Num(s));
+    assert_eq!(disp(&m, s), "+000");
+}

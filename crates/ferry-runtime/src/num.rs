@@ -241,22 +241,39 @@ impl NumField {
         }
     }
 
-    fn display_value(&self, mem: &[u8]) -> u128 {
+    /// Digit bytes of a DISPLAY item with any overpunch removed.
+    pub(crate) fn display_digit_bytes(&self, mem: &[u8], out: &mut Vec<u8>) {
         let (digits, _) = self.display_digits(self.bytes(mem));
         let n = digits.len();
-        let mut v: u128 = 0;
         for (i, &c) in digits.iter().enumerate() {
             let is_punched = self.signed
                 && ((i + 1 == n && self.sign == SignMode::TrailingOverpunch)
                     || (i == 0 && self.sign == SignMode::LeadingOverpunch));
-            let d = if is_punched {
-                overpunch_digit(c)
-            } else {
-                c & 0x0F
+            let unpunched = match c {
+                b'p'..=b'y' => c - 0x40,
+                b'{' | b'}' => b'0',
+                _ => c,
             };
-            v = v * 10 + (d.min(9)) as u128;
+            out.push(if is_punched { unpunched } else { c });
         }
-        v
+    }
+
+    /// Value of the digits as cobc's arithmetic reads them: digit = byte - '0' (so 'A'
+    /// counts 17: "1A3" is 273), spaces count 0. (cobc reads a *trailing* space as
+    /// garbage; that is not reproduced.)
+    fn display_value(&self, mem: &[u8]) -> u128 {
+        let mut buf = Vec::with_capacity(self.digits as usize);
+        self.display_digit_bytes(mem, &mut buf);
+        let mut v: i128 = 0;
+        for &c in &buf {
+            let d = if c == b' ' {
+                0
+            } else {
+                c as i128 - b'0' as i128
+            };
+            v = v.saturating_mul(10).saturating_add(d);
+        }
+        v.unsigned_abs()
     }
 
     /// Capacity used for high-order truncation: PICTURE digits, except COMP-5 (its size).
@@ -499,120 +516,5 @@ pub(crate) fn overpunch_negative(c: u8) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn mem() -> Vec<u8> {
-        vec![0u8; 64]
-    }
-
-    #[test]
-    fn sizes() {
-        // cobc: LENGTH OF 9(1) COMP=1, 9(2) COMP=1, 9(3) COMP=2, 9(5) COMP=4, 9(10) COMP=8,
-        //       9(3) COMP-5=2
-        assert_eq!(NumField::binary(0, 1, 0, false).size(), 1);
-        assert_eq!(NumField::binary(0, 2, 0, false).size(), 1);
-        assert_eq!(NumField::binary(0, 3, 0, false).size(), 2);
-        assert_eq!(NumField::binary(0, 5, 0, false).size(), 4);
-        assert_eq!(NumField::binary(0, 10, 0, false).size(), 8);
-        assert_eq!(NumField::comp5(0, 3, 0, false).size(), 2);
-        assert_eq!(NumField::packed(0, 5, 2, true).size(), 3);
-        assert_eq!(
-            NumField::display(0, 3, 0, true)
-                .with_sign(SignMode::LeadingSeparate)
-                .size(),
-            4
-        );
-    }
-
-    #[test]
-    fn display_overpunch() {
-        // 01 G2 PIC S9(3) VALUE -12 inside a group displays as "01r"
-        let f = NumField::display(0, 3, 0, true);
-        let mut m = mem();
-        f.set(&mut m, &Dec::int(-12));
-        assert_eq!(&m[0..3], b"01r");
-        assert_eq!(f.get(&m).to_string(), "-12");
-        let l = NumField::display(0, 3, 0, true).with_sign(SignMode::LeadingSeparate);
-        l.set(&mut m, &Dec::int(-5));
-        assert_eq!(&m[0..4], b"-005");
-        let t = NumField::display(0, 3, 0, true).with_sign(SignMode::TrailingSeparate);
-        t.set(&mut m, &Dec::int(5));
-        assert_eq!(&m[0..4], b"005+");
-        assert_eq!(t.get(&m).to_string(), "5");
-    }
-
-    #[test]
-    fn packed_and_binary_roundtrip() {
-        let mut m = mem();
-        let p = NumField::packed(0, 5, 2, true);
-        p.set(&mut m, &Dec::parse("-12.34"));
-        assert_eq!(&m[0..3], &[0x01, 0x23, 0x4D]);
-        assert_eq!(p.get(&m).to_string(), "-12.34");
-        let pu = NumField::packed(0, 4, 0, false);
-        pu.set(&mut m, &Dec::int(-123));
-        assert_eq!(&m[0..3], &[0x00, 0x12, 0x3F]);
-        let b = NumField::binary(8, 4, 0, true);
-        b.set(&mut m, &Dec::int(-12));
-        assert_eq!(&m[8..10], &[0xFF, 0xF4]);
-        assert_eq!(b.get(&m).to_string(), "-12");
-        let c5 = NumField::comp5(16, 4, 0, true);
-        c5.set(&mut m, &Dec::int(-12));
-        assert_eq!(&m[16..18], &[0xF4, 0xFF]);
-        assert_eq!(c5.get(&m).to_string(), "-12");
-    }
-
-    #[test]
-    fn size_error_rules() {
-        // cobc: ADD 2 TO D DS C C5 P (all 999; D 9(3), DS S9(3), C 9(3) COMP,
-        // C5 9(3) COMP-5, P 9(3) COMP-3) -> "001 +001 001 01001 001";
-        // with ON SIZE ERROR: "999 +999 999 01001 999" (COMP-5 no size error).
-        let mut m = mem();
-        let fields = [
-            NumField::display(0, 3, 0, false),
-            NumField::display(4, 3, 0, true),
-            NumField::binary(8, 3, 0, false),
-            NumField::comp5(12, 3, 0, false),
-            NumField::packed(16, 3, 0, false),
-        ];
-        for f in fields {
-            f.set(&mut m, &Dec::int(999));
-            let v = f.get(&m).add(&Dec::int(2));
-            f.store(&mut m, &v, Round::Truncate, false);
-        }
-        let got: Vec<String> = fields.iter().map(|f| f.get(&m).to_string()).collect();
-        assert_eq!(got, ["1", "1", "1", "1001", "1"]);
-        for f in fields {
-            f.set(&mut m, &Dec::int(999));
-            let v = f.get(&m).add(&Dec::int(2));
-            let se = f.store(&mut m, &v, Round::Truncate, true);
-            assert_eq!(se, f.usage != Usage::NativeBinary);
-        }
-        let got: Vec<String> = fields.iter().map(|f| f.get(&m).to_string()).collect();
-        assert_eq!(got, ["999", "999", "999", "1001", "999"]);
-        // COMPUTE C = 1000 * 65 (C 9(3) COMP) -> 000; C5 9(3) COMP-5 -> 65000
-        fields[2].store(&mut m, &Dec::int(65000), Round::Truncate, false);
-        fields[3].store(&mut m, &Dec::int(65000), Round::Truncate, false);
-        assert_eq!(fields[2].get(&m).to_string(), "0");
-        assert_eq!(fields[3].get(&m).to_string(), "65000");
-        // division by zero leaves the target unchanged, with or without ON SIZE ERROR
-        assert!(fields[0].store(&mut m, &Dec::int(7).div(&Dec::ZERO), Round::Truncate, false));
-        assert_eq!(fields[0].get(&m).to_string(), "999");
-        // COMPUTE U = -5 (U PIC 9(3)) -> 005
-        fields[0].set(&mut m, &Dec::int(-5));
-        assert_eq!(&m[0..3], b"005");
-    }
-
-    #[test]
-    fn p_scaling() {
-        let mut m = mem();
-        let k = NumField::display(0, 3, -2, false); // 9(3)PP
-        k.set(&mut m, &Dec::int(12345));
-        assert_eq!(&m[0..3], b"123");
-        assert_eq!(k.get(&m).to_string(), "12300");
-        let l = NumField::display(4, 2, 4, false); // PP99
-        l.set(&mut m, &Dec::parse("0.0012"));
-        assert_eq!(&m[4..6], b"12");
-        assert_eq!(l.get(&m).to_string(), "0.0012");
-    }
-}
+#[path = "num_tests.rs"]
+mod tests;

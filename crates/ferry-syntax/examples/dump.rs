@@ -1,12 +1,31 @@
-//! Developer aid: `cargo run -p ferry-syntax --example dump -- FILE [--cst]` prints the AST (JSON) and
+//! Developer aid: `cargo run -p ferry-syntax --example dump -- FILE [--cst] [--errors] [--pre]` prints the AST (JSON) and
 //! the syntax errors of a preprocessed COBOL file.
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(path) = args.first() else {
-        eprintln!("usage: dump FILE [--cst]");
+        eprintln!("usage: dump FILE [--cst] [--errors] [--pre]");
         std::process::exit(2);
     };
-    let text = std::fs::read_to_string(path).expect("read file");
+    // --pre: run the real preprocessor first (copybooks next to the file and in ../copybooks)
+    let text = if args.iter().any(|a| a == "--pre") {
+        let p = std::path::Path::new(path);
+        let dir = p.parent().unwrap_or(std::path::Path::new("."));
+        let opts = ferry_source::PreprocessOptions {
+            copybook_dirs: vec![
+                dir.to_path_buf(),
+                dir.join("../copybooks"),
+                dir.join("copybooks"),
+            ],
+            ..Default::default()
+        };
+        let pre = ferry_source::preprocess_file(p, &opts);
+        for d in &pre.diagnostics {
+            eprintln!("preprocess: {d:?}");
+        }
+        pre.text
+    } else {
+        std::fs::read_to_string(path).expect("read file")
+    };
     if args.iter().any(|a| a == "--cst") {
         let mut p = tree_sitter::Parser::new();
         p.set_language(&ferry_syntax::language()).expect("language");

@@ -51,6 +51,19 @@ fn broken_statement_in_the_middle_of_a_sentence() {
 }
 
 #[test]
+fn missing_period_before_paragraph_is_reported() {
+    let text = format!("{HEAD}P1.\n    MOVE 1 TO A\nP2.\n    STOP RUN.\n");
+    let parsed = ferry_syntax::parse(&text);
+    assert!(
+        parsed.errors.iter().any(|e| e
+            .message
+            .contains("missing separator period before paragraph P2")),
+        "{:?}",
+        parsed.errors
+    );
+}
+
+#[test]
 fn bad_data_entry_keeps_other_entries_and_procedure() {
     let text = "IDENTIFICATION DIVISION.\nPROGRAM-ID. REC.\nDATA DIVISION.\nWORKING-STORAGE SECTION.\n01 A PIC 9.\n01 B PIC 9 FOO BAR.\n01 C PIC X.\nPROCEDURE DIVISION.\nP1.\n    DISPLAY C.\n";
     let parsed = ferry_syntax::parse(text);

@@ -128,7 +128,8 @@ pub fn write_expected(scenario_dir: &Path, out: &RunOutput, meta: &RecordMeta) -
     // Only when there is something to put in it: git does not keep empty directories, and a fresh
     // clone must compare equal to a new recording.
     if !out.files.is_empty() {
-        std::fs::create_dir_all(tmp.join("files")).map_err(|e| VerifyError::io("creating", &tmp, e))?;
+        std::fs::create_dir_all(tmp.join("files"))
+            .map_err(|e| VerifyError::io("creating", &tmp, e))?;
     }
     write("stdout", &out.stdout)?;
     write("stderr", &out.stderr)?;

@@ -47,14 +47,41 @@ static void read_word(TSLexer *lexer, char *buf, unsigned cap) {
   buf[n] = 0;
 }
 
-static const char *const STOP_WORDS[] = {
-    "AUTHOR", "INSTALLATION", "DATE-WRITTEN", "DATE-COMPILED", "SECURITY", "REMARKS", "ENVIRONMENT", "DATA",
-    "PROCEDURE", "IDENTIFICATION", "ID", "END", "PROGRAM-ID", NULL,
+/* A line that starts another paragraph or division ends a comment entry. To keep words such as DATA
+ * inside the entry ("DATA PROCESSING DEPT."), the word must really start the header: a paragraph name
+ * followed by its period, a division name followed by DIVISION, END followed by PROGRAM. */
+static const char *const PARAGRAPHS[] = {
+    "AUTHOR", "INSTALLATION", "DATE-WRITTEN", "DATE-COMPILED", "SECURITY", "REMARKS", "PROGRAM-ID", NULL,
 };
+static const char *const DIVISIONS[] = {"ENVIRONMENT", "DATA", "PROCEDURE", "IDENTIFICATION", "ID", NULL};
 
-static bool is_stop_word(const char *w) {
-  for (int i = 0; STOP_WORDS[i]; i++) {
-    if (strcmp(w, STOP_WORDS[i]) == 0) return true;
+static bool in_list(const char *const *list, const char *w) {
+  for (int i = 0; list[i]; i++) {
+    if (strcmp(w, list[i]) == 0) return true;
+  }
+  return false;
+}
+
+static void skip_blanks(TSLexer *lexer) {
+  while (is_blank(lexer->lookahead)) lexer->advance(lexer, false);
+}
+
+/* Called with the lexer just after `word`; reads on (beyond the token end) to decide. */
+static bool starts_header(TSLexer *lexer, const char *word) {
+  if (in_list(PARAGRAPHS, word)) {
+    skip_blanks(lexer);
+    return lexer->lookahead == '.';
+  }
+  char next[32];
+  if (in_list(DIVISIONS, word)) {
+    skip_blanks(lexer);
+    read_word(lexer, next, sizeof next);
+    return strcmp(next, "DIVISION") == 0;
+  }
+  if (strcmp(word, "END") == 0) {
+    skip_blanks(lexer);
+    read_word(lexer, next, sizeof next);
+    return strcmp(next, "PROGRAM") == 0;
   }
   return false;
 }
@@ -71,7 +98,7 @@ static bool scan_comment_entry(TSLexer *lexer) {
     if (!same_line && is_word_char(lexer->lookahead)) {
       char buf[32];
       read_word(lexer, buf, sizeof buf);
-      if (is_stop_word(buf)) break;
+      if (starts_header(lexer, buf)) break;
     }
     while (!lexer->eof(lexer) && lexer->lookahead != '\n') lexer->advance(lexer, false);
     lexer->mark_end(lexer);

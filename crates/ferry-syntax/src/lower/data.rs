@@ -226,6 +226,9 @@ impl<'s> Lowerer<'s> {
                 "justified_clause" => item.justified_right = true,
                 "blank_when_zero_clause" => item.blank_when_zero = true,
                 "value_clause" => {
+                    if let Some(fv) = kid(c, &["false_value"]) {
+                        self.not_lowered(fv, "level 88 WHEN SET TO FALSE value");
+                    }
                     let values: Vec<(Literal, Option<Literal>)> = kids(c)
                         .into_iter()
                         .filter(|v| v.kind() == "value_item")

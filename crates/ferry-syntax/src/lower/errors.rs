@@ -18,7 +18,15 @@ pub(crate) fn blank_errors(src: &str, root: Node, work: &mut [u8]) -> Vec<Syntax
             if end <= start {
                 end = n.end_byte();
             }
-            let end = end.min(work.len());
+            let mut end = end.min(work.len());
+            // The error starts a sentence: drop its separator period too, a lone period is no sentence.
+            let before = work[..start]
+                .iter()
+                .rev()
+                .find(|b| !b.is_ascii_whitespace());
+            if before == Some(&b'.') && work.get(end) == Some(&b'.') {
+                end += 1;
+            }
             for b in &mut work[start..end] {
                 if *b != b'\n' {
                     *b = b' ';

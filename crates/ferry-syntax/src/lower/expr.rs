@@ -80,7 +80,7 @@ impl<'s> Lowerer<'s> {
     fn hex_bytes(&mut self, n: Node) -> Vec<u8> {
         let t = self.text(n);
         let digits: Vec<u8> = t[1..].bytes().filter(|b| b.is_ascii_hexdigit()).collect();
-        if digits.len() % 2 != 0 {
+        if digits.len() & 1 == 1 {
             self.error(
                 span(n),
                 format!("hexadecimal literal {t} has an odd number of digits"),
@@ -174,6 +174,9 @@ impl<'s> Lowerer<'s> {
                 self.error(span(n), format!("reserved word {bad} used as a data name (a garbled or misspelt statement?)"));
             }
         }
+        if qualifiers.is_empty() && n.named_child_count() == 1 {
+            self.check_missing_period(n, &name);
+        }
         let subscripts = match kid(n, &["subscripts"]) {
             Some(s) => self.expr_list(kids(s)),
             None => Vec::new(),
@@ -186,6 +189,26 @@ impl<'s> Lowerer<'s> {
             refmod,
             span: span(n),
         }
+    }
+
+    /// `MOVE 1 TO A` + newline + `P2.` with the period after `A` forgotten: `P2` lowers as one more
+    /// receiver. Flag an undeclared name that stands alone on its line right before a period.
+    fn check_missing_period(&mut self, n: Node, name: &str) {
+        if self.data_names.contains(name) || SPECIAL_NAMES_OK.contains(&name) || !self.names_known()
+        {
+            return;
+        }
+        let line_start = self.src[..n.start_byte()].rfind('\n').map_or(0, |i| i + 1);
+        let alone = self.src[line_start..n.start_byte()].trim().is_empty();
+        let rest = self.src[n.end_byte()..].trim_start_matches([' ', '\t']);
+        if alone && (rest.starts_with(".\n") || rest.starts_with(".\r") || rest == ".") {
+            self.error(span(n), format!("{name} is not a declared data item; missing separator period before paragraph {name}?"));
+        }
+    }
+
+    /// The heuristic above needs the unit's data names (a program without any is probably a fragment).
+    fn names_known(&self) -> bool {
+        !self.data_names.is_empty()
     }
 
     fn refmod(&mut self, n: Node) -> (Box<Expr>, Option<Box<Expr>>) {
@@ -280,6 +303,25 @@ impl<'s> Lowerer<'s> {
         (kind, text)
     }
 }
+
+/// Special registers and names supplied by precompilers, never declared in the program.
+const SPECIAL_NAMES_OK: &[&str] = &[
+    "RETURN-CODE",
+    "SORT-RETURN",
+    "TALLY",
+    "SQLCODE",
+    "SQLSTATE",
+    "SQLCA",
+    "EIBCALEN",
+    "EIBRESP",
+    "EIBAID",
+    "EIBTRNID",
+    "DFHCOMMAREA",
+    "WHEN-COMPILED",
+    "DEBUG-ITEM",
+    "LINAGE-COUNTER",
+    "NUMBER-OF-CALL-PARAMETERS",
+];
 
 fn zero() -> Expr {
     Expr::Operand(Operand::Literal(Literal::Numeric("0".into())))

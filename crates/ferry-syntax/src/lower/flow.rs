@@ -158,6 +158,13 @@ impl<'s> Lowerer<'s> {
             let Some((phrase, negated)) = self.phrase_of(p) else {
                 break;
             };
+            if matches!(kind, StatementKind::Accept { .. }) && phrase == Phrase::Exception {
+                // ACCEPT ... [NOT] ON EXCEPTION: the AST has no handler slot for it yet.
+                f.next();
+                let _ = self.stmt_list(f);
+                self.not_lowered(p, "ON EXCEPTION phrase of ACCEPT");
+                continue;
+            }
             match handler_slot(kind, phrase, negated) {
                 Some(slot) if slot.is_none() => {
                     f.next();
@@ -189,7 +196,7 @@ impl<'s> Lowerer<'s> {
             f.next();
             else_branch = Some(self.stmt_list(f));
         }
-        if then_branch.is_empty() && else_branch.as_ref().map_or(true, |e| e.is_empty()) {
+        if then_branch.is_empty() && else_branch.iter().all(|e| e.is_empty()) {
             self.error(span(n), "IF without any statement");
         }
         self.take_terminator(f, "END-IF");

@@ -41,6 +41,7 @@ pub(crate) fn lower(
         errors: prior,
         decimal_comma: false,
         condition_names: HashSet::new(),
+        data_names: HashSet::new(),
         mnemonics: HashSet::new(),
     };
     l.prescan(root);
@@ -66,6 +67,8 @@ pub(crate) struct Lowerer<'s> {
     /// Names of all level-88 items of the unit (used to tell a condition-name from an abbreviated
     /// relation object in `A = 1 OR B`).
     pub condition_names: HashSet<String>,
+    /// Every name declared in a DATA DIVISION (data items, files, indexes) of the unit.
+    pub data_names: HashSet<String>,
     /// Mnemonic names from SPECIAL-NAMES (WRITE ... AFTER ADVANCING mnemonic).
     pub mnemonics: HashSet<String>,
 }
@@ -84,6 +87,18 @@ impl<'s> Lowerer<'s> {
                         if self.text(level).trim_start_matches('0') == "88" {
                             self.condition_names.insert(self.upper(name));
                         }
+                        self.data_names.insert(self.upper(name));
+                    }
+                }
+                "file_description" | "select_entry" => {
+                    if let Some(name) = n.child_by_field_name("name") {
+                        self.data_names.insert(self.upper(name));
+                    }
+                }
+                "occurs_clause" => {
+                    let mut c = n.walk();
+                    for ix in n.children_by_field_name("index", &mut c) {
+                        self.data_names.insert(self.upper(ix));
                     }
                 }
                 "mnemonic_clause" => {

@@ -22,8 +22,24 @@ impl<'s> Lowerer<'s> {
             }
             "add_statement" => {
                 let operands = self.operands(fields(n, "operand"));
-                let to = self.targets(fields(n, "to"));
-                let giving = self.targets(fields(n, "giving"));
+                let to_nodes = fields(n, "to");
+                let giving_nodes = fields(n, "giving");
+                if !giving_nodes.is_empty() && has_literal_item(&to_nodes) {
+                    // ADD a TO 5 GIVING x: same as COMPUTE x = a + 5.
+                    let mut terms: Vec<Expr> = operands.into_iter().map(Expr::Operand).collect();
+                    terms.extend(self.operands(to_nodes).into_iter().map(Expr::Operand));
+                    let expr = sum(terms).unwrap_or(Expr::Operand(Operand::Literal(
+                        Literal::Numeric("0".into()),
+                    )));
+                    let targets = self.targets(giving_nodes);
+                    return Some(K::Compute {
+                        targets,
+                        expr,
+                        size_error: Handlers::default(),
+                    });
+                }
+                let to = self.targets(to_nodes);
+                let giving = self.targets(giving_nodes);
                 if to.is_empty() && giving.is_empty() {
                     self.error(span(n), "ADD needs TO or GIVING");
                 }
@@ -37,8 +53,29 @@ impl<'s> Lowerer<'s> {
             }
             "subtract_statement" => {
                 let operands = self.operands(fields(n, "operand"));
-                let from = self.targets(fields(n, "from"));
-                let giving = self.targets(fields(n, "giving"));
+                let from_nodes = fields(n, "from");
+                let giving_nodes = fields(n, "giving");
+                if !giving_nodes.is_empty() && has_literal_item(&from_nodes) {
+                    // SUBTRACT a b FROM 100 GIVING x: no receiver can hold the literal; same as
+                    // COMPUTE x = 100 - (a + b).
+                    let minuend = self.operands(from_nodes);
+                    let subtrahend = sum(operands.into_iter().map(Expr::Operand).collect());
+                    let expr = match (minuend.into_iter().next(), subtrahend) {
+                        (Some(m), Some(s)) => {
+                            Expr::Binary(BinOp::Sub, Box::new(Expr::Operand(m)), Box::new(s))
+                        }
+                        (Some(m), None) => Expr::Operand(m),
+                        (None, _) => Expr::Operand(Operand::Literal(Literal::Numeric("0".into()))),
+                    };
+                    let targets = self.targets(giving_nodes);
+                    return Some(K::Compute {
+                        targets,
+                        expr,
+                        size_error: Handlers::default(),
+                    });
+                }
+                let from = self.targets(from_nodes);
+                let giving = self.targets(giving_nodes);
                 K::Subtract {
                     operands,
                     from,
@@ -262,6 +299,10 @@ impl<'s> Lowerer<'s> {
                     .map(|p| self.operand(p))
                     .collect(),
             },
+            "entry_statement" => {
+                self.not_lowered(n, "ENTRY statement");
+                return None;
+            }
             "exec_statement" => {
                 let (kind, text) = self.exec_parts(n);
                 K::Exec { kind, text }
@@ -499,4 +540,17 @@ impl<'s> Lowerer<'s> {
             Some(other) => AcceptFrom::Other(other.to_string()),
         }
     }
+}
+
+/// Whether one of these `target` nodes is a numeric literal (allowed only before GIVING).
+fn has_literal_item(nodes: &[Node]) -> bool {
+    nodes
+        .iter()
+        .any(|t| field(*t, "item").is_some_and(|i| i.kind() == "number"))
+}
+
+fn sum(terms: Vec<Expr>) -> Option<Expr> {
+    terms
+        .into_iter()
+        .reduce(|a, b| Expr::Binary(BinOp::Add, Box::new(a), Box::new(b)))
 }

@@ -7,8 +7,10 @@
 //! `Err(Jump::..)` with `?`.
 
 mod data;
+mod intrinsic;
 mod ops;
 mod stmt;
+mod strings;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

@@ -246,14 +246,7 @@ pub(crate) fn value(cx: &mut Ctx<'_>, op: &Operand) -> String {
             Some(id) => format!("rt::Val::Num(Dec::int({}))", cx.model.items[id].size),
             None => "rt::Val::Num(Dec::ZERO)".into(),
         },
-        Operand::Function(f) => {
-            cx.refuse(
-                f.span,
-                "FUNCTION",
-                format!("FUNCTION {} is not translated yet", f.name),
-            );
-            "rt::Val::Num(Dec::ZERO)".into()
-        }
+        Operand::Function(f) => function_value(cx, f),
         Operand::AddressOf(r) => {
             cx.refuse(r.span, "ADDRESS OF", "ADDRESS OF is not translated yet");
             "rt::Val::Num(Dec::ZERO)".into()
@@ -261,9 +254,41 @@ pub(crate) fn value(cx: &mut Ctx<'_>, op: &Operand) -> String {
     }
 }
 
+fn function_value(cx: &mut Ctx<'_>, f: &ferry_syntax::ast::FunctionCall) -> String {
+    let v = match super::intrinsic::call(cx, f) {
+        Some(super::intrinsic::Result::Num(d)) => format!("rt::Val::Temp({d})"),
+        Some(super::intrinsic::Result::Val(v)) => v,
+        None => {
+            let msg = format!(
+                "FUNCTION {} with {} argument(s) is not translated yet",
+                f.name,
+                f.args.len()
+            );
+            cx.refuse(f.span, "FUNCTION", msg);
+            return "rt::Val::Num(Dec::ZERO)".into();
+        }
+    };
+    match &f.refmod {
+        None => v,
+        Some((start, len)) => {
+            let s = expr_num(cx, start);
+            let l = match len {
+                Some(l) => format!("Some({}.to_i64())", expr_num(cx, l)),
+                None => "None".into(),
+            };
+            format!("rt::Val::Text(rt::slice(rt::val_bytes(&self.mem, &{v}), {s}.to_i64(), {l}))")
+        }
+    }
+}
+
 /// Numeric value (`Dec`) of an operand.
 pub(crate) fn num(cx: &mut Ctx<'_>, op: &Operand) -> String {
     match op {
+        Operand::Function(f) if f.refmod.is_none() => match super::intrinsic::call(cx, f) {
+            Some(super::intrinsic::Result::Num(d)) => d,
+            Some(super::intrinsic::Result::Val(v)) => format!("rt::num_value(&self.mem, {v})"),
+            None => function_value(cx, f),
+        },
         Operand::Literal(Literal::Numeric(t)) => dec_lit(t),
         Operand::Literal(Literal::Figurative(Figurative::Zero)) => "Dec::ZERO".into(),
         Operand::Ref(r) => format!("rt::get(&self.mem, {})", field(cx, r)),
@@ -880,6 +905,33 @@ fn page(before: bool) -> String {
     } else {
         "rt::Advance::AfterPage".into()
     }
+}
+
+pub(crate) fn rewrite(
+    cx: &mut Ctx<'_>,
+    code: &mut Code,
+    span: Span,
+    record: &DataRef,
+    from: Option<&Operand>,
+) {
+    let Some(id) = resolve(cx, record) else {
+        return;
+    };
+    let Some(fi) = cx.model.file_of(id) else {
+        cx.refuse(
+            span,
+            "REWRITE",
+            format!("{} is not a record of a file", record.name),
+        );
+        return;
+    };
+    let rec = cx.field_names[id].clone();
+    if let Some(src) = from {
+        let v = value(cx, src);
+        code.line(format!("rt::move_value(&mut self.mem, {v}, {rec});"));
+    }
+    let h = cx.file_names[fi].clone();
+    code.line(format!("self.{h}.rewrite(&mut self.mem, {rec});"));
 }
 
 pub(crate) fn call(

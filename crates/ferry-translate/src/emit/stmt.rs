@@ -526,6 +526,50 @@ fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
             }
             ops::write(cx, code, s.span, record, from.as_ref(), advancing.as_ref());
         }
+        K::String {
+            sources,
+            into,
+            pointer,
+            overflow,
+        } => super::strings::string(cx, code, sources, into, pointer.as_ref(), overflow),
+        K::Unstring {
+            source,
+            delimiters,
+            targets,
+            pointer,
+            tallying,
+            overflow,
+        } => super::strings::unstring(
+            cx,
+            code,
+            source,
+            delimiters,
+            targets,
+            pointer.as_ref(),
+            tallying.as_ref(),
+            overflow,
+        ),
+        K::Inspect {
+            target,
+            tallying,
+            replacing,
+            converting,
+        } => super::strings::inspect(cx, code, target, tallying, replacing, converting.as_ref()),
+        K::Rewrite {
+            record,
+            from,
+            invalid_key,
+        } => {
+            if invalid_key.on.is_some() || invalid_key.not_on.is_some() {
+                cx.refuse(
+                    s.span,
+                    "REWRITE",
+                    "REWRITE with INVALID KEY is not translated yet",
+                );
+                return;
+            }
+            ops::rewrite(cx, code, s.span, record, from.as_ref());
+        }
         K::Exec { kind, .. } => cx.refuse(
             s.span,
             "EXEC",

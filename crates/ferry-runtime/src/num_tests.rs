@@ -1,0 +1,116 @@
+//! Unit tests (cobc 3.1.2 recordings in comments).
+use super::*;
+
+fn mem() -> Vec<u8> {
+    vec![0u8; 64]
+}
+
+#[test]
+fn sizes() {
+    // cobc: LENGTH OF 9(1) COMP=1, 9(2) COMP=1, 9(3) COMP=2, 9(5) COMP=4, 9(10) COMP=8,
+    //       9(3) COMP-5=2
+    assert_eq!(NumField::binary(0, 1, 0, false).size(), 1);
+    assert_eq!(NumField::binary(0, 2, 0, false).size(), 1);
+    assert_eq!(NumField::binary(0, 3, 0, false).size(), 2);
+    assert_eq!(NumField::binary(0, 5, 0, false).size(), 4);
+    assert_eq!(NumField::binary(0, 10, 0, false).size(), 8);
+    assert_eq!(NumField::comp5(0, 3, 0, false).size(), 2);
+    assert_eq!(NumField::packed(0, 5, 2, true).size(), 3);
+    assert_eq!(
+        NumField::display(0, 3, 0, true)
+            .with_sign(SignMode::LeadingSeparate)
+            .size(),
+        4
+    );
+}
+
+#[test]
+fn display_overpunch() {
+    // 01 G2 PIC S9(3) VALUE -12 inside a group displays as "01r"
+    let f = NumField::display(0, 3, 0, true);
+    let mut m = mem();
+    f.set(&mut m, &Dec::int(-12));
+    assert_eq!(&m[0..3], b"01r");
+    assert_eq!(f.get(&m).to_string(), "-12");
+    let l = NumField::display(0, 3, 0, true).with_sign(SignMode::LeadingSeparate);
+    l.set(&mut m, &Dec::int(-5));
+    assert_eq!(&m[0..4], b"-005");
+    let t = NumField::display(0, 3, 0, true).with_sign(SignMode::TrailingSeparate);
+    t.set(&mut m, &Dec::int(5));
+    assert_eq!(&m[0..4], b"005+");
+    assert_eq!(t.get(&m).to_string(), "5");
+}
+
+#[test]
+fn packed_and_binary_roundtrip() {
+    let mut m = mem();
+    let p = NumField::packed(0, 5, 2, true);
+    p.set(&mut m, &Dec::parse("-12.34"));
+    assert_eq!(&m[0..3], &[0x01, 0x23, 0x4D]);
+    assert_eq!(p.get(&m).to_string(), "-12.34");
+    let pu = NumField::packed(0, 4, 0, false);
+    pu.set(&mut m, &Dec::int(-123));
+    assert_eq!(&m[0..3], &[0x00, 0x12, 0x3F]);
+    let b = NumField::binary(8, 4, 0, true);
+    b.set(&mut m, &Dec::int(-12));
+    assert_eq!(&m[8..10], &[0xFF, 0xF4]);
+    assert_eq!(b.get(&m).to_string(), "-12");
+    let c5 = NumField::comp5(16, 4, 0, true);
+    c5.set(&mut m, &Dec::int(-12));
+    assert_eq!(&m[16..18], &[0xF4, 0xFF]);
+    assert_eq!(c5.get(&m).to_string(), "-12");
+}
+
+#[test]
+fn size_error_rules() {
+    // cobc: ADD 2 TO D DS C C5 P (all 999; D 9(3), DS S9(3), C 9(3) COMP,
+    // C5 9(3) COMP-5, P 9(3) COMP-3) -> "001 +001 001 01001 001";
+    // with ON SIZE ERROR: "999 +999 999 01001 999" (COMP-5 no size error).
+    let mut m = mem();
+    let fields = [
+        NumField::display(0, 3, 0, false),
+        NumField::display(4, 3, 0, true),
+        NumField::binary(8, 3, 0, false),
+        NumField::comp5(12, 3, 0, false),
+        NumField::packed(16, 3, 0, false),
+    ];
+    for f in fields {
+        f.set(&mut m, &Dec::int(999));
+        let v = f.get(&m).add(&Dec::int(2));
+        f.store(&mut m, &v, Round::Truncate, false);
+    }
+    let got: Vec<String> = fields.iter().map(|f| f.get(&m).to_string()).collect();
+    assert_eq!(got, ["1", "1", "1", "1001", "1"]);
+    for f in fields {
+        f.set(&mut m, &Dec::int(999));
+        let v = f.get(&m).add(&Dec::int(2));
+        let se = f.store(&mut m, &v, Round::Truncate, true);
+        assert_eq!(se, f.usage != Usage::NativeBinary);
+    }
+    let got: Vec<String> = fields.iter().map(|f| f.get(&m).to_string()).collect();
+    assert_eq!(got, ["999", "999", "999", "1001", "999"]);
+    // COMPUTE C = 1000 * 65 (C 9(3) COMP) -> 000; C5 9(3) COMP-5 -> 65000
+    fields[2].store(&mut m, &Dec::int(65000), Round::Truncate, false);
+    fields[3].store(&mut m, &Dec::int(65000), Round::Truncate, false);
+    assert_eq!(fields[2].get(&m).to_string(), "0");
+    assert_eq!(fields[3].get(&m).to_string(), "65000");
+    // division by zero leaves the target unchanged, with or without ON SIZE ERROR
+    assert!(fields[0].store(&mut m, &Dec::int(7).div(&Dec::ZERO), Round::Truncate, false));
+    assert_eq!(fields[0].get(&m).to_string(), "999");
+    // COMPUTE U = -5 (U PIC 9(3)) -> 005
+    fields[0].set(&mut m, &Dec::int(-5));
+    assert_eq!(&m[0..3], b"005");
+}
+
+#[test]
+fn p_scaling() {
+    let mut m = mem();
+    let k = NumField::display(0, 3, -2, false); // 9(3)PP
+    k.set(&mut m, &Dec::int(12345));
+    assert_eq!(&m[0..3], b"123");
+    assert_eq!(k.get(&m).to_string(), "12300");
+    let l = NumField::display(4, 2, 4, false); // PP99
+    l.set(&mut m, &Dec::parse("0.0012"));
+    assert_eq!(&m[4..6], b"12");
+    assert_eq!(l.get(&m).to_string(), "0.0012");
+}

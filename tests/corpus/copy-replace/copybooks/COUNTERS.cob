@@ -1,0 +1,4 @@
+      * COUNTERS - RUN COUNTERS; TRAILING REPLACING MAKES A SECOND SET
+       01  COUNTERS-IN.
+           05  READ-IN                 PIC 9(4)  VALUE ZERO.
+           05  ERRORS-IN               PIC 9(4)  VALUE ZERO.
