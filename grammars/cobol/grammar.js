@@ -1348,7 +1348,7 @@ module.exports = grammar({
       ),
 
     // `1,5`: a decimal comma under DECIMAL-POINT IS COMMA, otherwise two numbers (the lowering splits).
-    number: ($) => token(/[+-]?([0-9]+([.,][0-9]+)?|\.[0-9]+)/),
+    number: ($) => token(/[+-]?([0-9]+([.,][0-9]+)?|[.,][0-9]+)/),
     string: ($) => token(choice(/"([^"\n]|"")*"/, /'([^'\n]|'')*'/)),
     hex_string: ($) => token(seq(/[xX]/, choice(/"[0-9A-Fa-f \t]*"/, /'[0-9A-Fa-f \t]*'/))),
     // N"..." (national) and Z"..." (zero-terminated) literals.

@@ -664,3 +664,19 @@ pub fn slice(b: Vec<u8>, start: i64, len: Option<i64>) -> Vec<u8> {
     };
     b[s..e].to_vec()
 }
+
+impl File {
+    /// WRITE of a variable-length record: `len` bytes from the record's start (RECORD VARYING
+    /// DEPENDING ON).
+    pub fn write_var(&self, mem: &mut [u8], record: Field, len: i64, advance: Advance) {
+        let off = record.offset();
+        let len = (len.max(0) as usize).min(record.size());
+        with_rt(|rt| rt.file(self.id).write(&mem[off..off + len], advance));
+        self.after(mem, false);
+    }
+
+    /// Length of the record the last READ returned.
+    pub fn record_length(&self) -> i64 {
+        with_rt(|rt| rt.file(self.id).rec_len as i64)
+    }
+}

@@ -37,6 +37,12 @@ impl<'s> Lowerer<'s> {
     pub(super) fn numeric_text(&mut self, n: Node) -> String {
         let t = self.text(n);
         let t = t.strip_prefix('+').unwrap_or(t);
+        // `,5` is a decimal fraction only under DECIMAL-POINT IS COMMA; otherwise the comma is a
+        // separator before the number.
+        let t = match t.strip_prefix(',') {
+            Some(rest) if !self.decimal_comma => rest,
+            _ => t,
+        };
         if t.contains(',') {
             if self.decimal_comma {
                 return t.replace(',', ".");

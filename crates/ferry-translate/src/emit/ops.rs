@@ -896,7 +896,15 @@ pub(crate) fn write(
         }
     };
     let h = cx.file_names[fi].clone();
-    code.line(format!("self.{h}.write(&mut self.mem, {rec}, {advance});"));
+    match depending_on(cx, fi) {
+        Some(dep) => {
+            code.line(format!("let length = rt::get(&self.mem, {dep}).to_i64();"));
+            code.line(format!(
+                "self.{h}.write_var(&mut self.mem, {rec}, length, {advance});"
+            ));
+        }
+        None => code.line(format!("self.{h}.write(&mut self.mem, {rec}, {advance});")),
+    }
 }
 
 fn page(before: bool) -> String {
@@ -905,6 +913,14 @@ fn page(before: bool) -> String {
     } else {
         "rt::Advance::AfterPage".into()
     }
+}
+
+/// The RECORD VARYING ... DEPENDING ON item of file `fi`, as a field expression.
+pub(crate) fn depending_on(cx: &mut Ctx<'_>, fi: usize) -> Option<String> {
+    let name = cx.model.files[fi].name.clone();
+    let fd = cx.program.data.files.iter().find(|f| f.name == name)?;
+    let r = fd.record_depending.clone()?;
+    Some(field(cx, &r))
 }
 
 pub(crate) fn rewrite(

@@ -495,6 +495,15 @@ fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
             code.line(format!(
                 "let at_end = self.{h}.read(&mut self.mem, {handled}) == rt::IoOutcome::AtEnd;"
             ));
+            if let Some(fi) = cx.model.file(file) {
+                if let Some(dep) = ops::depending_on(cx, fi) {
+                    code.open("if !at_end {");
+                    code.line(format!(
+                        "rt::store_int(&mut self.mem, {dep}, self.{h}.record_length());"
+                    ));
+                    code.close("}");
+                }
+            }
             if let Some(into) = into {
                 let rec = ops::record_of(cx, file, s.span);
                 let dst = ops::field(cx, into);
