@@ -307,7 +307,14 @@ fn scan_file(
         }
     };
     let text = ferry_source::decode(&bytes);
-    let kind = ferry_source::classify(path, &text);
+    // Anything in a copybook directory is a copybook, whatever its extension (`.CBL` members are
+    // common).
+    let in_copybook_dir = pp.copybook_dirs.iter().any(|d| path.starts_with(d));
+    let kind = if in_copybook_dir {
+        FileKind::Copybook
+    } else {
+        ferry_source::classify(path, &text)
+    };
     let lines = text.lines().count();
     let mut file = ScannedFile {
         path: rel_path.clone(),

@@ -134,6 +134,8 @@ pub struct ProgramModel {
 struct Builder<'p> {
     model: ProgramModel,
     program: &'p Program,
+    /// INDEXED BY names met while laying out tables: (name, table item, span).
+    index_names: Vec<(String, ItemId, Span)>,
 }
 
 /// Lays out the data of `program`.
@@ -156,6 +158,7 @@ pub fn build(program: &Program) -> ProgramModel {
             currency,
         },
         program,
+        index_names: Vec::new(),
     };
     let mut cursor = 0usize;
     for fd in &program.data.files {
@@ -206,6 +209,28 @@ pub fn build(program: &Program) -> ProgramModel {
         (&program.data.linkage, Section::Linkage),
     ] {
         cursor = b.level_01s(items, section, cursor);
+    }
+    // Index-names hold the occurrence number (1-based) as a native binary word after all data.
+    for (name, table, span) in std::mem::take(&mut b.index_names) {
+        let _ = table;
+        b.model.items.push(Item {
+            name: Some(name),
+            level: 0,
+            parent: None,
+            children: Vec::new(),
+            section: Section::WorkingStorage,
+            offset: cursor,
+            size: 4,
+            dims: Vec::new(),
+            depending_on: None,
+            kind: ItemKind::Index,
+            value: None,
+            redefines: None,
+            external: false,
+            global: false,
+            span,
+        });
+        cursor += 4;
     }
     b.model.storage_size = cursor;
     b.model
@@ -292,6 +317,11 @@ impl Builder<'_> {
         });
         if let Some(p) = parent {
             self.model.items[p].children.push(id);
+        }
+        if let Some(o) = &it.occurs {
+            for name in &o.indexed_by {
+                self.index_names.push((name.clone(), id, it.span));
+            }
         }
         if it.level == 88 {
             let (p_off, p_size) = parent.map_or((offset, 0), |p| {

@@ -44,3 +44,13 @@ fn offsets_sizes_redefines_occurs_and_conditions() {
     assert_eq!(m.items[id("A", &["OTHER"])].offset, 17);
     assert_eq!(m.storage_size, 21);
 }
+
+#[test]
+fn index_names_are_items_after_the_data() {
+    let m =
+        model("       01 T.\n          05 E PIC X(2) OCCURS 4 INDEXED BY IX.\n       01 Z PIC X.");
+    let ix = m.resolve(&r("IX", &[])).unwrap();
+    assert!(matches!(m.items[ix].kind, ItemKind::Index));
+    assert_eq!((m.items[ix].offset, m.items[ix].size), (9, 4));
+    assert_eq!(m.storage_size, 13);
+}

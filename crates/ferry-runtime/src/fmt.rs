@@ -14,6 +14,17 @@ use crate::alnum::Fig;
 use crate::mov::Field;
 use crate::num::{native_display_digits, NumField, SignMode, Usage};
 
+/// The decimal point DISPLAY prints: ',' under DECIMAL-POINT IS COMMA (cobc 3.1.2:
+/// S9(5)V99 -12.5 -> "-00012,50", FUNCTION NUMVAL("12,5") -> "00000012,5"; COMP-1/COMP-2
+/// keep '.': "2.25").
+fn point() -> u8 {
+    if crate::mov::decimal_point_comma() {
+        b','
+    } else {
+        b'.'
+    }
+}
+
 /// Append what DISPLAY prints for a numeric item.
 pub fn append_num(mem: &[u8], f: NumField, out: &mut Vec<u8>) {
     match f.usage {
@@ -49,7 +60,7 @@ pub fn append_num(mem: &[u8], f: NumField, out: &mut Vec<u8>) {
             let ip = (f.digits as i32 - f.scale) as usize;
             out.extend_from_slice(&d[..ip]);
             if f.scale > 0 {
-                out.push(b'.');
+                out.push(point());
                 out.extend_from_slice(&d[ip..]);
             }
             if trailing_sep {
@@ -72,7 +83,7 @@ pub fn append_num(mem: &[u8], f: NumField, out: &mut Vec<u8>) {
                     out.push(b'0');
                 }
             } else if f.scale as usize >= digits {
-                out.push(b'.');
+                out.push(point());
                 for _ in digits..f.scale as usize {
                     out.push(b'0');
                 }
@@ -82,7 +93,7 @@ pub fn append_num(mem: &[u8], f: NumField, out: &mut Vec<u8>) {
                 push_padded(&mut tmp, v, digits);
                 let ip = digits - f.scale as usize;
                 out.extend_from_slice(&tmp[..ip]);
-                out.push(b'.');
+                out.push(point());
                 out.extend_from_slice(&tmp[ip..]);
             }
             if trailing_sep {
@@ -151,7 +162,8 @@ pub fn append_intrinsic(v: &crate::dec::Dec, out: &mut Vec<u8>) {
     let sc = v.scale() as usize;
     let n = digits.len().max(sc + 1);
     if n > 18 {
-        out.extend_from_slice(v.to_string().as_bytes());
+        let p = point();
+        out.extend(v.to_string().bytes().map(|c| if c == b'.' { p } else { c }));
         return;
     }
     if v.signum() < 0 {
@@ -164,7 +176,7 @@ pub fn append_intrinsic(v: &crate::dec::Dec, out: &mut Vec<u8>) {
     let ip = all.len() - sc;
     out.extend_from_slice(&all[..ip]);
     if sc > 0 {
-        out.push(b'.');
+        out.push(point());
         out.extend_from_slice(&all[ip..]);
     }
 }

@@ -137,7 +137,14 @@ impl<'o> Expander<'o> {
             out.text
                 .extend(std::iter::repeat_n('\n', directive.matches('\n').count()));
             if is_copy {
-                self.copy_statement(src, &toks[i..end], path, chain, &mut out);
+                // REPLACE acts on the text after COPY processing, so on copied text too.
+                let mut body = MappedText::default();
+                self.copy_statement(src, &toks[i..end], path, chain, &mut body);
+                let body_toks: Vec<Token> = tokenize(&body.text)
+                    .into_iter()
+                    .filter(|t| t.kind != Tok::Comment)
+                    .collect();
+                apply_rules(&body, &body_toks, 0, body.text.len(), &active, &mut out);
             } else {
                 match parse_rules(s, &toks[i + 1..end]) {
                     Ok(rules) => active = rules,

@@ -201,3 +201,17 @@ fn classify_by_extension_and_content() {
         FileKind::Program
     );
 }
+
+#[test]
+fn replace_acts_on_copied_text() {
+    let dir = with_copybooks(&[
+        ("SHOW.cpy", "           SHOW-IT X.\n"),
+        (
+            "main.cbl",
+            "       REPLACE ==SHOW-IT== BY ==DISPLAY==.\n       COPY SHOW.\n       REPLACE OFF.\n",
+        ),
+    ]);
+    let out = preprocess_file(&dir.path().join("main.cbl"), &PreprocessOptions::default());
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    assert!(out.text.contains("DISPLAY X."), "{}", out.text);
+}
