@@ -625,12 +625,35 @@ pub fn build_report(
                 .iter()
                 .flat_map(|p| state.callers_of(p))
                 .collect();
+            // A caller that was not translated cannot exercise this unit: its scenarios are listed
+            // for the caller, and this unit says why it is unverified instead of claiming an error.
+            let runnable = |program: &str| {
+                u.programs.iter().any(|p| p == program)
+                    || state.units.iter().any(|o| {
+                        o.programs.iter().any(|p| p == program)
+                            && matches!(o.state, UnitState::Translated | UnitState::PortedByHand)
+                    })
+            };
             unit.scenarios = run
                 .results
                 .iter()
-                .filter(|r| relevant.contains(&r.program))
+                .filter(|r| relevant.contains(&r.program) && runnable(&r.program))
                 .cloned()
                 .collect();
+            let blocked: Vec<&str> = relevant
+                .iter()
+                .filter(|p| !runnable(p))
+                .map(|p| p.as_str())
+                .collect();
+            if unit.scenarios.is_empty()
+                && !blocked.is_empty()
+                && matches!(u.state, UnitState::Translated)
+            {
+                unit.detail = Some(format!(
+                    "its scenarios run through {}, which could not be translated",
+                    blocked.join(", ")
+                ));
+            }
             if !run.build_ok && matches!(u.state, UnitState::Translated) {
                 unit.status = ferry_report::UnitStatus::Error;
                 unit.detail = run.build_log.clone();

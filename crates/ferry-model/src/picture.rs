@@ -93,12 +93,13 @@ pub fn parse_picture(pic: &str, currency: char) -> Result<Picture, String> {
             }
             'S' => signed = true,
             'V' => after_point = true,
+            // P positions are not stored digits: leading ones (or after V) push the digits to the
+            // right of the point, trailing ones scale the value up.
             'P' => {
-                digits += 1;
-                if after_point || (digits == 1 && !has_9) {
-                    p_before_digits += 1;
-                } else {
+                if has_9 && !after_point {
                     p_after += 1;
+                } else {
+                    p_before_digits += 1;
                 }
             }
             'B' | '0' | '/' => {
@@ -147,15 +148,14 @@ pub fn parse_picture(pic: &str, currency: char) -> Result<Picture, String> {
             }
         }
     }
-    if p_before_digits > 0 && !after_point {
-        // PPP999: the P positions are decimal scaling to the right of the point? No: leading P with
-        // no V means positions left of digits; treat as scale beyond digits.
+    if p_before_digits > 0 {
+        // `PP99` is `.PP99`: every digit is a fraction digit, after the P positions.
+        scale = if after_point {
+            scale + p_before_digits
+        } else {
+            p_before_digits + digits as i32
+        };
     }
-    scale += if after_point && p_before_digits > 0 {
-        p_before_digits
-    } else {
-        0
-    };
     scale -= p_after;
     let category = if has_edit || (has_insert && has_9 && !has_x && !has_a) {
         if has_x || has_a {
@@ -203,9 +203,11 @@ mod tests {
             (Category::Numeric, 7, 2, true, 7)
         );
         let y = p("999PP");
-        assert_eq!((y.digits, y.scale, y.display_len), (5, -2, 3));
+        assert_eq!((y.digits, y.scale, y.display_len), (3, -2, 3));
+        let w = p("PP999");
+        assert_eq!((w.digits, w.scale, w.display_len), (3, 5, 3));
         let z = p("VPP99");
-        assert_eq!((z.digits, z.scale, z.display_len), (4, 4, 2));
+        assert_eq!((z.digits, z.scale, z.display_len), (2, 4, 2));
     }
 
     #[test]

@@ -186,58 +186,60 @@ impl EditField {
     }
 
     /// De-edit: the numeric value shown in the item (MOVE edited TO numeric).
+    ///
+    /// cobc 3.1.2 reads the bytes, not the picture: every digit counts (insertion '0's
+    /// too: `9(3)0B0` "2340 0" -> 23400), the first decimal-point character starts the
+    /// decimals (however many follow: "12.3456" in ZZZ9.99 -> 12.3456), a `V` in the
+    /// picture does the same when no point came first, and any '-' or 'C' byte makes the
+    /// value negative: CR and '-' de-edit negative, DB (and '+') positive. Everything else
+    /// (spaces, '*', ',', currency, letters) is skipped. A zero value is never negative.
     pub fn get(&self, mem: &[u8]) -> Dec {
         let data = self.bytes(mem);
         let p = self.pic.as_bytes();
-        let mut i = 0;
-        let mut pos = 0;
-        let mut mag: u128 = 0;
-        let mut neg = false;
-        let mut trailing = false;
-        while i < p.len() {
+        let dp = if self.comma { b',' } else { b'.' };
+        let (mut i, mut pos) = (0, 0);
+        let (mut mag, mut frac, mut neg, mut point) = (0u128, 0u32, false, false);
+        let mut take = |b: u8, point: &mut bool| {
+            if b.is_ascii_digit() {
+                if mag < u128::MAX / 100 {
+                    mag = mag * 10 + (b - b'0') as u128;
+                    frac += *point as u32;
+                }
+            } else if b == dp {
+                *point = true;
+            } else if b == b'-' || b == b'C' {
+                neg = true;
+            }
+        };
+        while i < p.len() && pos < data.len() {
             let (c, n, j) = next_sym(p, i);
             i = j;
-            for _ in 0..n {
-                if pos >= data.len() {
-                    break;
-                }
-                let b = data[pos];
-                let consuming = match c {
-                    b'9' | b'Z' | b'*' => {
-                        trailing = true;
-                        true
+            match c {
+                b'V' => point = true,
+                b'P' => {}
+                _ => {
+                    let w = if c == b'C' || c == b'D' { 2 } else { n };
+                    for _ in 0..w {
+                        if pos < data.len() {
+                            take(data[pos], &mut point);
+                            pos += 1;
+                        }
                     }
-                    b'+' | b'-' => !trailing,
-                    x if x == self.currency => !trailing,
-                    _ => false,
-                };
-                if c == b'V' || c == b'P' {
-                    continue;
                 }
-                if consuming {
-                    mag = mag * 10
-                        + if b.is_ascii_digit() {
-                            (b - b'0') as u128
-                        } else {
-                            0
-                        };
-                }
-                if b == b'-' && (c == b'+' || c == b'-') {
-                    neg = true;
-                }
-                if (c == b'C' || c == b'D') && (b == b'C' || b == b'D') {
-                    neg = true;
-                }
-                pos += if c == b'C' || c == b'D' { 2 } else { 1 };
             }
         }
-        let d = Dec::from_mag(
-            neg && mag != 0,
-            crate::dec::Mag::Small(mag),
-            self.scale.max(0) as u32,
-        );
-        if self.scale < 0 {
+        let d = Dec::from_mag(neg && mag != 0, crate::dec::Mag::Small(mag), frac);
+        if point {
+            d
+        } else if self.scale < 0 {
             d.upscale_int((-self.scale) as u32)
+        } else if self.scale as u32 > self.digits {
+            // leading P's (PPP99): the shown digits are the low-order decimals
+            Dec::from_mag(
+                neg && mag != 0,
+                crate::dec::Mag::Small(mag),
+                self.scale as u32,
+            )
         } else {
             d
         }
@@ -483,3 +485,7 @@ impl AlnumEditField {
 #[cfg(test)]
 #[path = "edit_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "deedit_tests.rs"]
+mod deedit_tests;

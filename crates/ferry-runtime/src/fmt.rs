@@ -282,6 +282,32 @@ mod tests {
     }
 
     #[test]
+    fn display_with_decimal_point_comma() {
+        // cobc 3.1.2, DECIMAL-POINT IS COMMA: S9(5)V99 -12,5 "-00012,50", 9(3)V9 COMP-3
+        // "001,5", S9(3)V99 COMP "+002,25", COMP-2 "2.25", V99 ",25", S99V99 COMP-5
+        // "+00150", SIGN TRAILING SEPARATE "001,5-", NUMVAL("12,5") "00000012,5"
+        crate::mov::set_decimal_point_comma(true);
+        assert_eq!(show(NumField::display(0, 7, 2, true), "-12.5"), "-00012,50");
+        assert_eq!(show(NumField::packed(0, 4, 1, false), "1.5"), "001,5");
+        assert_eq!(show(NumField::binary(0, 5, 2, true), "2.25"), "+002,25");
+        assert_eq!(show(NumField::double(0), "2.25"), "2.25");
+        assert_eq!(show(NumField::display(0, 2, 2, false), "0.25"), ",25");
+        assert_eq!(show(NumField::comp5(0, 4, 2, true), "1.5"), "+00150");
+        assert_eq!(
+            show(
+                NumField::display(0, 4, 1, true).with_sign(SignMode::TrailingSeparate),
+                "-1.5"
+            ),
+            "001,5-"
+        );
+        let mut o = Vec::new();
+        append_intrinsic(&Dec::parse("12.5"), &mut o);
+        assert_eq!(o, b"00000012,5");
+        crate::mov::set_decimal_point_comma(false);
+        assert_eq!(show(NumField::display(0, 7, 2, true), "-12.5"), "-00012.50");
+    }
+
+    #[test]
     fn intrinsic_results() {
         let f = |s: &str| {
             let mut o = Vec::new();

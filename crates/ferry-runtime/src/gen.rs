@@ -110,9 +110,9 @@ pub fn num_value(mem: &[u8], v: Val) -> Dec {
 }
 
 /// Stores an arithmetic result (see `NumField::store`); returns true on a size error.
-pub fn store(mem: &mut [u8], f: Field, v: Dec, round: Round, on_size_error: bool) -> bool {
+pub fn store(mem: &mut [u8], f: Field, v: &Dec, round: Round, on_size_error: bool) -> bool {
     match f {
-        Field::Num(n) => n.store(mem, &v, round, on_size_error),
+        Field::Num(n) => n.store(mem, v, round, on_size_error),
         Field::Edit(e) => {
             if v.is_nan() {
                 return true;
@@ -125,7 +125,7 @@ pub fn store(mem: &mut [u8], f: Field, v: Dec, round: Round, on_size_error: bool
             false
         }
         other => {
-            mov::move_dec(mem, &v, other);
+            mov::move_dec(mem, v, other);
             false
         }
     }
@@ -149,11 +149,11 @@ fn pow10(n: u32) -> Dec {
 /// `item := item + by` (SET UP BY, PERFORM VARYING steps): truncating, no size error.
 pub fn step(mem: &mut [u8], f: Field, by: Val) {
     let v = get(mem, f).add(&num_value(mem, by));
-    store(mem, f, v, Round::Truncate, false);
+    store(mem, f, &v, Round::Truncate, false);
 }
 
 pub fn store_int(mem: &mut [u8], f: Field, v: i64) {
-    store(mem, f, Dec::int(v), Round::Truncate, false);
+    store(mem, f, &Dec::int(v), Round::Truncate, false);
 }
 
 /// MOVE for every operand kind.
@@ -678,5 +678,33 @@ impl File {
     /// Length of the record the last READ returned.
     pub fn record_length(&self) -> i64 {
         with_rt(|rt| rt.file(self.id).rec_len as i64)
+    }
+}
+
+/// DIVIDE ... GIVING quotient REMAINDER remainder (numeric receivers); true on a size error.
+pub fn divide_giving_remainder(
+    mem: &mut [u8],
+    dividend: &Dec,
+    divisor: &Dec,
+    quotient: Field,
+    round: Round,
+    remainder: Field,
+    on_size_error: bool,
+) -> bool {
+    match (quotient, remainder) {
+        (Field::Num(q), Field::Num(r)) => {
+            crate::arith::divide_remainder(mem, dividend, divisor, q, round, r, on_size_error)
+        }
+        _ => {
+            // Edited receivers: compute like the runtime does for numeric ones, then store.
+            let q = dividend.div(divisor);
+            if q.is_nan() {
+                return true;
+            }
+            let se_q = store(mem, quotient, &q, round, on_size_error);
+            let tq = q.round_to(0, Round::Truncate);
+            let r = dividend.sub(&tq.mul(divisor));
+            se_q | store(mem, remainder, &r, Round::Truncate, on_size_error)
+        }
     }
 }

@@ -60,6 +60,10 @@ pub use gen::{
     File, IoOutcome, Organization, StopRun, Val,
 };
 pub use gen::{
-    inspect_convert, inspect_replace, inspect_tally, slice, string_into, unstring, val_bytes,
-    Limits, Look, Receiver,
+    divide_giving_remainder, inspect_convert, inspect_replace, inspect_tally, slice, string_into,
+    unstring, val_bytes, Limits, Look, Receiver,
 };
+
+// Keyed files and SORT/MERGE work files for generated code (see gen_files.rs).
+pub mod gen_files;
+pub use gen_files::*;

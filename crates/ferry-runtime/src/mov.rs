@@ -13,18 +13,21 @@ use crate::alnum::{fill_pattern, AlnumField, Fig};
 use crate::dec::{Dec, Mag};
 use crate::edit::{AlnumEditField, EditField};
 use crate::num::{NumField, SignMode, Usage};
-use std::sync::atomic::{AtomicBool, Ordering};
 
-static DECIMAL_POINT_COMMA: AtomicBool = AtomicBool::new(false);
+thread_local! {
+    // per thread so that unit tests running in parallel do not see each other's setting
+    static DECIMAL_POINT_COMMA: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
 
 /// SPECIAL-NAMES. DECIMAL-POINT IS COMMA (program-wide; affects alphanumeric -> numeric
-/// conversion and ACCEPT of numbers; edited items carry their own flag).
+/// conversion, ACCEPT of numbers and DISPLAY of numeric items; edited items carry their
+/// own flag). Call it on the thread that runs the program.
 pub fn set_decimal_point_comma(on: bool) {
-    DECIMAL_POINT_COMMA.store(on, Ordering::Relaxed);
+    DECIMAL_POINT_COMMA.with(|c| c.set(on));
 }
 
 pub fn decimal_point_comma() -> bool {
-    DECIMAL_POINT_COMMA.load(Ordering::Relaxed)
+    DECIMAL_POINT_COMMA.with(|c| c.get())
 }
 
 /// Any data item.

@@ -227,3 +227,23 @@ fn invalid_display_data_like_cobc() {
     move_field(&mut m, Field::Num(a), Field::Num(s));
     assert_eq!(disp(&m, s), "+000");
 }
+
+#[test]
+fn p_scaled_moves() {
+    // cobc 3.1.2 (tests/corpus/nucleus-move MOVEFLDS): MOVE .0012345 TO PP999, then
+    // PP999 TO V9(7) ".0012300" and TO S9(7)V99 "+0000000.00"; 98765 via 9(3)PP
+    // TO S9(7)V99 "+0098700.00". PIC PP999 is display(off, 3, 5, false).
+    let p3 = NumField::display(0, 3, 5, false);
+    let v7 = NumField::display(3, 7, 7, false);
+    let s7 = NumField::display(10, 9, 2, true);
+    let p2 = NumField::display(19, 3, -2, false);
+    let mut m = vec![b'0'; 24];
+    move_dec(&mut m, &Dec::parse("0.0012345"), p3.into());
+    move_field(&mut m, p3.into(), v7.into());
+    assert_eq!(disp(&m, v7), ".0012300");
+    move_field(&mut m, p3.into(), s7.into());
+    assert_eq!(disp(&m, s7), "+0000000.00");
+    move_dec(&mut m, &Dec::int(98765), p2.into());
+    move_field(&mut m, p2.into(), s7.into());
+    assert_eq!(disp(&m, s7), "+0098700.00");
+}

@@ -33,24 +33,28 @@ impl<'s> Lowerer<'s> {
         }
     }
 
-    /// Normalised numeric literal text: no leading `+`, `.` as the decimal point.
+    /// Normalised numeric literal text: the sign as written, `.` as the decimal point.
     pub(super) fn numeric_text(&mut self, n: Node) -> String {
-        let t = self.text(n);
-        let t = t.strip_prefix('+').unwrap_or(t);
+        let raw = self.text(n);
+        // The sign is kept as written (DISPLAY +7 prints `+7`).
+        let (sign, rest) = match raw.strip_prefix('+') {
+            Some(r) => ("+", r),
+            None => ("", raw),
+        };
         // `,5` is a decimal fraction only under DECIMAL-POINT IS COMMA; otherwise the comma is a
         // separator before the number.
-        let t = match t.strip_prefix(',') {
-            Some(rest) if !self.decimal_comma => rest,
-            _ => t,
+        let rest = match rest.strip_prefix(',') {
+            Some(r) if !self.decimal_comma => r,
+            _ => rest,
         };
+        let t = format!("{sign}{rest}");
         if t.contains(',') {
-            if self.decimal_comma {
-                return t.replace(',', ".");
+            if !self.decimal_comma {
+                self.error(
+                    span(n),
+                    format!("numeric literal `{t}` uses a decimal comma but DECIMAL-POINT IS COMMA is not in effect"),
+                );
             }
-            self.error(
-                span(n),
-                format!("numeric literal `{t}` uses a decimal comma but DECIMAL-POINT IS COMMA is not in effect"),
-            );
             return t.replace(',', ".");
         }
         if self.decimal_comma && t.contains('.') {
@@ -59,7 +63,7 @@ impl<'s> Lowerer<'s> {
                 format!("numeric literal `{t}` uses `.` but DECIMAL-POINT IS COMMA is in effect"),
             );
         }
-        t.to_string()
+        t
     }
 
     /// `1,2` written without spaces is two numbers unless DECIMAL-POINT IS COMMA is in effect. Used in

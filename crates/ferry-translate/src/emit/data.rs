@@ -70,10 +70,14 @@ pub(crate) fn fields_module(cx: &mut Ctx<'_>, code: &mut Code) {
 pub(crate) fn file_fields(cx: &mut Ctx<'_>, code: &mut Code) {
     let mut namer = Namer::default();
     namer.unique("mem".into());
-    for f in &cx.model.files {
+    for (i, f) in cx.model.files.iter().enumerate() {
         let name = namer.unique(format!("{}_file", snake(&f.name, "f")));
-        code.line(format!("/// FD {}", f.name));
-        code.line(format!("{name}: rt::File,"));
+        let (kind, ty) = match super::files::handle_kind(cx, i) {
+            super::files::Handle::Sort => ("SD", super::files::handle_type(cx, i)),
+            _ => ("FD", super::files::handle_type(cx, i)),
+        };
+        code.line(format!("/// {kind} {}", f.name));
+        code.line(format!("{name}: {ty},"));
         cx.file_names.push(name);
     }
 }
@@ -84,6 +88,11 @@ pub(crate) fn constructor(cx: &mut Ctx<'_>, code: &mut Code) {
     code.line("mem: vec![0; STORAGE_SIZE],");
     code.line("called: false,");
     for (i, f) in cx.model.files.iter().enumerate() {
+        if f.control.is_none() && super::files::handle_kind(cx, i) == super::files::Handle::Sort {
+            let handle = super::files::constructor(cx, i, "None").unwrap_or_default();
+            code.line(format!("{}: {handle},", cx.file_names[i]));
+            continue;
+        }
         let Some(control) = &f.control else {
             code.line(format!(
                 "{}: rt::File::new({}, {}, rt::Organization::Sequential, {}, {}, {}, false, None),",
@@ -126,16 +135,6 @@ pub(crate) fn constructor(cx: &mut Ctx<'_>, code: &mut Code) {
             Organization::Relative => "Relative",
             Organization::Indexed => "Indexed",
         };
-        if matches!(
-            control.organization,
-            Organization::Relative | Organization::Indexed
-        ) {
-            cx.refuse(
-                control.span,
-                "ORGANIZATION",
-                format!("{org} files are not translated yet"),
-            );
-        }
         let status = match &control.file_status {
             Some(r) => match cx.model.resolve(r) {
                 Ok(id) => format!("Some({})", cx.field_names[id]),
@@ -146,6 +145,11 @@ pub(crate) fn constructor(cx: &mut Ctx<'_>, code: &mut Code) {
             },
             None => "None".into(),
         };
+        // RELATIVE / INDEXED files and SD (sort) files have their own handles.
+        if let Some(handle) = super::files::constructor(cx, i, &status) {
+            code.line(format!("{}: {handle},", cx.file_names[i]));
+            continue;
+        }
         code.line(format!(
             "{}: rt::File::new({}, {}, rt::Organization::{org}, {}, {}, {}, {}, {status}),",
             cx.file_names[i],

@@ -7,8 +7,10 @@
 //! `Err(Jump::..)` with `?`.
 
 mod data;
+mod files;
 mod intrinsic;
 mod ops;
+mod sort;
 mod stmt;
 mod strings;
 

@@ -511,10 +511,10 @@ fn store_all(
         let r = round(t.rounded);
         if checked {
             code.line(format!(
-                "size_error |= rt::store(&mut self.mem, {f}, {v}, {r}, true);"
+                "size_error |= rt::store(&mut self.mem, {f}, &{v}, {r}, true);"
             ));
         } else {
-            code.line(format!("rt::store(&mut self.mem, {f}, {v}, {r}, false);"));
+            code.line(format!("rt::store(&mut self.mem, {f}, &{v}, {r}, false);"));
         }
     }
 }
@@ -679,7 +679,7 @@ pub(crate) fn arithmetic(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                         if let Some((qf, qr)) = q {
                             let flag = if checked { "size_error |= " } else { "" };
                             code.line(format!(
-                                "{flag}rt::divide_remainder(&mut self.mem, {dividend}, {divisor}, {qf}, {qr}, {rf}, {checked});"
+                                "{flag}rt::divide_giving_remainder(&mut self.mem, &{dividend}, &{divisor}, {qf}, {qr}, {rf}, {checked});"
                             ));
                         }
                     }

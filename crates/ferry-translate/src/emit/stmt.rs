@@ -175,7 +175,11 @@ fn para_target(
     }
 }
 
-fn range(cx: &mut Ctx<'_>, r: &PerformRange, span: ferry_syntax::ast::Span) -> Option<String> {
+pub(crate) fn range(
+    cx: &mut Ctx<'_>,
+    r: &PerformRange,
+    span: ferry_syntax::ast::Span,
+) -> Option<String> {
     let (from, mut last) = para_target(cx, &r.from, r.from_section.as_deref(), span)?;
     if let Some(thru) = &r.thru {
         last = para_target(cx, thru, None, span)?.1;
@@ -338,7 +342,7 @@ fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
             if let Some(st) = status {
                 let v = ops::num(cx, st);
                 code.line(format!(
-                    "rt::store(&mut self.mem, RETURN_CODE, {v}, Round::Truncate, false);"
+                    "rt::store(&mut self.mem, RETURN_CODE, &{v}, Round::Truncate, false);"
                 ));
             }
             code.line("return Err(Jump::StopRun);");
@@ -411,7 +415,7 @@ fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                 let dst = ops::field(cx, t);
                 let v = ops::num(cx, value);
                 let op = if up { "add" } else { "sub" };
-                code.line(format!("rt::store(&mut self.mem, {dst}, rt::get(&self.mem, {dst}).{op}(&{v}), Round::Truncate, false);"));
+                code.line(format!("rt::store(&mut self.mem, {dst}, &rt::get(&self.mem, {dst}).{op}(&{v}), Round::Truncate, false);"));
             }
         }
         K::Call {
@@ -469,13 +473,28 @@ fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
         }
         K::Read {
             file,
-            next: _,
+            next,
             previous,
             into,
             key,
             at_end,
             invalid_key,
         } => {
+            if let Some(fi) = super::files::keyed(cx, file) {
+                super::files::read(
+                    cx,
+                    code,
+                    s.span,
+                    fi,
+                    *next,
+                    *previous,
+                    into.as_ref(),
+                    key.as_ref(),
+                    at_end,
+                    invalid_key,
+                );
+                return;
+            }
             if *previous
                 || key.is_some()
                 || invalid_key.on.is_some()
@@ -524,7 +543,22 @@ fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
             end_of_page,
             invalid_key,
         } => {
-            if end_of_page.on.is_some() || end_of_page.not_on.is_some() || invalid_key.on.is_some()
+            if let Some(fi) = super::files::keyed_record(cx, record) {
+                if advancing.is_some() || end_of_page.on.is_some() || end_of_page.not_on.is_some() {
+                    cx.refuse(
+                        s.span,
+                        "WRITE",
+                        "ADVANCING / END-OF-PAGE on a RELATIVE or INDEXED file",
+                    );
+                    return;
+                }
+                super::files::write(cx, code, fi, record, from.as_ref(), invalid_key, false);
+                return;
+            }
+            if end_of_page.on.is_some()
+                || end_of_page.not_on.is_some()
+                || invalid_key.on.is_some()
+                || invalid_key.not_on.is_some()
             {
                 cx.refuse(
                     s.span,
@@ -569,6 +603,10 @@ fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
             from,
             invalid_key,
         } => {
+            if let Some(fi) = super::files::keyed_record(cx, record) {
+                super::files::write(cx, code, fi, record, from.as_ref(), invalid_key, true);
+                return;
+            }
             if invalid_key.on.is_some() || invalid_key.not_on.is_some() {
                 cx.refuse(
                     s.span,
@@ -579,6 +617,52 @@ fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
             }
             ops::rewrite(cx, code, s.span, record, from.as_ref());
         }
+        K::Delete { file, invalid_key } => {
+            super::files::delete(cx, code, s.span, file, invalid_key)
+        }
+        K::Start {
+            file,
+            key,
+            invalid_key,
+        } => super::files::start(cx, code, s.span, file, key.as_ref(), invalid_key),
+        K::Sort {
+            file,
+            keys,
+            duplicates_in_order: _,
+            input,
+            output,
+        } => super::sort::sort(cx, code, s.span, file, keys, input, output, "SORT"),
+        K::Merge {
+            file,
+            keys,
+            using,
+            output,
+        } => {
+            let input = ferry_syntax::ast::SortIo::Files(using.clone());
+            super::sort::sort(cx, code, s.span, file, keys, &input, output, "MERGE")
+        }
+        K::Release { record, from } => {
+            super::sort::release(cx, code, s.span, record, from.as_ref())
+        }
+        K::Return { file, into, at_end } => {
+            super::sort::return_(cx, code, s.span, file, into.as_ref(), at_end)
+        }
+        K::Search {
+            table,
+            all,
+            varying,
+            at_end,
+            whens,
+        } => super::sort::search(
+            cx,
+            code,
+            s.span,
+            table,
+            *all,
+            varying.as_ref(),
+            at_end.as_deref(),
+            whens,
+        ),
         K::Exec { kind, .. } => cx.refuse(
             s.span,
             "EXEC",
