@@ -57,6 +57,7 @@ pub enum ItemKind {
     /// Level 88: a condition on its parent.
     Condition {
         values: Vec<(Literal, Option<Literal>)>,
+        false_value: Option<Literal>,
     },
     /// Level 66: an alphanumeric view of a range of its record.
     Renames,
@@ -330,6 +331,7 @@ impl Builder<'_> {
             let item = &mut self.model.items[id];
             item.kind = ItemKind::Condition {
                 values: it.condition_values.clone(),
+                false_value: it.condition_false.clone(),
             };
             item.offset = p_off;
             item.size = p_size;
@@ -381,6 +383,10 @@ impl Builder<'_> {
             one = cursor - offset;
             if occurs.is_some() {
                 self.fix_stride(id, outer.len(), one);
+                // `dims` is stored on the item below: it must carry the stride too.
+                if let Some(d) = dims.last_mut() {
+                    d.stride = one;
+                }
             }
         } else {
             if let Some(o) = occurs {

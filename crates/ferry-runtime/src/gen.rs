@@ -293,9 +293,35 @@ pub enum AcceptSource {
     Environment(String),
 }
 
-pub fn accept(mem: &mut [u8], dst: Field, from: AcceptSource) {
+/// ACCEPT; returns true when the ON EXCEPTION condition is raised (end of input, an unset
+/// environment variable).
+pub fn accept(mem: &mut [u8], dst: Field, from: AcceptSource) -> bool {
     with_rt(|rt| match from {
-        AcceptSource::Stdin => rt.accept(mem, dst),
+        AcceptSource::Stdin => match rt.read_line() {
+            Some(line) => {
+                crate::rt::accept_bytes(mem, &line, dst);
+                false
+            }
+            None => {
+                mov::move_fig(mem, Fig::Space, Field::Alnum(dst.as_alnum()));
+                true
+            }
+        },
+        AcceptSource::Environment(name) => {
+            let set = std::env::var_os(name.trim_end()).is_some();
+            rt.accept_env(mem, &name, dst);
+            !set
+        }
+        other => {
+            accept_other(rt, mem, dst, other);
+            false
+        }
+    })
+}
+
+fn accept_other(rt: &mut Rt, mem: &mut [u8], dst: Field, from: AcceptSource) {
+    match from {
+        AcceptSource::Stdin | AcceptSource::Environment(_) => {}
         AcceptSource::Date => rt.accept_from(mem, AcceptFrom::Date, dst),
         AcceptSource::DateYyyymmdd => rt.accept_from(mem, AcceptFrom::DateYyyymmdd, dst),
         AcceptSource::Day => rt.accept_from(mem, AcceptFrom::Day, dst),
@@ -303,8 +329,7 @@ pub fn accept(mem: &mut [u8], dst: Field, from: AcceptSource) {
         AcceptSource::DayOfWeek => rt.accept_from(mem, AcceptFrom::DayOfWeek, dst),
         AcceptSource::Time => rt.accept_from(mem, AcceptFrom::Time, dst),
         AcceptSource::CommandLine => rt.accept_command_line(mem, dst),
-        AcceptSource::Environment(name) => rt.accept_env(mem, &name, dst),
-    })
+    }
 }
 
 /// Text of an operand with trailing spaces removed (names given as data).

@@ -224,6 +224,9 @@ pub struct DataItem {
     pub value: Option<Literal>,
     /// VALUE(S) for level 88: each entry is a value or a THRU range.
     pub condition_values: Vec<(Literal, Option<Literal>)>,
+    /// Level 88 `WHEN SET TO FALSE IS literal`.
+    #[serde(default)]
+    pub condition_false: Option<Literal>,
     pub children: Vec<DataItem>,
     pub span: Span,
 }
@@ -685,6 +688,7 @@ pub enum StatementKind {
     Accept {
         target: DataRef,
         from: AcceptFrom,
+        exception: Handlers,
     },
     Add {
         operands: Vec<Operand>,
@@ -764,9 +768,12 @@ pub enum StatementKind {
         then_branch: Vec<Statement>,
         else_branch: Option<Vec<Statement>>,
     },
+    /// INITIALIZE targets [WITH FILLER] [ALL TO VALUE] [REPLACING category BY value ...].
     Initialize {
         targets: Vec<DataRef>,
         replacing: Vec<(String, Operand)>,
+        with_filler: bool,
+        to_value: bool,
     },
     Inspect {
         target: DataRef,

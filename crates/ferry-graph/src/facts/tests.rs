@@ -82,6 +82,7 @@ pub(crate) fn item(level: u8, name: &str, value: Option<Literal>) -> DataItem {
         global: false,
         value,
         condition_values: vec![],
+        condition_false: None,
         children: vec![],
         span: sp(),
     }

@@ -196,6 +196,7 @@ impl<'s> Lowerer<'s> {
             global: false,
             value: None,
             condition_values: Vec::new(),
+            condition_false: None,
             children: Vec::new(),
             span: span(n),
         };
@@ -227,7 +228,7 @@ impl<'s> Lowerer<'s> {
                 "blank_when_zero_clause" => item.blank_when_zero = true,
                 "value_clause" => {
                     if let Some(fv) = kid(c, &["false_value"]) {
-                        self.not_lowered(fv, "level 88 WHEN SET TO FALSE value");
+                        item.condition_false = kids(fv).into_iter().next().map(|l| self.literal(l));
                     }
                     let values: Vec<(Literal, Option<Literal>)> = kids(c)
                         .into_iter()

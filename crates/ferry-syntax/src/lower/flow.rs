@@ -158,13 +158,7 @@ impl<'s> Lowerer<'s> {
             let Some((phrase, negated)) = self.phrase_of(p) else {
                 break;
             };
-            if matches!(kind, StatementKind::Accept { .. }) && phrase == Phrase::Exception {
-                // ACCEPT ... [NOT] ON EXCEPTION: the AST has no handler slot for it yet.
-                f.next();
-                let _ = self.stmt_list(f);
-                self.not_lowered(p, "ON EXCEPTION phrase of ACCEPT");
-                continue;
-            }
+
             match handler_slot(kind, phrase, negated) {
                 Some(slot) if slot.is_none() => {
                     f.next();
@@ -397,6 +391,7 @@ fn handler_slot(
         | (K::Start { invalid_key, .. }, Phrase::InvalidKey) => invalid_key,
         (K::Write { end_of_page, .. }, Phrase::EndOfPage) => end_of_page,
         (K::Call { exception, .. }, Phrase::Exception | Phrase::Overflow) => exception,
+        (K::Accept { exception, .. }, Phrase::Exception) => exception,
         (K::String { overflow, .. }, Phrase::Overflow)
         | (K::Unstring { overflow, .. }, Phrase::Overflow) => overflow,
         _ => return None,

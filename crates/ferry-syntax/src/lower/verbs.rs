@@ -150,10 +150,15 @@ impl<'s> Lowerer<'s> {
                     let value = self.operand_field(r, "value");
                     replacing.push((category, value));
                 }
-                if has_kw(n, "FILLER") || has_kw(n, "DEFAULT") || has_kw(n, "ALL") {
-                    self.not_lowered(n, "INITIALIZE WITH FILLER / ALL TO VALUE / TO DEFAULT");
+                if has_kw(n, "DEFAULT") {
+                    self.not_lowered(n, "INITIALIZE ... TO DEFAULT");
                 }
-                K::Initialize { targets, replacing }
+                K::Initialize {
+                    targets,
+                    replacing,
+                    with_filler: has_kw(n, "FILLER"),
+                    to_value: has_kw(n, "ALL"),
+                }
             }
             "inspect_statement" => self.inspect(n),
             "string_statement" => {
@@ -230,7 +235,11 @@ impl<'s> Lowerer<'s> {
                     None => AcceptFrom::Stdin,
                     Some(s) => self.accept_source(s),
                 };
-                K::Accept { target, from }
+                K::Accept {
+                    target,
+                    from,
+                    exception: Handlers::default(),
+                }
             }
             "continue_statement" => K::Continue,
             "next_sentence" => K::NextSentence,

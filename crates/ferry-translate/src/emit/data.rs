@@ -13,6 +13,7 @@ pub(crate) fn fields_module(cx: &mut Ctx<'_>, code: &mut Code) {
     // RETURN-CODE is an ordinary field at the end of storage (a special register in COBOL).
     namer.unique("RETURN_CODE".into());
     namer.unique("STORAGE_SIZE".into());
+    namer.unique("SORT_RETURN".into());
     cx.field_names = model
         .items
         .iter()
@@ -62,7 +63,12 @@ pub(crate) fn fields_module(cx: &mut Ctx<'_>, code: &mut Code) {
     code.line(format!(
         "pub const RETURN_CODE: Field = Field::Num(NumField::binary({rc_off}, 9, 0, true));"
     ));
-    code.line(format!("pub const STORAGE_SIZE: usize = {};", rc_off + 4));
+    code.line("/// The SORT-RETURN special register.");
+    code.line(format!(
+        "pub const SORT_RETURN: Field = Field::Num(NumField::binary({}, 9, 0, true));",
+        rc_off + 4
+    ));
+    code.line(format!("pub const STORAGE_SIZE: usize = {};", rc_off + 8));
     code.close("}");
     code.line("");
 }

@@ -77,7 +77,8 @@ pub(crate) fn descriptor(it: &Item, comma: bool, currency: char) -> String {
         ),
         ItemKind::Float => format!("Field::Num(NumField::float({off}))"),
         ItemKind::Double => format!("Field::Num(NumField::double({off}))"),
-        ItemKind::Index => format!("Field::Num(NumField::comp5({off}, 9, 0, true))"),
+        // cobc shows an index as a signed 9-digit number.
+        ItemKind::Index => format!("Field::Num(NumField::binary({off}, 9, 0, true))"),
         ItemKind::Pointer => format!("Field::Alnum(AlnumField::new({off}, {len}))"),
     }
 }
@@ -210,6 +211,9 @@ fn subscript_offset(cx: &mut Ctx<'_>, id: ItemId, r: &DataRef) -> Option<String>
 pub(crate) fn field(cx: &mut Ctx<'_>, r: &DataRef) -> String {
     if r.name == "RETURN-CODE" && r.qualifiers.is_empty() {
         return "RETURN_CODE".into();
+    }
+    if r.name == "SORT-RETURN" && r.qualifiers.is_empty() {
+        return "SORT_RETURN".into();
     }
     let Some(id) = resolve(cx, r) else {
         return "RETURN_CODE".into();
@@ -401,7 +405,7 @@ fn condition_parts(
 ) -> Option<(String, Vec<(Literal, Option<Literal>)>)> {
     let id = resolve(cx, r)?;
     let item = &cx.model.items[id];
-    let ItemKind::Condition { values } = item.kind.clone() else {
+    let ItemKind::Condition { values, .. } = item.kind.clone() else {
         cx.refuse(
             r.span,
             "condition",
@@ -453,6 +457,31 @@ pub(crate) fn set_condition(cx: &mut Ctx<'_>, code: &mut Code, r: &DataRef, _spa
         return;
     };
     let v = literal_value(cx, first, None);
+    code.line(format!("rt::move_value(&mut self.mem, {v}, {f});"));
+}
+
+pub(crate) fn set_condition_false(cx: &mut Ctx<'_>, code: &mut Code, r: &DataRef, span: Span) {
+    let Some(id) = resolve(cx, r) else { return };
+    let ItemKind::Condition { false_value, .. } = cx.model.items[id].kind.clone() else {
+        cx.refuse(
+            span,
+            "SET TO FALSE",
+            format!("{} is not a condition-name", r.name),
+        );
+        return;
+    };
+    let Some(fv) = false_value else {
+        cx.refuse(
+            span,
+            "SET TO FALSE",
+            format!("{} has no WHEN SET TO FALSE value", r.name),
+        );
+        return;
+    };
+    let Some((f, _)) = condition_parts(cx, r) else {
+        return;
+    };
+    let v = literal_value(cx, &fv, None);
     code.line(format!("rt::move_value(&mut self.mem, {v}, {f});"));
 }
 
@@ -716,16 +745,79 @@ fn handler_pair(cx: &mut Ctx<'_>, code: &mut Code, flag: &str, h: &Handlers) {
     }
 }
 
-pub(crate) fn initialize(cx: &mut Ctx<'_>, code: &mut Code, r: &DataRef) {
-    let Some(id) = resolve(cx, r) else { return };
-    let delta = subscript_offset(cx, id, r);
-    init_under(cx, code, id, delta.as_deref(), true);
+/// The phrases of one INITIALIZE statement.
+pub(crate) struct InitializeHow {
+    /// (category, value) from REPLACING, categories as COBOL names them (`ALPHANUMERIC`, ...).
+    replacing: Vec<(String, String)>,
+    with_filler: bool,
+    to_value: bool,
 }
 
-/// INITIALIZE: elementary items to spaces/zeros by category, FILLER and REDEFINES skipped.
-fn init_under(cx: &mut Ctx<'_>, code: &mut Code, id: ItemId, delta: Option<&str>, top: bool) {
+impl InitializeHow {
+    pub(crate) fn new(
+        cx: &mut Ctx<'_>,
+        replacing: &[(String, Operand)],
+        with_filler: bool,
+        to_value: bool,
+    ) -> Self {
+        let replacing = replacing
+            .iter()
+            .map(|(c, v)| (c.trim_end_matches(" DATA").trim().to_string(), value(cx, v)))
+            .collect();
+        Self {
+            replacing,
+            with_filler,
+            to_value,
+        }
+    }
+}
+
+fn category(kind: &ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Alphabetic { .. } => "ALPHABETIC",
+        ItemKind::Numeric { .. } | ItemKind::Float | ItemKind::Double => "NUMERIC",
+        ItemKind::NumericEdited { .. } => "NUMERIC-EDITED",
+        ItemKind::AlphanumericEdited { .. } => "ALPHANUMERIC-EDITED",
+        _ => "ALPHANUMERIC",
+    }
+}
+
+pub(crate) fn initialize(cx: &mut Ctx<'_>, code: &mut Code, r: &DataRef, how: &InitializeHow) {
+    let Some(id) = resolve(cx, r) else { return };
+    let delta = subscript_offset(cx, id, r);
+    init_under(cx, code, id, delta.as_deref(), true, how);
+}
+
+/// The statement for one elementary item, or None when INITIALIZE leaves it alone: ALL TO VALUE
+/// gives items their VALUE, REPLACING their category's value; with neither, every item gets spaces
+/// or zeros by category.
+fn init_elementary(cx: &mut Ctx<'_>, it: &Item, name: &str, how: &InitializeHow) -> Option<String> {
+    if how.to_value {
+        if let Some(v) = it.value.clone() {
+            let v = literal_value(cx, &v, None);
+            return Some(format!("rt::move_value(&mut self.mem, {v}, {name});"));
+        }
+    }
+    if let Some((_, v)) = how.replacing.iter().find(|(c, _)| c == category(&it.kind)) {
+        return Some(format!("rt::move_value(&mut self.mem, {v}, {name});"));
+    }
+    if how.to_value || !how.replacing.is_empty() {
+        return None;
+    }
+    Some(format!("rt::initialize(&mut self.mem, {name});"))
+}
+
+/// INITIALIZE: elementary items by category, FILLER (unless WITH FILLER) and REDEFINES skipped.
+fn init_under(
+    cx: &mut Ctx<'_>,
+    code: &mut Code,
+    id: ItemId,
+    delta: Option<&str>,
+    top: bool,
+    how: &InitializeHow,
+) {
     let it = cx.model.items[id].clone();
-    if !top && (it.name.is_none() || it.redefines.is_some()) {
+    if !top && ((it.name.is_none() && !how.with_filler) || it.redefines.is_some()) {
         return;
     }
     let name = match delta {
@@ -736,10 +828,14 @@ fn init_under(cx: &mut Ctx<'_>, code: &mut Code, id: ItemId, delta: Option<&str>
         ItemKind::Condition { .. } | ItemKind::Renames => {}
         ItemKind::Group => {
             for c in it.children.clone() {
-                init_under(cx, code, c, delta, false);
+                init_under(cx, code, c, delta, false, how);
             }
         }
-        _ => code.line(format!("rt::initialize(&mut self.mem, {name});")),
+        _ => {
+            if let Some(line) = init_elementary(cx, &it, &name, how) {
+                code.line(line);
+            }
+        }
     }
     let own = it.dims.len() > it.parent.map_or(0, |p| cx.model.items[p].dims.len());
     if !top && own {
@@ -835,7 +931,10 @@ pub(crate) fn record_of(cx: &mut Ctx<'_>, file: &str, span: Span) -> Option<Stri
         None
     })?;
     let f = &cx.model.files[i];
-    Some(format!("rt::Field::group({}, {})", f.offset, f.size))
+    Some(format!(
+        "rt::Field::Group(rt::AlnumField::group({}, {}))",
+        f.offset, f.size
+    ))
 }
 
 pub(crate) fn write(

@@ -31,19 +31,42 @@ fn mentions(stmts: &[Statement], pred: &dyn Fn(&K) -> bool) -> bool {
                 whens.iter().any(|(_, b)| mentions(b, pred))
                     || at_end.as_deref().is_some_and(|a| mentions(a, pred))
             }
-            K::Add { size_error: h, .. }
-            | K::Subtract { size_error: h, .. }
-            | K::Multiply { size_error: h, .. }
-            | K::Divide { size_error: h, .. }
-            | K::Compute { size_error: h, .. }
-            | K::Read { at_end: h, .. }
-            | K::Call { exception: h, .. } => {
+            other => handlers_of(other).into_iter().any(|h| {
                 h.on.as_deref().is_some_and(|b| mentions(b, pred))
                     || h.not_on.as_deref().is_some_and(|b| mentions(b, pred))
-            }
-            _ => false,
+            }),
         }
     })
+}
+
+/// Every imperative-phrase pair (SIZE ERROR, AT END, INVALID KEY, ...) of a statement.
+fn handlers_of(k: &K) -> Vec<&Handlers> {
+    match k {
+        K::Add { size_error: h, .. }
+        | K::Subtract { size_error: h, .. }
+        | K::Multiply { size_error: h, .. }
+        | K::Divide { size_error: h, .. }
+        | K::Compute { size_error: h, .. }
+        | K::Rewrite { invalid_key: h, .. }
+        | K::Delete { invalid_key: h, .. }
+        | K::Start { invalid_key: h, .. }
+        | K::Return { at_end: h, .. }
+        | K::Accept { exception: h, .. }
+        | K::Call { exception: h, .. }
+        | K::String { overflow: h, .. }
+        | K::Unstring { overflow: h, .. } => vec![h],
+        K::Read {
+            at_end,
+            invalid_key,
+            ..
+        } => vec![at_end, invalid_key],
+        K::Write {
+            invalid_key,
+            end_of_page,
+            ..
+        } => vec![invalid_key, end_of_page],
+        _ => Vec::new(),
+    }
 }
 
 fn contains_next_sentence(stmts: &[Statement]) -> bool {
@@ -255,7 +278,11 @@ fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                 !no_advancing
             ));
         }
-        K::Accept { target, from } => {
+        K::Accept {
+            target,
+            from,
+            exception,
+        } => {
             let dst = ops::field(cx, target);
             let how = match from {
                 AcceptFrom::Stdin => "rt::AcceptSource::Stdin".to_string(),
@@ -279,7 +306,16 @@ fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                     return;
                 }
             };
-            code.line(format!("rt::accept(&mut self.mem, {dst}, {how});"));
+            if exception.on.is_none() && exception.not_on.is_none() {
+                code.line(format!("rt::accept(&mut self.mem, {dst}, {how});"));
+            } else {
+                code.open("{");
+                code.line(format!(
+                    "let exception = rt::accept(&mut self.mem, {dst}, {how});"
+                ));
+                handlers(cx, code, "exception", exception);
+                code.close("}");
+            }
         }
         K::If {
             condition,
@@ -380,17 +416,23 @@ fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
         | K::Compute { .. } => {
             ops::arithmetic(cx, code, s);
         }
-        K::Initialize { targets, replacing } => {
-            if !replacing.is_empty() {
-                cx.refuse(
-                    s.span,
-                    "INITIALIZE REPLACING",
-                    "INITIALIZE ... REPLACING is not translated yet",
-                );
-                return;
-            }
+        K::Initialize {
+            targets,
+            replacing,
+            with_filler,
+            to_value,
+        } => {
+            let how = ops::InitializeHow::new(cx, replacing, *with_filler, *to_value);
             for t in targets {
-                ops::initialize(cx, code, t);
+                ops::initialize(cx, code, t, &how);
+            }
+        }
+        K::Set(SetAction::Condition {
+            targets,
+            value: false,
+        }) => {
+            for t in targets {
+                ops::set_condition_false(cx, code, t, s.span);
             }
         }
         K::Set(SetAction::Condition {
