@@ -733,3 +733,19 @@ pub fn divide_giving_remainder(
         }
     }
 }
+
+impl Field {
+    /// The same item with another length (a group holding an OCCURS DEPENDING ON table).
+    pub fn resized(self, len: usize) -> Field {
+        match self {
+            Field::Group(a) => Field::Group(AlnumField::group(a.offset, len)),
+            Field::Alnum(a) => Field::Alnum(AlnumField::new(a.offset, len)),
+            other => other,
+        }
+    }
+}
+
+/// The current occurrence count of an OCCURS DEPENDING ON table, kept within its bounds.
+pub fn odo_count(v: Dec, min: u32, max: u32) -> usize {
+    v.to_i64().clamp(min as i64, max as i64) as usize
+}

@@ -60,8 +60,8 @@ pub use gen::{
     File, IoOutcome, Organization, StopRun, Val,
 };
 pub use gen::{
-    divide_giving_remainder, inspect_convert, inspect_replace, inspect_tally, slice, string_into,
-    unstring, val_bytes, Limits, Look, Receiver,
+    divide_giving_remainder, inspect_convert, inspect_replace, inspect_tally, odo_count, slice,
+    string_into, unstring, val_bytes, Limits, Look, Receiver,
 };
 
 // Keyed files and SORT/MERGE work files for generated code (see gen_files.rs).

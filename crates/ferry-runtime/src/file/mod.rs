@@ -467,4 +467,6 @@ fn rel_n(key: Option<Key>) -> Option<u64> {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_fixes;
+#[cfg(test)]
 mod tests_keyed;

@@ -3,7 +3,9 @@
 //! deleted) followed by the record area. Checked (experiments r3, r4): WRITE to an
 //! occupied slot 22, READ of an empty slot or key 0 23, sequential-access WRITE ignores the
 //! RELATIVE KEY and fills slots 1, 2, ... (OPEN EXTEND continues after the last slot), READ
-//! NEXT skips empty slots and returns the slot number as the key.
+//! NEXT skips empty slots and returns the slot number as the key. DELETE / REWRITE (random):
+//! key 0 gives 24, a slot past the end of the file 23, an empty slot inside the file 00
+//! (REWRITE then writes the record bytes but leaves the length 0: the slot stays empty).
 
 use super::{Access, CobFile, OpenMode, StartOp};
 use std::fs::{File, OpenOptions};
@@ -273,13 +275,37 @@ impl CobFile {
             Some(n) => n,
             None => return *b"43",
         };
-        if self.rel_get(n).is_none() {
+        if n == 0 {
+            return *b"24";
+        }
+        if n > self.rel_slots() {
             return *b"23";
+        }
+        if self.rel_get(n).is_none() {
+            // cobc 3.1.2: an empty slot inside the file gives 00; the record bytes are
+            // written but the slot length stays 0, so the slot stays empty.
+            return if self.rel_put_data_only(n, rec) {
+                *b"00"
+            } else {
+                *b"30"
+            };
         }
         if self.rel_put(n, Some(rec)) {
             *b"00"
         } else {
             *b"30"
+        }
+    }
+
+    fn rel_put_data_only(&mut self, n: u64, rec: &[u8]) -> bool {
+        let ss = self.slot_size();
+        let len = rec.len().min(self.spec.max_len);
+        match self.rel.file.as_mut() {
+            Some(f) => {
+                f.seek(SeekFrom::Start((n - 1) * ss + 8)).is_ok()
+                    && f.write_all(&rec[..len]).is_ok()
+            }
+            None => false,
         }
     }
 
@@ -291,7 +317,12 @@ impl CobFile {
             Some(n) => n,
             None => return *b"43",
         };
-        if self.rel_get(n).is_none() {
+        // cobc 3.1.2: key 0 is 24, past the last slot 23; an empty slot inside the file
+        // is "deleted" again with status 00.
+        if n == 0 {
+            return *b"24";
+        }
+        if n > self.rel_slots() {
             return *b"23";
         }
         self.rel.last_read = None;

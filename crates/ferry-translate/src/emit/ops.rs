@@ -207,6 +207,28 @@ fn subscript_offset(cx: &mut Ctx<'_>, id: ItemId, r: &DataRef) -> Option<String>
     }
 }
 
+/// The current length of a group whose last part is an OCCURS DEPENDING ON table.
+fn odo_length(cx: &mut Ctx<'_>, id: ItemId) -> Option<String> {
+    let it = &cx.model.items[id];
+    if !matches!(it.kind, ItemKind::Group) {
+        return None;
+    }
+    let table = it
+        .children
+        .iter()
+        .copied()
+        .find(|&c| cx.model.items[c].depending_on.is_some())?;
+    let t = cx.model.items[table].clone();
+    let dep = t.depending_on.clone()?;
+    let dim = *t.dims.last()?;
+    let before = t.offset - cx.model.items[id].offset;
+    let count = num(cx, &Operand::Ref(dep));
+    Some(format!(
+        "{before} + rt::odo_count({count}, {}, {}) * {}",
+        dim.min, dim.max, dim.stride
+    ))
+}
+
 /// Field expression for a data reference (with subscripts and reference modification).
 pub(crate) fn field(cx: &mut Ctx<'_>, r: &DataRef) -> String {
     if r.name == "RETURN-CODE" && r.qualifiers.is_empty() {
@@ -230,6 +252,9 @@ pub(crate) fn field(cx: &mut Ctx<'_>, r: &DataRef) -> String {
     };
     if let Some(off) = subscript_offset(cx, id, r) {
         f = format!("{f}.at({off})");
+    }
+    if let Some(len) = odo_length(cx, id) {
+        f = format!("{f}.resized({len})");
     }
     if let Some((start, len)) = &r.refmod {
         let s = expr_num(cx, start);
@@ -571,11 +596,12 @@ pub(crate) fn arithmetic(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
             ..
         } => {
             if *corresponding {
-                cx.refuse(
-                    s.span,
-                    "ADD CORRESPONDING",
-                    "ADD CORRESPONDING is not translated yet",
-                );
+                arithmetic_corresponding(cx, code, operands, to, "add", checked, s.span);
+                if checked {
+                    handler_pair(cx, code, "size_error", h);
+                }
+                code.close("}");
+                return;
             }
             let total = sum(cx, operands);
             code.line(format!("let operand = {total};"));
@@ -612,11 +638,12 @@ pub(crate) fn arithmetic(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
             ..
         } => {
             if *corresponding {
-                cx.refuse(
-                    s.span,
-                    "SUBTRACT CORRESPONDING",
-                    "SUBTRACT CORRESPONDING is not translated yet",
-                );
+                arithmetic_corresponding(cx, code, operands, from, "sub", checked, s.span);
+                if checked {
+                    handler_pair(cx, code, "size_error", h);
+                }
+                code.close("}");
+                return;
             }
             let total = sum(cx, operands);
             code.line(format!("let operand = {total};"));
@@ -865,16 +892,30 @@ pub(crate) fn move_corresponding(
     let Some(s) = resolve(cx, src) else { return };
     for t in to {
         let Some(d) = resolve(cx, t) else { continue };
-        corresponding_pairs(cx, code, s, d);
+        let mut pairs = Vec::new();
+        corresponding_pairs(cx.model, s, d, &mut pairs);
+        for (a, b) in pairs {
+            let (a, b) = (cx.field_names[a].clone(), cx.field_names[b].clone());
+            code.line(format!(
+                "rt::move_value(&mut self.mem, rt::Val::Field({a}), {b});"
+            ));
+        }
     }
 }
 
-fn corresponding_pairs(cx: &mut Ctx<'_>, code: &mut Code, s: ItemId, d: ItemId) {
-    let model = cx.model;
+/// CORRESPONDING pairs under groups `s` and `d`: subordinate items with the same name (and the
+/// same qualification below the groups), at least one of them elementary; FILLER, REDEFINES,
+/// tables and condition-names take no part.
+pub(crate) fn corresponding_pairs(
+    model: &ferry_model::ProgramModel,
+    s: ItemId,
+    d: ItemId,
+    out: &mut Vec<(ItemId, ItemId)>,
+) {
     for &sc in &model.items[s].children {
         let si = &model.items[sc];
         let Some(name) = &si.name else { continue };
-        if si.redefines.is_some() || !si.dims.len().eq(&model.items[s].dims.len()) {
+        if si.redefines.is_some() || si.dims.len() != model.items[s].dims.len() {
             continue;
         }
         let Some(&dc) = model.items[d]
@@ -885,23 +926,58 @@ fn corresponding_pairs(cx: &mut Ctx<'_>, code: &mut Code, s: ItemId, d: ItemId) 
             continue;
         };
         let di = &model.items[dc];
-        if di.redefines.is_some() || di.dims.len() != model.items[d].dims.len() {
+        if di.redefines.is_some()
+            || di.dims.len() != model.items[d].dims.len()
+            || matches!(si.kind, ItemKind::Condition { .. } | ItemKind::Renames)
+            || matches!(di.kind, ItemKind::Condition { .. } | ItemKind::Renames)
+        {
             continue;
         }
-        match (si.is_elementary(), di.is_elementary()) {
-            (true, true) | (true, false) | (false, true) => {
-                if si.is_elementary() || di.is_elementary() {
-                    let (a, b) = (cx.field_names[sc].clone(), cx.field_names[dc].clone());
-                    code.line(format!(
-                        "rt::move_value(&mut self.mem, rt::Val::Field({a}), {b});"
-                    ));
-                }
+        if si.is_elementary() || di.is_elementary() {
+            out.push((sc, dc));
+        } else {
+            corresponding_pairs(model, sc, dc, out);
+        }
+    }
+}
+
+/// ADD/SUBTRACT CORRESPONDING: the numeric elementary pairs, each stored with the target's ROUNDED.
+fn arithmetic_corresponding(
+    cx: &mut Ctx<'_>,
+    code: &mut Code,
+    from: &[Operand],
+    to: &[Target],
+    op: &str,
+    checked: bool,
+    span: Span,
+) {
+    let Some(Operand::Ref(src)) = from.first() else {
+        cx.refuse(span, "CORRESPONDING", "CORRESPONDING needs a group item");
+        return;
+    };
+    let Some(s) = resolve(cx, src) else { return };
+    for t in to {
+        let Some(d) = resolve(cx, &t.item) else {
+            continue;
+        };
+        let mut pairs = Vec::new();
+        corresponding_pairs(cx.model, s, d, &mut pairs);
+        let r = round(t.rounded);
+        for (a, b) in pairs {
+            let numeric = |k: &ItemKind| {
+                matches!(k, ItemKind::Numeric { .. } | ItemKind::NumericEdited { .. })
+            };
+            if !numeric(&cx.model.items[a].kind)
+                || !matches!(cx.model.items[b].kind, ItemKind::Numeric { .. })
+            {
+                continue;
             }
-            (false, false) => {
-                if !matches!(si.kind, ItemKind::Condition { .. }) {
-                    corresponding_pairs(cx, code, sc, dc);
-                }
-            }
+            let (a, b) = (cx.field_names[a].clone(), cx.field_names[b].clone());
+            let v = format!("&rt::get(&self.mem, {b}).{op}(&rt::get(&self.mem, {a}))");
+            let flag = if checked { "size_error |= " } else { "" };
+            code.line(format!(
+                "{flag}rt::store(&mut self.mem, {b}, {v}, {r}, {checked});"
+            ));
         }
     }
 }
