@@ -220,6 +220,8 @@ fn write_to_enclosing_group_defeats_propagation() {
         st(StatementKind::Initialize {
             targets: vec![dref("WS-AREA")],
             replacing: vec![],
+            with_filler: false,
+            to_value: false,
         }),
         call_id("WS-PGM"),
     ];
