@@ -357,6 +357,7 @@ pub fn translate(
             name: pu.name.clone(),
             programs: inputs,
             callees: interfaces.clone(),
+            estate_programs: estate.programs.iter().map(|p| p.name.clone()).collect(),
         };
         let output = agent.translate(&input)?;
         record.fingerprint =

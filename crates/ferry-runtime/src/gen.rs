@@ -749,3 +749,14 @@ impl Field {
 pub fn odo_count(v: Dec, min: u32, max: u32) -> usize {
     v.to_i64().clamp(min as i64, max as i64) as usize
 }
+
+/// A dynamic CALL named a program that does not exist and had no ON EXCEPTION: libcob's run-time
+/// error, exit status 1.
+pub fn module_not_found(name: &str) -> ! {
+    with_rt(|rt| {
+        rt.flush();
+        eprintln!("libcob: error: module '{}' not found", name.trim_end());
+        rt.shutdown();
+    });
+    std::process::exit(1)
+}

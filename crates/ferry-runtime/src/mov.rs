@@ -284,6 +284,14 @@ pub fn move_field(mem: &mut [u8], src: Field, dst: Field) {
         }
         (Field::Num(s), Field::Num(d)) => {
             if s.usage == Usage::Display
+                && d == (NumField {
+                    offset: d.offset,
+                    ..s
+                })
+            {
+                // same description: cobc copies the bytes (spaces stay spaces)
+                crate::alnum::move_raw(mem, s.offset, s.size(), d.offset, d.size());
+            } else if s.usage == Usage::Display
                 && d.usage == Usage::Display
                 && display_plain(s)
                 && display_plain(d)
@@ -293,6 +301,19 @@ pub fn move_field(mem: &mut [u8], src: Field, dst: Field) {
                 let v = s.get(mem);
                 d.set(mem, &v);
             }
+        }
+        (Field::Num(s), Field::Edit(d))
+            if s.usage == Usage::Display
+                && display_plain(s)
+                && d.scale >= 0
+                && d.scale as u32 <= d.digits =>
+        {
+            // cobc edits the source's digit characters (dirty data shows through)
+            let mut src = Vec::with_capacity(s.digits as usize);
+            s.display_digit_bytes(mem, &mut src);
+            let (neg, mag) = s.raw_int(mem);
+            let neg = s.signed && neg && mag != 0;
+            d.set_display_chars(mem, neg, &src, s.scale);
         }
         (Field::Num(s), Field::Edit(d)) => {
             let v = s.get(mem);

@@ -247,3 +247,148 @@ fn p_scaled_moves() {
     move_field(&mut m, p2.into(), s7.into());
     assert_eq!(disp(&m, s7), "+0098700.00");
 }
+
+#[test]
+fn dirty_display_to_edited() {
+    // 01 S4V2 PIC 9(4)V99 (bytes set through a REDEFINES PIC X(6)), MOVE S4V2 TO
+    // 9(4).99, -(5)9.99, ZZZ9.99, ZZZ9, 9(5).9(3); cobc 3.1.2 output per source bytes.
+    let src = NumField::display(0, 6, 2, false);
+    let pics = ["9(4).99", "-(5)9.99", "ZZZ9.99", "ZZZ9", "9(5).9(3)"];
+    let fields = [
+        EditField::new(10, "9(4).99"),
+        EditField::new(20, "-(5)9.99"),
+        EditField::new(30, "ZZZ9.99"),
+        EditField::new(40, "ZZZ9"),
+        EditField::new(50, "9(5).9(3)"),
+    ];
+    let cases: &[(&str, [&str; 5])] = &[
+        (
+            "12 4 5",
+            ["12 4.05", "  12 4.05", "12 4.05", "12 4", "012 4.050"],
+        ),
+        (
+            "    5 ",
+            ["    .50", "      .50", "    .50", "    ", "0    .500"],
+        ),
+        (
+            "1234 5",
+            ["1234.05", "  1234.05", "1234.05", "1234", "01234.050"],
+        ),
+        (
+            "      ",
+            ["    .00", "      .00", "    .00", "    ", "0    .000"],
+        ),
+        (
+            "00  00",
+            ["00  .00", "      .00", "    .00", "    ", "000  .000"],
+        ),
+        (
+            "AB3456",
+            ["A 34.56", "  A 34.56", "A 34.56", "A 34", "0A 34.560"],
+        ),
+        (
+            "1234AB",
+            ["1234.0 ", "  1234.0 ", "1234.0 ", "1234", "01234.0 0"],
+        ),
+        (
+            "+-.,/*",
+            ["+-.,./0", "  +-.,./0", "+-.,./0", "+-.,", "0+-.,./00"],
+        ),
+        (
+            "0B00B0",
+            ["0 00. 0", "    00. 0", "  00. 0", "  00", "00 00. 00"],
+        ),
+        (
+            "123456",
+            ["1234.56", "  1234.56", "1234.56", "1234", "01234.560"],
+        ),
+    ];
+    for (bytes, want) in cases {
+        let mut mem = vec![0u8; 64];
+        mem[..6].copy_from_slice(bytes.as_bytes());
+        for (k, f) in fields.iter().enumerate() {
+            move_field(&mut mem, src.into(), (*f).into());
+            let got = String::from_utf8_lossy(f.bytes(&mem)).to_string();
+            assert_eq!(got, want[k], "{bytes:?} -> {}", pics[k]);
+        }
+    }
+    // MOVEGRPS dirty-data: S9(5)V99 SIGN LEADING SEPARATE, all spaces -> -(5)9.99
+    let sls = NumField::display(0, 7, 2, true).with_sign(SignMode::LeadingSeparate);
+    let e = EditField::new(10, "-(5)9.99");
+    let mut mem = vec![b' '; 20];
+    move_field(&mut mem, sls.into(), e.into());
+    assert_eq!(e.bytes(&mem), b"      .00");
+    // clean negative data still edits like the value
+    let mut mem = vec![b' '; 20];
+    mem[..8].copy_from_slice(b"-0012345");
+    move_field(&mut mem, sls.into(), e.into());
+    assert_eq!(e.bytes(&mem), b"  -123.45");
+}
+
+#[test]
+fn dirty_display_to_display() {
+    // cobc 3.1.2, source all spaces: same description -> bytes copied (9(4) "    ",
+    // 9(4)V99 "      ", S9(4) "    ", S9(5)V99 SIGN LEADING SEPARATE "        ", V99 "  ");
+    // another description converts (9(4) -> 9(6) "000000", -> S9(4) "0000", S9(4) ->
+    // S9(5) "00000"); "12 4" 9(4) -> 9(4) "12 4", -> 9(6) "001204".
+    let same = [
+        (
+            NumField::display(0, 4, 0, false),
+            NumField::display(10, 4, 0, false),
+        ),
+        (
+            NumField::display(0, 6, 2, false),
+            NumField::display(10, 6, 2, false),
+        ),
+        (
+            NumField::display(0, 4, 0, true),
+            NumField::display(10, 4, 0, true),
+        ),
+        (
+            NumField::display(0, 7, 2, true).with_sign(SignMode::LeadingSeparate),
+            NumField::display(10, 7, 2, true).with_sign(SignMode::LeadingSeparate),
+        ),
+        (
+            NumField::display(0, 2, 2, false),
+            NumField::display(10, 2, 2, false),
+        ),
+    ];
+    for (s, d) in same {
+        let mut mem = vec![b' '; 10];
+        mem.extend_from_slice(&[b'9'; 10]);
+        move_field(&mut mem, s.into(), d.into());
+        assert!(mem[10..10 + d.size()].iter().all(|&c| c == b' '), "{s:?}");
+    }
+    let conv = [
+        (
+            NumField::display(0, 4, 0, false),
+            NumField::display(10, 6, 0, false),
+            "000000",
+        ),
+        (
+            NumField::display(0, 4, 0, false),
+            NumField::display(10, 4, 0, true),
+            "0000",
+        ),
+        (
+            NumField::display(0, 4, 0, true),
+            NumField::display(10, 5, 0, true),
+            "00000",
+        ),
+    ];
+    for (s, d, want) in conv {
+        let mut mem = vec![b' '; 20];
+        move_field(&mut mem, s.into(), d.into());
+        assert_eq!(&mem[10..10 + d.size()], want.as_bytes());
+    }
+    let mut mem = vec![b' '; 20];
+    mem[..4].copy_from_slice(b"12 4");
+    let s = NumField::display(0, 4, 0, false);
+    move_field(&mut mem, s.into(), NumField::display(4, 4, 0, false).into());
+    move_field(
+        &mut mem,
+        s.into(),
+        NumField::display(10, 6, 0, false).into(),
+    );
+    assert_eq!(&mem[..16], b"12 412 4  001204");
+}

@@ -73,7 +73,7 @@ impl Agent for Builtin {
         let mut out = UnitOutput::default();
         let mut modules = Vec::new();
         for p in &unit.programs {
-            let mut g = emit::program(p, &callees);
+            let mut g = emit::program(p, &callees, &unit.estate_programs);
             for nested in &p.program.nested {
                 let (path, line, column) = (p.locate)(nested.span.start);
                 g.untranslated.push(crate::Untranslated {

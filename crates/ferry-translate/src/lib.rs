@@ -66,6 +66,8 @@ pub struct UnitInput<'a> {
     pub programs: Vec<ProgramInput<'a>>,
     /// Program name -> interface, for every already translated program this unit may call.
     pub callees: BTreeMap<String, Interface>,
+    /// Every program of the estate (a dynamic CALL may reach any of them).
+    pub estate_programs: Vec<String>,
 }
 
 /// A construct that stopped translation, with its place in the original source.

@@ -29,6 +29,7 @@ fn translate(file: &str) -> String {
             locate: &locate,
         }],
         callees: BTreeMap::new(),
+        estate_programs: Vec::new(),
     };
     // Without rustfmt, so the snapshot does not depend on the toolchain's formatter.
     let out = Builtin { rustfmt: false }

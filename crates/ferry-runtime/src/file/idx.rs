@@ -5,30 +5,67 @@
 //! order, fixed length (or, for variable-length records, each preceded by the 4-byte
 //! header of variable SEQUENTIAL files). Loading a fixed-length unloaded file is a file
 //! copy. The file is read into memory at OPEN (primary and alternate key maps are built)
-//! and written back at CLOSE when changed. When an alternate key allows duplicates, a
-//! side file `<name>.dupseq` keeps each record's insertion number (8 bytes LE, primary key
-//! order) so duplicates keep cobc's insertion order across runs; without it, duplicates
-//! come back in primary-key order.
+//! and written back at CLOSE when changed. Nothing else is written next to the file.
+//!
+//! Duplicate order. Each record has, per alternate key WITH DUPLICATES, a sequence number
+//! that orders it within its duplicate chain: WRITE appends at the end of the chain, and
+//! REWRITE moves the record to the end of the chain only when that key *changed*. cobc 3.1.2
+//! (BDB) keeps insertion order across CLOSE / OPEN (checked: rewrites A2 Y->X and A1 X->Z->X
+//! list X as A4, A2, A1 both before and after a reopen). ferry keeps the numbers in a
+//! process-wide table at CLOSE (with a fingerprint of the bytes written), so a reopen in the
+//! same run gives the same order; a file that does not match (a new process, or a file
+//! given as input) is an unloaded file, and cobc loading it with WRITEs in primary-key order
+//! gives duplicates in primary-key order, so that is the order derived on OPEN.
 //!
 //! Behaviour checked against cobc 3.1.2 with BDB (experiment x1): duplicate primary 22;
 //! duplicate unique alternate 22; duplicate alternate WITH DUPLICATES 02 on WRITE;
+//! REWRITE 02 only when a WITH DUPLICATES key changed and the new value has duplicates
+//! (unchanged key that has duplicates: 00);
 //! duplicates are returned in insertion order; READ by an alternate key returns the first
 //! duplicate with status 00; START not found 23; READ NEXT at end 10, then 46; START KEY <
 //! then READ PREVIOUS walks backwards; DELETE of a missing key 23; REWRITE of a missing key
 //! 23 (22 when the new record collides on a unique alternate key).
 
 use super::{Access, CobFile, OpenMode, StartOp};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{BufReader, BufWriter, ErrorKind, Read, Write};
 use std::ops::Bound;
+use std::sync::Mutex;
 
 type Entry = (Vec<u8>, u64);
+
+/// Duplicate-chain numbers kept between CLOSE and a later OPEN in the same process:
+/// path -> (fingerprint of the file written, next number, per record in primary-key order
+/// its number for each key).
+type DupMemo = HashMap<String, (u64, u64, Vec<Vec<u64>>)>;
+static DUP_MEMO: Mutex<Option<DupMemo>> = Mutex::new(None);
+
+fn memo_key(path: &str) -> String {
+    std::fs::canonicalize(path)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| path.to_string())
+}
+
+/// FNV-1a over the file bytes.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+impl Fnv {
+    fn new() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+    fn feed(&mut self, b: &[u8]) {
+        for &x in b {
+            self.0 = (self.0 ^ x as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
 
 #[derive(Default)]
 pub(crate) struct IdxState {
     path: String,
     records: Vec<Option<Vec<u8>>>,
-    seqs: Vec<u64>,
+    /// per slot, per key: position in the duplicate chain (0 for keys without duplicates)
+    seqs: Vec<Vec<u64>>,
     keys: Vec<BTreeMap<Entry, usize>>,
     next_seq: u64,
     /// key of reference, cursor entry, cursor inclusive
@@ -53,24 +90,29 @@ impl CobFile {
         v
     }
 
-    fn idx_insert(&mut self, rec: Vec<u8>, seq: u64) -> usize {
+    /// Chain numbers for a new record: `seq` for every key WITH DUPLICATES.
+    fn idx_new_seqs(&self, seq: u64) -> Vec<u64> {
+        (0..self.spec.keys.len())
+            .map(|k| if self.spec.keys[k].duplicates { seq } else { 0 })
+            .collect()
+    }
+
+    fn idx_insert(&mut self, rec: Vec<u8>, seqs: Vec<u64>) -> usize {
         let slot = self.idx.records.len();
         for k in 0..self.spec.keys.len() {
             let key = self.key_of(k, &rec);
-            let dup_seq = if self.spec.keys[k].duplicates { seq } else { 0 };
-            self.idx.keys[k].insert((key, dup_seq), slot);
+            self.idx.keys[k].insert((key, seqs[k]), slot);
         }
         self.idx.records.push(Some(rec));
-        self.idx.seqs.push(seq);
+        self.idx.seqs.push(seqs);
         slot
     }
 
     fn idx_remove(&mut self, slot: usize) {
         if let Some(rec) = self.idx.records[slot].take() {
-            let seq = self.idx.seqs[slot];
             for k in 0..self.spec.keys.len() {
                 let key = self.key_of(k, &rec);
-                let dup_seq = if self.spec.keys[k].duplicates { seq } else { 0 };
+                let dup_seq = self.idx.seqs[slot][k];
                 self.idx.keys[k].remove(&(key, dup_seq));
             }
         }
@@ -93,34 +135,19 @@ impl CobFile {
         })
     }
 
-    fn idx_has_dup_alt(&self, rec: &[u8], except: Option<usize>) -> bool {
-        (1..self.spec.keys.len()).any(|k| {
-            let key = self.key_of(k, rec);
-            self.spec.keys[k].duplicates
-                && self.idx.keys[k]
-                    .range((key.clone(), 0)..)
-                    .take_while(|((kk, _), _)| *kk == key)
-                    .any(|(_, &s)| Some(s) != except)
-        })
-    }
-
-    fn has_dup_keys(&self) -> bool {
-        self.spec.keys.iter().any(|k| k.duplicates)
+    /// Key `k` (WITH DUPLICATES) of `rec` is already used by a record other than `except`.
+    fn idx_key_has_dup(&self, k: usize, rec: &[u8], except: Option<usize>) -> bool {
+        let key = self.key_of(k, rec);
+        self.spec.keys[k].duplicates
+            && self.idx.keys[k]
+                .range((key.clone(), 0)..)
+                .take_while(|((kk, _), _)| *kk == key)
+                .any(|(_, &s)| Some(s) != except)
     }
 
     fn idx_load(&mut self, path: &str) -> std::io::Result<()> {
-        let seqs: Vec<u64> = if self.has_dup_keys() {
-            std::fs::read(format!("{path}.dupseq"))
-                .map(|b| {
-                    b.chunks_exact(8)
-                        .map(|c| u64::from_le_bytes(c.try_into().unwrap()))
-                        .collect()
-                })
-                .unwrap_or_default()
-        } else {
-            Vec::new()
-        };
-        let mut count = 0usize;
+        let mut fp = Fnv::new();
+        let mut count = 0u64;
         let f = std::fs::File::open(path)?;
         let mut r = BufReader::new(f);
         let variable = self.spec.min_len != self.spec.max_len;
@@ -141,10 +168,32 @@ impl CobFile {
                 Err(e) if e.kind() == ErrorKind::UnexpectedEof => break,
                 Err(e) => return Err(e),
             }
-            let seq = seqs.get(count).copied().unwrap_or(count as u64);
+            if variable {
+                fp.feed(&[(len >> 8) as u8, len as u8, 0, 0]);
+            }
+            fp.feed(&rec);
+            // an unloaded file: duplicates in primary-key (= file) order
+            let seqs = self.idx_new_seqs(count);
             count += 1;
-            self.idx.next_seq = self.idx.next_seq.max(seq + 1);
-            self.idx_insert(rec, seq);
+            self.idx_insert(rec, seqs);
+        }
+        self.idx.next_seq = count;
+        // same process, file unchanged since our CLOSE: restore the duplicate order
+        let memo = DUP_MEMO.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((mfp, next, seqs)) = memo.as_ref().and_then(|m| m.get(&memo_key(path))) {
+            if *mfp == fp.0 && seqs.len() as u64 == count {
+                let old: Vec<_> = std::mem::take(&mut self.idx.records);
+                self.idx.seqs.clear();
+                for k in &mut self.idx.keys {
+                    k.clear();
+                }
+                for (rec, s) in old.into_iter().zip(seqs.iter()) {
+                    if let Some(rec) = rec {
+                        self.idx_insert(rec, s.clone());
+                    }
+                }
+                self.idx.next_seq = *next;
+            }
         }
         Ok(())
     }
@@ -166,14 +215,32 @@ impl CobFile {
             w.flush()?;
         }
         std::fs::rename(&tmp, &self.idx.path)?;
-        if self.has_dup_keys() {
-            let mut b = Vec::new();
-            for (_, &slot) in self.idx.keys[0].iter() {
-                b.extend_from_slice(&self.idx.seqs[slot].to_le_bytes());
-            }
-            std::fs::write(format!("{}.dupseq", self.idx.path), b)?;
-        }
         Ok(())
+    }
+
+    /// Remember the duplicate order of the file as it is on disk now (see the module doc).
+    fn idx_memo_save(&self) {
+        let key = memo_key(&self.idx.path);
+        let mut memo = DUP_MEMO.lock().unwrap_or_else(|e| e.into_inner());
+        let m = memo.get_or_insert_with(HashMap::new);
+        if !self.spec.keys.iter().any(|k| k.duplicates) {
+            m.remove(&key);
+            return;
+        }
+        let variable = self.spec.min_len != self.spec.max_len;
+        let mut fp = Fnv::new();
+        let mut seqs = Vec::new();
+        for (_, &slot) in self.idx.keys[0].iter() {
+            if let Some(rec) = &self.idx.records[slot] {
+                if variable {
+                    let n = rec.len();
+                    fp.feed(&[(n >> 8) as u8, n as u8, 0, 0]);
+                }
+                fp.feed(rec);
+                seqs.push(self.idx.seqs[slot].clone());
+            }
+        }
+        m.insert(key, (fp.0, self.idx.next_seq, seqs));
     }
 
     pub(crate) fn idx_open(&mut self, mode: OpenMode, path: String) -> [u8; 2] {
@@ -225,8 +292,12 @@ impl CobFile {
             return *b"42";
         }
         let mut st = *b"00";
-        if self.idx.dirty && !self.idx.missing && self.idx_save().is_err() {
-            st = *b"30";
+        if self.idx.dirty && !self.idx.missing {
+            if self.idx_save().is_err() {
+                st = *b"30";
+            } else {
+                self.idx_memo_save();
+            }
         }
         self.idx = IdxState::default();
         self.mode = None;
@@ -379,10 +450,10 @@ impl CobFile {
         if self.idx_find(0, &pk).is_some() || self.idx_alt_conflict(rec, None) {
             return *b"22";
         }
-        let dup = self.idx_has_dup_alt(rec, None);
-        let seq = self.idx.next_seq;
+        let dup = (1..self.spec.keys.len()).any(|k| self.idx_key_has_dup(k, rec, None));
+        let seqs = self.idx_new_seqs(self.idx.next_seq);
         self.idx.next_seq += 1;
-        self.idx_insert(rec.to_vec(), seq);
+        self.idx_insert(rec.to_vec(), seqs);
         self.idx.last_written = Some(pk);
         self.idx.dirty = true;
         if dup {
@@ -419,10 +490,24 @@ impl CobFile {
         if self.idx_alt_conflict(rec, Some(slot)) {
             return *b"22";
         }
-        let seq = self.idx.seqs[slot];
+        // a WITH DUPLICATES key that changed goes to the end of its new chain, and only
+        // such a key gives 02 (cobc 3.1.2)
+        let old = self.idx.records[slot].clone().unwrap_or_default();
+        let mut seqs = self.idx.seqs[slot].clone();
+        let mut dup = false;
+        let mut bumped = false;
+        for k in 1..self.spec.keys.len() {
+            if self.spec.keys[k].duplicates && self.key_of(k, &old) != self.key_of(k, rec) {
+                dup |= self.idx_key_has_dup(k, rec, Some(slot));
+                seqs[k] = self.idx.next_seq;
+                bumped = true;
+            }
+        }
+        if bumped {
+            self.idx.next_seq += 1;
+        }
         self.idx_remove(slot);
-        let dup = self.idx_has_dup_alt(rec, None);
-        let new_slot = self.idx_insert(rec.to_vec(), seq);
+        let new_slot = self.idx_insert(rec.to_vec(), seqs);
         if self.idx.last_read == Some(slot) {
             self.idx.last_read = Some(new_slot);
         }

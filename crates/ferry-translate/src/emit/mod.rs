@@ -203,6 +203,7 @@ pub(crate) struct Ctx<'a> {
     pub model: &'a ProgramModel,
     pub input: &'a ProgramInput<'a>,
     pub callees: &'a BTreeMap<String, Interface>,
+    pub estate_programs: &'a [String],
     /// ItemId -> const name of its descriptor.
     pub field_names: Vec<String>,
     /// File index -> field name of its handle in the program struct.
@@ -310,6 +311,7 @@ fn variant_to_words(v: &str) -> String {
 pub(crate) fn program(
     input: &ProgramInput<'_>,
     callees: &BTreeMap<String, Interface>,
+    estate_programs: &[String],
 ) -> Generated {
     let (paras, sections) = collect_paragraphs(input.program);
     let mut cx = Ctx {
@@ -317,6 +319,7 @@ pub(crate) fn program(
         model: input.model,
         input,
         callees,
+        estate_programs,
         field_names: Vec::new(),
         file_names: Vec::new(),
         paras,

@@ -1134,15 +1134,6 @@ pub(crate) fn call(
     returning: Option<&DataRef>,
     exception: &Handlers,
 ) {
-    let Operand::Literal(Literal::Alphanumeric(name)) = program else {
-        cx.refuse(
-            span,
-            "CALL",
-            "CALL of a data item (dynamic CALL) is not translated yet",
-        );
-        return;
-    };
-    let name = String::from_utf8_lossy(name).trim().to_ascii_uppercase();
     if returning.is_some() {
         cx.refuse(
             span,
@@ -1151,24 +1142,114 @@ pub(crate) fn call(
         );
         return;
     }
-    let Some(callee) = cx.callees.get(&name).cloned() else {
-        if let Some(on) = &exception.on {
-            // The program does not exist in this estate: the ON EXCEPTION branch is what runs.
+    match program {
+        Operand::Literal(Literal::Alphanumeric(name)) => {
+            let name = String::from_utf8_lossy(name).trim().to_ascii_uppercase();
+            let Some(callee) = cx.callees.get(&name).cloned() else {
+                if let Some(on) = &exception.on {
+                    // No such program in the estate: the ON EXCEPTION branch is what runs.
+                    code.line(format!(
+                        "// CALL \"{name}\": no such program in the estate; ON EXCEPTION applies."
+                    ));
+                    stmt::block(cx, code, on);
+                } else {
+                    cx.refuse(
+                        span,
+                        "CALL",
+                        format!("program {name} is not part of the translated estate"),
+                    );
+                }
+                return;
+            };
+            cx.uses.insert(callee.crate_name.clone());
+            code.open("{");
+            let (args, back) = call_args(cx, code, using);
             code.line(format!(
-                "// CALL \"{name}\": no such program in the estate; ON EXCEPTION applies."
+                "let outcome = {}::call(&mut [{}]);",
+                callee.crate_name,
+                args.join(", ")
             ));
-            stmt::block(cx, code, on);
-        } else {
-            cx.refuse(
-                span,
-                "CALL",
-                format!("program {name} is not part of the translated estate"),
-            );
+            call_outcome(cx, code, &back, exception);
+            code.close("}");
         }
+        Operand::Ref(r) => dynamic_call(cx, code, span, r, using, exception),
+        _ => cx.refuse(
+            span,
+            "CALL",
+            "CALL of this kind of operand is not translated yet",
+        ),
+    }
+}
+
+/// CALL identifier: the program is chosen at run time by name among the estate's programs; a name
+/// that is none of them raises ON EXCEPTION, or stops the run with libcob's message.
+fn dynamic_call(
+    cx: &mut Ctx<'_>,
+    code: &mut Code,
+    span: Span,
+    r: &DataRef,
+    using: &[CallArg],
+    exception: &Handlers,
+) {
+    let me = cx.program.name.clone();
+    let unreachable: Vec<String> = cx
+        .estate_programs
+        .iter()
+        .filter(|p| **p != me && !cx.callees.contains_key(*p))
+        .cloned()
+        .collect();
+    if !unreachable.is_empty() {
+        // Those programs are translated after this one (plan order), so their code cannot be named
+        // here; treating them as missing would be wrong.
+        let msg = format!(
+            "dynamic CALL may reach {}, not translated before this unit",
+            unreachable.join(", ")
+        );
+        cx.refuse(span, "CALL", msg);
         return;
-    };
-    cx.uses.insert(callee.crate_name.clone());
+    }
+    let name_field = field(cx, r);
+    let callees: Vec<(String, String)> = cx
+        .callees
+        .iter()
+        .filter(|(p, _)| **p != me)
+        .map(|(p, i)| (p.clone(), i.crate_name.clone()))
+        .collect();
     code.open("{");
+    code.line(format!(
+        "let program = rt::text(&self.mem, rt::Val::Field({name_field})).to_ascii_uppercase();"
+    ));
+    let (args, back) = call_args(cx, code, using);
+    code.open("let outcome = match program.as_str() {");
+    for (p, krate) in &callees {
+        cx.uses.insert(krate.clone());
+        code.line(format!(
+            "{p:?} => Some({krate}::call(&mut [{}])),",
+            args.join(", ")
+        ));
+    }
+    code.line("_ => None,");
+    code.close("};");
+    code.open("match outcome {");
+    code.open("None => {");
+    match &exception.on {
+        Some(on) => stmt::block(cx, code, on),
+        None => code.line("rt::module_not_found(&program);"),
+    }
+    code.close("}");
+    code.open("Some(outcome) => {");
+    call_outcome(cx, code, &back, exception);
+    code.close("}");
+    code.close("}");
+    code.close("}");
+}
+
+/// Copies the arguments out of storage; returns the argument list and the BY REFERENCE copy-backs.
+fn call_args(
+    cx: &mut Ctx<'_>,
+    code: &mut Code,
+    using: &[CallArg],
+) -> (Vec<String>, Vec<(String, String)>) {
     let mut args = Vec::new();
     let mut back = Vec::new();
     for (i, a) in using.iter().enumerate() {
@@ -1191,11 +1272,16 @@ pub(crate) fn call(
         }
         args.push(format!("&mut {var}[..]"));
     }
-    code.line(format!(
-        "let outcome = {}::call(&mut [{}]);",
-        callee.crate_name,
-        args.join(", ")
-    ));
+    (args, back)
+}
+
+/// After the callee returned: BY REFERENCE copy-back, RETURN-CODE, STOP RUN, NOT ON EXCEPTION.
+fn call_outcome(
+    cx: &mut Ctx<'_>,
+    code: &mut Code,
+    back: &[(String, String)],
+    exception: &Handlers,
+) {
     for (var, f) in back {
         code.line(format!("rt::put_bytes(&mut self.mem, {f}, &{var});"));
     }
@@ -1209,5 +1295,4 @@ pub(crate) fn call(
     if let Some(not_on) = &exception.not_on {
         stmt::block(cx, code, not_on);
     }
-    code.close("}");
 }
