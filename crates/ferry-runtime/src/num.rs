@@ -166,6 +166,19 @@ impl NumField {
                 let (_, neg) = self.display_digits(b);
                 (neg, self.display_value(mem))
             }
+            Usage::Packed if b.len() <= 9 => {
+                // Up to 17 digits: a u64 accumulator (u128 arithmetic is much slower).
+                let mut v: u64 = 0;
+                let n = b.len();
+                for (i, &byte) in b.iter().enumerate() {
+                    v = v * 10 + ((byte >> 4) as u64).min(9);
+                    if i + 1 < n {
+                        v = v * 10 + ((byte & 0x0F) as u64).min(9);
+                    }
+                }
+                let sign = b[n - 1] & 0x0F;
+                (sign == 0x0D || sign == 0x0B, v as u128)
+            }
             Usage::Packed => {
                 let mut v: u128 = 0;
                 let n = b.len();
@@ -262,10 +275,58 @@ impl NumField {
     /// counts 17: "1A3" is 273), spaces count 0. (cobc reads a *trailing* space as
     /// garbage; that is not reproduced.)
     fn display_value(&self, mem: &[u8]) -> u128 {
-        let mut buf = Vec::with_capacity(self.digits as usize);
-        self.display_digit_bytes(mem, &mut buf);
+        // Same digits as `display_digit_bytes`, read without a buffer (this runs for every read
+        // of a DISPLAY numeric item).
+        let (digits, _) = self.display_digits(self.bytes(mem));
+        let n = digits.len();
+        // Fast path: clean digits (the sign, if any, overpunched on the last byte only).
+        if n <= 18 {
+            let last_punched = self.signed && self.sign == SignMode::TrailingOverpunch;
+            let body = if last_punched && n > 0 {
+                &digits[..n - 1]
+            } else {
+                digits
+            };
+            if body.iter().all(u8::is_ascii_digit)
+                && !(self.signed && self.sign == SignMode::LeadingOverpunch)
+            {
+                let mut v: u64 = 0;
+                for &c in body {
+                    v = v * 10 + (c - b'0') as u64;
+                }
+                if last_punched && n > 0 {
+                    let c = match digits[n - 1] {
+                        c @ b'p'..=b'y' => c - 0x40,
+                        b'{' | b'}' => b'0',
+                        c => c,
+                    };
+                    if !c.is_ascii_digit() {
+                        return self.display_value_slow(digits);
+                    }
+                    v = v * 10 + (c - b'0') as u64;
+                }
+                return v as u128;
+            }
+        }
+        self.display_value_slow(digits)
+    }
+
+    fn display_value_slow(&self, digits: &[u8]) -> u128 {
+        let n = digits.len();
         let mut v: i128 = 0;
-        for &c in &buf {
+        for (i, &c) in digits.iter().enumerate() {
+            let is_punched = self.signed
+                && ((i + 1 == n && self.sign == SignMode::TrailingOverpunch)
+                    || (i == 0 && self.sign == SignMode::LeadingOverpunch));
+            let c = if is_punched {
+                match c {
+                    b'p'..=b'y' => c - 0x40,
+                    b'{' | b'}' => b'0',
+                    _ => c,
+                }
+            } else {
+                c
+            };
             let d = if c == b' ' {
                 0
             } else {
@@ -427,10 +488,18 @@ impl NumField {
                     (true, SignMode::TrailingSeparate) => (0, b.len() - 1),
                     _ => (0, b.len()),
                 };
-                let mut m = mag;
-                for i in (start..end).rev() {
-                    b[i] = b'0' + (m % 10) as u8;
-                    m /= 10;
+                // u128 division is a library call per digit: use u64 whenever the value fits.
+                if let Ok(mut m) = u64::try_from(mag) {
+                    for i in (start..end).rev() {
+                        b[i] = b'0' + (m % 10) as u8;
+                        m /= 10;
+                    }
+                } else {
+                    let mut m = mag;
+                    for i in (start..end).rev() {
+                        b[i] = b'0' + (m % 10) as u8;
+                        m /= 10;
+                    }
                 }
                 if signed {
                     match sign {
@@ -461,12 +530,22 @@ impl NumField {
                 };
                 b[n - 1] = (((m % 10) as u8) << 4) | sign_nib;
                 m /= 10;
-                for i in (0..n - 1).rev() {
-                    let lo = (m % 10) as u8;
-                    m /= 10;
-                    let hi = (m % 10) as u8;
-                    m /= 10;
-                    b[i] = (hi << 4) | lo;
+                if let Ok(mut m) = u64::try_from(m) {
+                    for i in (0..n - 1).rev() {
+                        let lo = (m % 10) as u8;
+                        m /= 10;
+                        let hi = (m % 10) as u8;
+                        m /= 10;
+                        b[i] = (hi << 4) | lo;
+                    }
+                } else {
+                    for i in (0..n - 1).rev() {
+                        let lo = (m % 10) as u8;
+                        m /= 10;
+                        let hi = (m % 10) as u8;
+                        m /= 10;
+                        b[i] = (hi << 4) | lo;
+                    }
                 }
                 if digits & 1 == 0 {
                     b[0] &= 0x0F; // pad nibble
