@@ -351,6 +351,7 @@ pub fn translate(
                 model: &m.model,
                 path: m.path.clone(),
                 locate: l.as_ref(),
+                globals: Vec::new(),
             })
             .collect();
         let input = UnitInput {

@@ -11,9 +11,15 @@ use std::process::Command;
 
 /// Units that must verify, as `area/UNIT`.
 const MUST_VERIFY: &[&str] = &[
+    "accept-display/ACCEPTS",
     "accept-display/DISPFMT",
+    "calls/CALCSUB",
+    "calls/CALLMAIN",
+    "calls/COUNTER",
+    "calls/FRESHSUB",
     "copy-replace/COPYMAIN",
     "indexed-io/IDXCUST",
+    "intrinsics/INTRFUNC",
     "nucleus-arith/ARITHCALC",
     "nucleus-arith/ARITHOPS",
     "nucleus-control/CTLDECIDE",

@@ -297,16 +297,7 @@ pub enum AcceptSource {
 /// environment variable).
 pub fn accept(mem: &mut [u8], dst: Field, from: AcceptSource) -> bool {
     with_rt(|rt| match from {
-        AcceptSource::Stdin => match rt.read_line() {
-            Some(line) => {
-                crate::rt::accept_bytes(mem, &line, dst);
-                false
-            }
-            None => {
-                mov::move_fig(mem, Fig::Space, Field::Alnum(dst.as_alnum()));
-                true
-            }
-        },
+        AcceptSource::Stdin => accept_stdin(rt, mem, dst),
         AcceptSource::Environment(name) => {
             let set = std::env::var_os(name.trim_end()).is_some();
             rt.accept_env(mem, &name, dst);
@@ -317,6 +308,36 @@ pub fn accept(mem: &mut [u8], dst: Field, from: AcceptSource) -> bool {
             false
         }
     })
+}
+
+/// ACCEPT from standard input, as cobc 3.1.2 does it: a CR before the newline stays in an
+/// alphanumeric receiver (not in a numeric one); a last line without a newline is stored and also
+/// raises the exception; at end of input a numeric receiver gets zero, others spaces.
+fn accept_stdin(rt: &mut Rt, mem: &mut [u8], dst: Field) -> bool {
+    use std::io::BufRead;
+    rt.flush();
+    let mut line = Vec::new();
+    let read = std::io::stdin()
+        .lock()
+        .read_until(b'\n', &mut line)
+        .unwrap_or(0);
+    if read == 0 {
+        if dst.is_numeric() {
+            mov::move_fig(mem, Fig::Zero, dst);
+        } else {
+            mov::move_fig(mem, Fig::Space, Field::Alnum(dst.as_alnum()));
+        }
+        return true;
+    }
+    let complete = line.last() == Some(&b'\n');
+    if complete {
+        line.pop();
+    }
+    if dst.is_numeric() && line.last() == Some(&b'\r') {
+        line.pop();
+    }
+    crate::rt::accept_bytes(mem, &line, dst);
+    !complete
 }
 
 fn accept_other(rt: &mut Rt, mem: &mut [u8], dst: Field, from: AcceptSource) {

@@ -5,7 +5,8 @@
 //!   spaces is empty (LENGTH 0).
 //! * NUMVAL(" -12.50 ") -12.5, NUMVAL("1.5-") -1.5, NUMVAL("+ 1.5") 1.5, NUMVAL(".5") .5,
 //!   NUMVAL("abc") 0, NUMVAL("-1.5CR") 0, NUMVAL("  1 2 ") 0; NUMVAL("1.5CR") and
-//!   NUMVAL("1.5 DB") give +1.5 (3.1.2 accepts CR/DB but ignores them).
+//!   NUMVAL("1.5 DB") give +1.5 (3.1.2 ignores CR/DB that end the argument), but a PIC X(6)
+//!   item holding "1.5CR " gives -1.5; lowercase "cr" is invalid (0).
 //!   NUMVAL-C("$1,234.56-") -1234.56.
 //! * INTEGER(-12.75) -13, INTEGER-PART -12, MOD(17,-5) -3, REM(17,-5) 2, MOD(-17,5) 3,
 //!   REM(-17,5) -2, MOD(7.5,2) 1.5.
@@ -56,88 +57,41 @@ pub fn trim(s: &[u8], how: Trim) -> Vec<u8> {
     s[a..b].to_vec()
 }
 
-/// NUMVAL (currency = None) and NUMVAL-C (currency = Some(symbol)).
+/// NUMVAL (currency = None) and NUMVAL-C (currency = Some(symbol)): 0 unless TEST-NUMVAL(-C)
+/// accepts the argument; then its digits with the decimal point, negative for `-`, or for CR/DB
+/// followed by anything (cobc 3.1.2 ignores CR/DB that end the argument).
 fn numval_impl(s: &[u8], currency: Option<&[u8]>) -> Dec {
-    let mut i = 0;
-    let n = s.len();
-    let skip_sp = |i: &mut usize| {
-        while *i < n && s[*i] == b' ' {
-            *i += 1;
-        }
-    };
-    let mut neg = false;
-    let mut signs = 0;
-    skip_sp(&mut i);
-    if i < n && (s[i] == b'+' || s[i] == b'-') {
-        neg = s[i] == b'-';
-        signs += 1;
-        i += 1;
-        skip_sp(&mut i);
+    let cur = currency.map(|c| c.first().copied().unwrap_or(b'$'));
+    if !test_numval_impl(s, cur).is_zero() {
+        return Dec::ZERO;
     }
-    if let Some(c) = currency {
-        if !c.is_empty() && s[i..].starts_with(c) {
-            i += c.len();
-            skip_sp(&mut i);
-        }
-    }
-    let mut digits = Vec::new();
-    let mut scale = 0u32;
-    let mut point = false;
     let dp = if crate::mov::decimal_point_comma() {
         b','
     } else {
         b'.'
     };
-    let sep = if dp == b'.' { b',' } else { b'.' };
-    while i < n {
-        let c = s[i];
-        if c.is_ascii_digit() {
-            digits.push(c);
-            if point {
-                scale += 1;
+    let mut t = String::with_capacity(s.len() + 2);
+    let mut neg = false;
+    let mut i = 0;
+    while i < s.len() {
+        match s[i] {
+            c @ b'0'..=b'9' => t.push(c as char),
+            b'-' => neg = true,
+            b'C' | b'D' => {
+                // digits after CR/DB are accepted by TEST-NUMVAL but not read ("2DB2" is -2)
+                neg = i + 2 < s.len();
+                break;
             }
-        } else if c == dp && !point {
-            point = true;
-        } else if c == sep && currency.is_some() && !point {
-        } else {
-            break;
+            c if c == dp => t.push('.'),
+            _ => {}
         }
         i += 1;
     }
-    skip_sp(&mut i);
-    if i < n {
-        let rest = &s[i..];
-        if rest[0] == b'+' || rest[0] == b'-' {
-            if signs > 0 {
-                return Dec::ZERO;
-            }
-            neg = rest[0] == b'-';
-            i += 1;
-        } else if rest.len() >= 2
-            && (rest[..2].eq_ignore_ascii_case(b"CR") || rest[..2].eq_ignore_ascii_case(b"DB"))
-        {
-            if signs > 0 {
-                return Dec::ZERO;
-            }
-            i += 2; // accepted but (in cobc 3.1.2) without effect on the sign
-        }
-        skip_sp(&mut i);
+    if t.starts_with('.') {
+        t.insert(0, '0');
     }
-    if i < n || digits.is_empty() {
-        return Dec::ZERO;
-    }
-    let mut t = String::with_capacity(digits.len() + 2);
     if neg {
-        t.push('-');
-    }
-    let ip = digits.len() - scale as usize;
-    t.push_str(std::str::from_utf8(&digits[..ip]).unwrap());
-    if ip == 0 {
-        t.push('0');
-    }
-    if scale > 0 {
-        t.push('.');
-        t.push_str(std::str::from_utf8(&digits[ip..]).unwrap());
+        t.insert(0, '-');
     }
     Dec::parse(&t)
 }
@@ -150,6 +104,114 @@ pub fn numval(s: &[u8]) -> Dec {
 /// FUNCTION NUMVAL-C with the given currency symbol.
 pub fn numval_c(s: &[u8], currency: &[u8]) -> Dec {
     numval_impl(s, Some(currency)).trim_zeros()
+}
+
+/// FUNCTION TEST-NUMVAL (currency None) / TEST-NUMVAL-C (Some(first byte of the currency sign)):
+/// 0 for a valid argument, else the 1-based position of the first character cobc rejects, or
+/// length + 1 when no digit was found. Reproduces cobc 3.1.2 (checked on 1500 strings), which
+/// is laxer than the standard: a sign or CR/DB may stand anywhere once, digits may follow them.
+fn test_numval_impl(s: &[u8], currency: Option<u8>) -> Dec {
+    let dp = if crate::mov::decimal_point_comma() {
+        b','
+    } else {
+        b'.'
+    };
+    let sep = if dp == b'.' { b',' } else { b'.' };
+    let (mut sign, mut point, mut digit, mut space) = (false, false, false, false);
+    let n = s.len();
+    let mut i = 0;
+    let bad = |i: usize| Dec::int(i as i64 + 1);
+    while i < n {
+        let c = s[i];
+        match c {
+            b' ' => space |= digit || point,
+            b'0'..=b'9' => {
+                if space {
+                    return bad(i);
+                }
+                digit = true;
+            }
+            b'+' | b'-' => {
+                if sign {
+                    return bad(i);
+                }
+                sign = true;
+            }
+            b'C' | b'D' => {
+                if sign || !(digit || point) {
+                    return bad(i);
+                }
+                let second = if c == b'C' { b'R' } else { b'B' };
+                if s.get(i + 1) != Some(&second) {
+                    return bad(i + 1);
+                }
+                sign = true;
+                i += 1;
+            }
+            _ if c == dp => {
+                if point || space {
+                    return bad(i);
+                }
+                point = true;
+            }
+            _ if currency.is_some() && c == sep => {
+                if point || space || !digit {
+                    return bad(i);
+                }
+            }
+            _ if currency == Some(c) => {
+                if digit || point || space {
+                    return bad(i);
+                }
+            }
+            _ => return bad(i),
+        }
+        i += 1;
+    }
+    if digit {
+        Dec::ZERO
+    } else {
+        bad(n)
+    }
+}
+
+/// FUNCTION TEST-NUMVAL.
+pub fn test_numval(s: &[u8]) -> Dec {
+    test_numval_impl(s, None)
+}
+
+/// FUNCTION TEST-NUMVAL-C (cobc 3.1.2 only looks at the first character of the currency sign).
+pub fn test_numval_c(s: &[u8], currency: &[u8]) -> Dec {
+    test_numval_impl(s, Some(currency.first().copied().unwrap_or(b'$')))
+}
+
+/// FUNCTION TEST-DATE-YYYYMMDD: 0 valid, 1 bad year (not 1601-9999), 2 bad month, 3 bad day.
+pub fn test_date_yyyymmdd(x: &Dec) -> Dec {
+    let v = x.trunc_i128().unwrap_or(0);
+    let (y, m, d) = (v / 10000, v / 100 % 100, v % 100);
+    let r = if !(1601..=9999).contains(&y) {
+        1
+    } else if !(1..=12).contains(&m) {
+        2
+    } else if d < 1 || d > crate::datetime::days_in_month(y as i64, m as u32) as i128 {
+        3
+    } else {
+        0
+    };
+    Dec::int(r)
+}
+
+/// FUNCTION FACTORIAL of the integer part; 0 for a negative argument (cobc 3.1.2).
+pub fn factorial(x: &Dec) -> Dec {
+    let n = x.trunc_i128().unwrap_or(-1);
+    if n < 0 {
+        return Dec::ZERO;
+    }
+    let mut r = Dec::int(1);
+    for k in 2..=n.min(1000) {
+        r = r.mul(&Dec::int(k as i64));
+    }
+    r
 }
 
 /// FUNCTION INTEGER: greatest integer <= x.
@@ -182,6 +244,24 @@ pub fn rem(a: &Dec, b: &Dec) -> Dec {
 
 pub fn abs(x: &Dec) -> Dec {
     x.abs()
+}
+
+/// FUNCTION ABS of a numeric item: cobc 3.1.2 returns an item of the argument's own picture, so
+/// DISPLAY shows it in that format (S9(5)V99 COMP-3 holding -7.25 gives `+00007.25`).
+pub fn abs_field(mem: &[u8], f: crate::mov::Field) -> Vec<u8> {
+    let mut out = Vec::new();
+    match f {
+        crate::mov::Field::Num(n) => {
+            let mut scratch = mem[n.offset..n.offset + n.size()].to_vec();
+            let mut local = n;
+            local.offset = 0;
+            let v = local.get(&scratch).abs();
+            local.set(&mut scratch, &v);
+            crate::fmt::append_num(&scratch, local, &mut out);
+        }
+        other => crate::fmt::append_intrinsic(&crate::gen::get(mem, other).abs(), &mut out),
+    }
+    out
 }
 
 /// Index of the first maximum (FUNCTION MAX returns that argument).
@@ -379,6 +459,9 @@ mod tests {
             ("  1 2 ", "0"),
             ("1.5CR", "1.5"),
             ("1.5 DB", "1.5"),
+            ("1.5CR ", "-1.5"),
+            ("12CR                ", "-12"),
+            ("12cr ", "0"),
             ("-0", "0"),
         ] {
             assert_eq!(numval(s.as_bytes()), d(v), "NUMVAL({s})");
@@ -408,5 +491,64 @@ mod tests {
             "1.41421356237309504880168872420969807856967187537694807317667973799073247846210703885038753432764"
         );
         assert_eq!(sqrt(&d("16")).to_string(), "4");
+    }
+
+    #[test]
+    fn test_functions_like_cobc() {
+        // (argument in a PIC X(12) item, TEST-NUMVAL, TEST-NUMVAL-C) recorded from cobc 3.1.2
+        for (s, a, b) in [
+            ("1234.5", 0, 0),
+            ("$1,000.00", 1, 0),
+            ("abc", 1, 1),
+            ("1 2", 3, 3),
+            ("-1.5CR", 5, 5),
+            ("1,234.5", 2, 0),
+            ("", 13, 13),
+            ("1.2.3", 4, 4),
+            ("$ -5", 1, 0),
+            ("-$5", 2, 0),
+            ("5$", 2, 2),
+            ("12cr", 3, 3),
+            ("12C", 4, 4),
+            ("+1-", 3, 3),
+            ("1 -", 0, 0),
+            ("$$1", 1, 0),
+            (".+1", 0, 0),
+            (" 2CR,B.", 5, 6),
+            ("$2DB.", 1, 0),
+            ("  CC1B", 3, 3),
+            (" ,2", 2, 2),
+            ("$$$DB2", 1, 4),
+        ] {
+            let mut f = s.as_bytes().to_vec();
+            f.resize(12, b' ');
+            assert_eq!(test_numval(&f), Dec::int(a), "TEST-NUMVAL({s})");
+            assert_eq!(test_numval_c(&f, b"$"), Dec::int(b), "TEST-NUMVAL-C({s})");
+        }
+        assert_eq!(test_numval_c(b"EUR5", b"EUR"), Dec::int(2));
+        for (v, r) in [
+            (20240229, 0),
+            (20230229, 3),
+            (16001231, 1),
+            (20231301, 2),
+            (20230100, 3),
+            (99991231, 0),
+            (100000101, 1),
+            (0, 1),
+            (20230000, 2),
+            (-20240101, 1),
+            (20230431, 3),
+        ] {
+            assert_eq!(test_date_yyyymmdd(&Dec::int(v)), Dec::int(r), "{v}");
+        }
+        assert_eq!(factorial(&d("10")), d("3628800"));
+        let p3 = crate::num::NumField::packed(2, 7, 2, true);
+        let mut mem = vec![0u8; 6];
+        p3.set(&mut mem, &d("-7.25"));
+        assert_eq!(abs_field(&mem, p3.into()), b"+00007.25");
+        assert_eq!(factorial(&d("0")), d("1"));
+        assert_eq!(factorial(&d("-1")), d("0"));
+        assert_eq!(factorial(&d("2.5")), d("2"));
+        assert_eq!(factorial(&d("25")), d("15511210043330985984000000"));
     }
 }

@@ -60,10 +60,14 @@ pub use gen::{
     File, IoOutcome, Organization, StopRun, Val,
 };
 pub use gen::{
-    divide_giving_remainder, inspect_convert, inspect_replace, inspect_tally, odo_count, slice,
-    string_into, unstring, val_bytes, Limits, Look, Receiver,
+    divide_giving_remainder, inspect_convert, inspect_replace, inspect_tally, module_not_found,
+    odo_count, slice, string_into, unstring, val_bytes, Limits, Look, Receiver,
 };
 
 // Keyed files and SORT/MERGE work files for generated code (see gen_files.rs).
 pub mod gen_files;
 pub use gen_files::*;
+
+// Environment and command-line arguments for generated code (see gen_env.rs).
+pub mod gen_env;
+pub use gen_env::*;

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::naming::crate_name;
-use crate::{emit, Agent, Binary, Interface, TranslateError, UnitInput, UnitOutput};
+use crate::{emit, Agent, Binary, Interface, ProgramInput, TranslateError, UnitInput, UnitOutput};
 
 /// The built-in translator. Same input, same bytes.
 #[derive(Debug, Default, Clone)]
@@ -43,6 +43,78 @@ pub fn rustfmt(code: &str) -> String {
     }
 }
 
+/// The level-01 GLOBAL items of a program's WORKING-STORAGE.
+fn own_globals(p: &ferry_syntax::ast::Program) -> Vec<ferry_syntax::ast::DataItem> {
+    p.data
+        .working_storage
+        .iter()
+        .filter(|d| d.global && d.level == 1)
+        .cloned()
+        .collect()
+}
+
+fn nested_interface(
+    n: &ferry_syntax::ast::Program,
+    globals: &[ferry_syntax::ast::DataItem],
+) -> Interface {
+    Interface {
+        program: n.name.clone(),
+        crate_name: format!("crate::nested_{}", crate_name(&n.name)),
+        params: Vec::new(),
+        globals: globals.iter().filter_map(|d| d.name.clone()).collect(),
+    }
+}
+
+impl Builtin {
+    /// Translates the programs nested in `outer` (recursively) as modules `nested_<name>` of the
+    /// same crate. Each sees the GLOBAL items of its containing programs: their descriptions are
+    /// put in front of its own WORKING-STORAGE and their bytes travel with every CALL.
+    fn nested(
+        &self,
+        outer: &ProgramInput<'_>,
+        globals: &[ferry_syntax::ast::DataItem],
+        callees: &BTreeMap<String, Interface>,
+        estate: &[String],
+        out: &mut UnitOutput,
+        modules: &mut Vec<String>,
+    ) {
+        for n in &outer.program.nested {
+            let mut program = n.clone();
+            let own = std::mem::take(&mut program.data.working_storage);
+            program.data.working_storage = globals.iter().cloned().chain(own).collect();
+            let model = ferry_model::build(&program);
+            let child_globals: Vec<_> = globals.iter().cloned().chain(own_globals(n)).collect();
+            let mut callees_n = callees.clone();
+            for c in &n.nested {
+                callees_n.insert(c.name.clone(), nested_interface(c, &child_globals));
+            }
+            let input = ProgramInput {
+                program: &program,
+                model: &model,
+                path: outer.path.clone(),
+                locate: outer.locate,
+                globals: globals.iter().filter_map(|d| d.name.clone()).collect(),
+            };
+            let g = emit::program(&input, &callees_n, estate);
+            let module = format!("nested_{}", crate_name(&n.name));
+            let code = if self.rustfmt {
+                rustfmt(&g.code)
+            } else {
+                g.code
+            };
+            out.files.insert(format!("src/{module}.rs"), code);
+            modules.push(module);
+            out.dependencies.extend(
+                g.callees_used
+                    .into_iter()
+                    .filter(|c| !c.starts_with("crate::")),
+            );
+            out.untranslated.extend(g.untranslated);
+            self.nested(&input, &child_globals, &callees_n, estate, out, modules);
+        }
+    }
+}
+
 impl Agent for Builtin {
     fn name(&self) -> &str {
         "builtin"
@@ -66,24 +138,30 @@ impl Agent for Builtin {
                         program: p.program.name.clone(),
                         crate_name: format!("crate::{module}"),
                         params: Vec::new(),
+                        globals: Vec::new(),
                     },
                 );
             }
         }
         let mut out = UnitOutput::default();
         let mut modules = Vec::new();
+        let mut nested_modules = Vec::new();
         for p in &unit.programs {
-            let mut g = emit::program(p, &callees, &unit.estate_programs);
-            for nested in &p.program.nested {
-                let (path, line, column) = (p.locate)(nested.span.start);
-                g.untranslated.push(crate::Untranslated {
-                    path,
-                    line,
-                    column,
-                    construct: "nested program".into(),
-                    message: format!("nested program {} is not translated yet", nested.name),
-                });
+            // Programs it contains are called through modules of this crate.
+            let child_globals = own_globals(p.program);
+            let mut callees = callees.clone();
+            for n in &p.program.nested {
+                callees.insert(n.name.clone(), nested_interface(n, &child_globals));
             }
+            let g = emit::program(p, &callees, &unit.estate_programs);
+            self.nested(
+                p,
+                &child_globals,
+                &callees,
+                &unit.estate_programs,
+                &mut out,
+                &mut nested_modules,
+            );
             let code = if self.rustfmt {
                 rustfmt(&g.code)
             } else {
@@ -136,6 +214,13 @@ impl Agent for Builtin {
                 lib.push_str(&format!("pub mod {m};\n"));
             }
             out.files.insert("src/lib.rs".into(), lib);
+        }
+        if let Some(lib) = out.files.get_mut("src/lib.rs") {
+            for m in &nested_modules {
+                lib.push_str(&format!(
+                    "\n/// A program nested in this one.\npub mod {m};\n"
+                ));
+            }
         }
         out.dependencies.sort();
         out.dependencies.dedup();

@@ -49,6 +49,9 @@ pub struct ProgramInput<'a> {
     pub path: String,
     /// Maps a span offset of the preprocessed text to (file, line, column) in the original sources.
     pub locate: &'a dyn Fn(usize) -> (String, u32, u32),
+    /// For a nested program: the GLOBAL items of its containing programs it receives on CALL (their
+    /// descriptions are part of its data), in order. Empty for a separately compiled program.
+    pub globals: Vec<String>,
 }
 
 /// The generated interface of an already translated program, as its callers see it.
@@ -58,6 +61,9 @@ pub struct Interface {
     pub crate_name: String,
     /// Sizes of the USING parameters, in order.
     pub params: Vec<usize>,
+    /// GLOBAL items a nested program shares with its caller (copied in and back out on CALL).
+    #[serde(default)]
+    pub globals: Vec<String>,
 }
 
 /// What a unit gives an agent: its programs and the interfaces of the units it depends on.

@@ -27,6 +27,7 @@ fn translate(file: &str) -> String {
             model: &model,
             path: file.to_string(),
             locate: &locate,
+            globals: Vec::new(),
         }],
         callees: BTreeMap::new(),
         estate_programs: Vec::new(),

@@ -175,25 +175,32 @@ pub(crate) fn constructor(cx: &mut Ctx<'_>, code: &mut Code) {
     code.line("program");
     code.close("}");
     code.line("");
-    code.line("/// Initial values: VALUE clauses, else spaces/zeros by category (WORKING-STORAGE and LOCAL-STORAGE).");
+    code.line(
+        "/// Initial values of WORKING-STORAGE: VALUE clauses, else spaces/zeros by category.",
+    );
     code.open("fn initialize(&mut self) {");
+    init_section(cx, code, Section::WorkingStorage);
+    code.line("self.initialize_local();");
+    code.close("}");
+    code.line("");
+    code.line("/// LOCAL-STORAGE is initialised again on every activation.");
+    code.open("fn initialize_local(&mut self) {");
+    init_section(cx, code, Section::LocalStorage);
+    code.close("}");
+}
+
+fn init_section(cx: &mut Ctx<'_>, code: &mut Code, section: Section) {
     let model = cx.model;
     let tops: Vec<ItemId> = (0..model.items.len())
-        .filter(|&i| model.items[i].parent.is_none())
+        .filter(|&i| model.items[i].parent.is_none() && model.items[i].section == section)
         .filter(|&i| {
-            matches!(
-                model.items[i].section,
-                Section::WorkingStorage | Section::LocalStorage
-            )
-        })
-        .filter(|&i| {
-            model.items[i].redefines.is_none() && !matches!(model.items[i].kind, ItemKind::Renames)
+            model.items[i].redefines.is_none()
+                && !matches!(model.items[i].kind, ItemKind::Renames | ItemKind::Index)
         })
         .collect();
     for id in tops {
         init_item(cx, code, id);
     }
-    code.close("}");
 }
 
 /// Initialises one item and its subordinates (each occurrence of a table).
@@ -313,16 +320,57 @@ pub(crate) fn entry_points(cx: &mut Ctx<'_>, code: &mut Code, ty: &str) -> Vec<u
     code.line("/// CALL: `args` are the caller's parameters (copied in and back out). Returns RETURN-CODE, or");
     code.line("/// `Err(rt::StopRun)` when the program ended the run unit.");
     let args = if using.is_empty() { "_args" } else { "args" };
-    code.open(format!(
-        "pub fn call({args}: &mut [&mut [u8]]) -> Result<i64, rt::StopRun> {{"
-    ));
-    code.line(format!(
-        "let mut program = STATE.with(|s| s.borrow_mut().take()).unwrap_or_else({ty}::new);"
-    ));
+    // A nested program also receives the GLOBAL items of its containers, copied in and out.
+    let globals: Vec<String> = cx
+        .input
+        .globals
+        .iter()
+        .filter_map(|g| {
+            let r = ferry_syntax::ast::DataRef {
+                name: g.clone(),
+                qualifiers: vec![],
+                subscripts: vec![],
+                refmod: None,
+                span: Default::default(),
+            };
+            cx.model
+                .resolve(&r)
+                .ok()
+                .map(|id| cx.field_names[id].clone())
+        })
+        .collect();
+    if globals.is_empty() {
+        code.open(format!(
+            "pub fn call({args}: &mut [&mut [u8]]) -> Result<i64, rt::StopRun> {{"
+        ));
+    } else {
+        code.open(format!(
+            "pub fn call({args}: &mut [&mut [u8]], globals: &mut [&mut [u8]]) -> Result<i64, rt::StopRun> {{"
+        ));
+    }
+    if cx.program.is_initial {
+        // IS INITIAL: every CALL starts from the initial state.
+        code.line(format!("let mut program = {ty}::new();"));
+    } else {
+        code.open(format!(
+            "let mut program = match STATE.with(|s| s.borrow_mut().take()) {{"
+        ));
+        code.open("Some(mut program) => {");
+        code.line("program.initialize_local();");
+        code.line("program");
+        code.close("}");
+        code.line(format!("None => {ty}::new(),"));
+        code.close("};");
+    }
     for (i, id) in using.iter().enumerate() {
         let name = &cx.field_names[*id];
         code.line(format!(
             "rt::param_in(&mut program.mem, {name}, args.get({i}).map(|a| &**a));"
+        ));
+    }
+    for (i, g) in globals.iter().enumerate() {
+        code.line(format!(
+            "rt::param_in(&mut program.mem, {g}, globals.get({i}).map(|a| &**a));"
         ));
     }
     code.line("program.called = true;");
@@ -334,12 +382,23 @@ pub(crate) fn entry_points(cx: &mut Ctx<'_>, code: &mut Code, ty: &str) -> Vec<u
         code.line(format!("rt::param_out(&program.mem, {name}, arg);"));
         code.close("}");
     }
+    for (i, g) in globals.iter().enumerate() {
+        code.open(format!("if let Some(global) = globals.get_mut({i}) {{"));
+        code.line(format!("rt::param_out(&program.mem, {g}, global);"));
+        code.close("}");
+    }
     code.line("let rc = rt::get(&program.mem, RETURN_CODE).to_i64();");
     code.open("if outcome == Err(Jump::StopRun) {");
     code.line("return Err(rt::StopRun(rc));");
     code.close("}");
-    code.line("STATE.with(|s| *s.borrow_mut() = Some(program));");
-    code.line("Ok(rc)");
+    if cx.program.is_initial {
+        // cobc 3.1.2: the RETURN-CODE of an IS INITIAL program does not reach its caller.
+        code.line("let _ = rc;");
+        code.line("Ok(0)");
+    } else {
+        code.line("STATE.with(|s| *s.borrow_mut() = Some(program));");
+        code.line("Ok(rc)");
+    }
     code.close("}");
     code.line("");
     code.line("/// CANCEL: the next CALL starts from a fresh activation.");

@@ -34,13 +34,31 @@ pub(crate) fn call(cx: &mut Ctx<'_>, f: &FunctionCall) -> Option<Result> {
     let r = match (f.name.as_str(), a.len()) {
         ("LENGTH", 1) => {
             let n = match &a[0] {
-                Expr::Operand(Operand::Ref(r)) => {
+                Expr::Operand(Operand::Ref(r)) if r.refmod.is_none() => {
                     cx.model.resolve(r).ok().map(|id| cx.model.items[id].size)
                 }
                 Expr::Operand(Operand::Literal(Literal::Alphanumeric(b))) => Some(b.len()),
                 _ => None,
-            }?;
-            Result::Num(format!("Dec::int({n})"))
+            };
+            match n {
+                // A compile-time constant: DISPLAY shows it like a numeric literal (cobc: `4`).
+                Some(n) => Result::Val(format!("rt::Val::Num(Dec::int({n}))")),
+                // The length of an alphanumeric function result or a reference-modified item,
+                // known at run time (DISPLAY: cobc's temporary format, `000000015`).
+                None => {
+                    let runtime = match &a[0] {
+                        Expr::Operand(Operand::Ref(r)) if r.refmod.is_some() => true,
+                        Expr::Operand(Operand::Function(g)) => {
+                            g.refmod.is_some() || is_text_function(&g.name)
+                        }
+                        _ => false,
+                    };
+                    if !runtime {
+                        return None;
+                    }
+                    Result::Num(format!("Dec::int({}.len() as i64)", bytes(cx, &a[0])))
+                }
+            }
         }
         ("UPPER-CASE", 1) => Result::Val(format!(
             "rt::Val::Text(rt::intrinsic::upper_case(&{}))",
@@ -80,6 +98,13 @@ pub(crate) fn call(cx: &mut Ctx<'_>, f: &FunctionCall) -> Option<Result> {
         }
         ("INTEGER", 1) => Result::Num(one(cx, "integer")?),
         ("INTEGER-PART", 1) => Result::Num(one(cx, "integer_part")?),
+        ("ABS", 1) if is_display_or_packed_item(cx, &a[0]) => Result::Val(format!(
+            "rt::Val::Text(rt::intrinsic::abs_field(&self.mem, {}))",
+            match &a[0] {
+                Expr::Operand(Operand::Ref(r)) => ops::field(cx, r),
+                _ => unreachable!("checked by is_display_or_packed_item"),
+            }
+        )),
         ("ABS", 1) => Result::Num(one(cx, "abs")?),
         ("SQRT", 1) => Result::Num(one(cx, "sqrt")?),
         ("INTEGER-OF-DATE", 1) => Result::Num(one(cx, "integer_of_date")?),
@@ -127,8 +152,91 @@ pub(crate) fn call(cx: &mut Ctx<'_>, f: &FunctionCall) -> Option<Result> {
             "rt::Val::Text(rt::intrinsic::char_(&{}))",
             ops::expr_num(cx, &a[0])
         )),
+        ("TEST-NUMVAL", 1) => {
+            Result::Num(format!("rt::intrinsic::test_numval(&{})", bytes(cx, &a[0])))
+        }
+        ("TEST-NUMVAL-C", 1) => Result::Num(format!(
+            "rt::intrinsic::test_numval_c(&{}, b\"$\")",
+            bytes(cx, &a[0])
+        )),
+        ("TEST-NUMVAL-C", 2) => {
+            let c = bytes(cx, &a[1]);
+            Result::Num(format!(
+                "rt::intrinsic::test_numval_c(&{}, &{c})",
+                bytes(cx, &a[0])
+            ))
+        }
+        ("TEST-DATE-YYYYMMDD", 1) => Result::Num(one(cx, "test_date_yyyymmdd")?),
+        ("FACTORIAL", 1) => Result::Num(one(cx, "factorial")?),
+        ("ORD-MAX" | "ORD-MIN", n) if n > 0 => {
+            let func = if f.name == "ORD-MAX" { "max" } else { "min" };
+            if a.iter().all(|e| is_numeric_arg(cx, e)) {
+                Result::Num(format!(
+                    "Dec::int(rt::intrinsic::{func}_index(&{}) as i64 + 1)",
+                    nums(cx, a)
+                ))
+            } else if a.iter().all(|e| !is_numeric_arg(cx, e)) {
+                let v: Vec<String> = a.iter().map(|e| bytes(cx, e)).collect();
+                Result::Num(format!(
+                    "{{ let v = [{}]; let r: Vec<&[u8]> = v.iter().map(|b| b.as_slice()).collect(); \
+                     Dec::int(rt::intrinsic::{func}_index_bytes(&r) as i64 + 1) }}",
+                    v.join(", ")
+                ))
+            } else {
+                return None;
+            }
+        }
         ("CURRENT-DATE", 0) => Result::Val("rt::Val::Text(rt::intrinsic::current_date())".into()),
         _ => return None,
     };
     Some(r)
+}
+
+/// Functions with an alphanumeric result.
+fn is_text_function(name: &str) -> bool {
+    matches!(
+        name,
+        "UPPER-CASE" | "LOWER-CASE" | "REVERSE" | "TRIM" | "CHAR" | "CURRENT-DATE"
+    )
+}
+
+/// True when an argument is numeric (a numeric literal, an arithmetic expression, a numeric
+/// item or a numeric function).
+fn is_numeric_arg(cx: &Ctx<'_>, e: &Expr) -> bool {
+    use ferry_model::ItemKind;
+    match e {
+        Expr::Operand(Operand::Literal(Literal::Numeric(_))) => true,
+        Expr::Operand(Operand::Literal(_)) => false,
+        Expr::Operand(Operand::Ref(r)) => {
+            r.refmod.is_none()
+                && cx.model.resolve(r).ok().is_some_and(|id| {
+                    matches!(
+                        cx.model.items[id].kind,
+                        ItemKind::Numeric { .. } | ItemKind::Float | ItemKind::Double
+                    )
+                })
+        }
+        Expr::Operand(Operand::Function(g)) => g.refmod.is_none() && !is_text_function(&g.name),
+        Expr::Operand(_) => true,
+        _ => true,
+    }
+}
+
+/// A numeric DISPLAY or PACKED-DECIMAL item (whose DISPLAY form reads back as its value).
+fn is_display_or_packed_item(cx: &Ctx<'_>, e: &Expr) -> bool {
+    use ferry_model::{ItemKind, NumUsage};
+    match e {
+        Expr::Operand(Operand::Ref(r)) if r.refmod.is_none() => {
+            cx.model.resolve(r).ok().is_some_and(|id| {
+                matches!(
+                    cx.model.items[id].kind,
+                    ItemKind::Numeric {
+                        usage: NumUsage::Display | NumUsage::Packed,
+                        ..
+                    }
+                )
+            })
+        }
+        _ => false,
+    }
 }

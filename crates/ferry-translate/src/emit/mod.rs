@@ -421,6 +421,7 @@ pub(crate) fn program(
         program: name.clone(),
         crate_name: crate::naming::crate_name(name),
         params,
+        globals: input.globals.clone(),
     };
     Generated {
         code: strip_unused_labels(&code.out),

@@ -1163,12 +1163,39 @@ pub(crate) fn call(
             };
             cx.uses.insert(callee.crate_name.clone());
             code.open("{");
-            let (args, back) = call_args(cx, code, using);
-            code.line(format!(
-                "let outcome = {}::call(&mut [{}]);",
-                callee.crate_name,
-                args.join(", ")
-            ));
+            let (args, mut back) = call_args(cx, code, using);
+            if callee.globals.is_empty() {
+                code.line(format!(
+                    "let outcome = {}::call(&mut [{}]);",
+                    callee.crate_name,
+                    args.join(", ")
+                ));
+            } else {
+                // A nested program shares the GLOBAL items: they travel like BY REFERENCE arguments.
+                let mut gs = Vec::new();
+                for (i, g) in callee.globals.iter().enumerate() {
+                    let r = DataRef {
+                        name: g.clone(),
+                        qualifiers: vec![],
+                        subscripts: vec![],
+                        refmod: None,
+                        span,
+                    };
+                    let f = field(cx, &r);
+                    let var = format!("global{}", i + 1);
+                    code.line(format!(
+                        "let mut {var} = rt::bytes(&self.mem, {f}).to_vec();"
+                    ));
+                    gs.push(format!("&mut {var}[..]"));
+                    back.push((var, f));
+                }
+                code.line(format!(
+                    "let outcome = {}::call(&mut [{}], &mut [{}]);",
+                    callee.crate_name,
+                    args.join(", "),
+                    gs.join(", ")
+                ));
+            }
             call_outcome(cx, code, &back, exception);
             code.close("}");
         }
@@ -1223,10 +1250,48 @@ fn dynamic_call(
     code.open("let outcome = match program.as_str() {");
     for (p, krate) in &callees {
         cx.uses.insert(krate.clone());
+        let globals = cx
+            .callees
+            .get(p)
+            .map(|i| i.globals.clone())
+            .unwrap_or_default();
+        if globals.is_empty() {
+            code.line(format!(
+                "{p:?} => Some({krate}::call(&mut [{}])),",
+                args.join(", ")
+            ));
+            continue;
+        }
+        // A nested program: the GLOBAL items travel with the call, as in a static CALL.
+        code.open(format!("{p:?} => {{"));
+        let mut gs = Vec::new();
+        let mut back = Vec::new();
+        for (i, g) in globals.iter().enumerate() {
+            let r = DataRef {
+                name: g.clone(),
+                qualifiers: vec![],
+                subscripts: vec![],
+                refmod: None,
+                span,
+            };
+            let f = field(cx, &r);
+            let var = format!("global{}", i + 1);
+            code.line(format!(
+                "let mut {var} = rt::bytes(&self.mem, {f}).to_vec();"
+            ));
+            gs.push(format!("&mut {var}[..]"));
+            back.push((var, f));
+        }
         code.line(format!(
-            "{p:?} => Some({krate}::call(&mut [{}])),",
-            args.join(", ")
+            "let outcome = {krate}::call(&mut [{}], &mut [{}]);",
+            args.join(", "),
+            gs.join(", ")
         ));
+        for (var, f) in back {
+            code.line(format!("rt::put_bytes(&mut self.mem, {f}, &{var});"));
+        }
+        code.line("Some(outcome)");
+        code.close("}");
     }
     code.line("_ => None,");
     code.close("};");

@@ -262,6 +262,18 @@ fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                         "rt::Upon::Stdout".to_string()
                     } else if matches!(d.as_str(), "SYSERR" | "STDERR") {
                         "rt::Upon::Stderr".to_string()
+                    } else if d == "ENVIRONMENT-NAME" || d == "ENVIRONMENT-VALUE" {
+                        // The operand's storage bytes name / set an environment variable.
+                        let func = if d == "ENVIRONMENT-NAME" {
+                            "display_env_name"
+                        } else {
+                            "display_env_value"
+                        };
+                        code.line(format!("rt::{func}(&self.mem, &[{}]);", vals.join(", ")));
+                        return;
+                    } else if d == "ARGUMENT-NUMBER" && vals.len() == 1 {
+                        code.line(format!("rt::display_arg_number(&self.mem, {});", vals[0]));
+                        return;
                     } else {
                         cx.refuse(
                             s.span,
@@ -284,6 +296,50 @@ fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
             exception,
         } => {
             let dst = ops::field(cx, target);
+            // Sources kept by the run unit's environment state (gen_env): a call that returns
+            // whether ON EXCEPTION is raised.
+            let env_call = match from {
+                AcceptFrom::Environment(op) => {
+                    let v = ops::value(cx, op);
+                    code.open("{");
+                    code.line(format!("let name = rt::text(&self.mem, {v});"));
+                    Some(format!(
+                        "rt::accept_environment(&mut self.mem, {dst}, &name)"
+                    ))
+                }
+                AcceptFrom::Other(what) => match what.to_ascii_uppercase().as_str() {
+                    "ENVIRONMENT-VALUE" => {
+                        Some(format!("rt::accept_env_value(&mut self.mem, {dst})"))
+                    }
+                    "ARGUMENT-VALUE" => Some(format!("rt::accept_arg_value(&mut self.mem, {dst})")),
+                    // Never raises ON EXCEPTION.
+                    "ARGUMENT-NUMBER" => Some(format!(
+                        "{{ rt::accept_arg_number(&mut self.mem, {dst}); false }}"
+                    )),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(call) = env_call {
+                if exception.on.is_none() && exception.not_on.is_none() {
+                    match call
+                        .strip_prefix("{ ")
+                        .and_then(|c| c.strip_suffix(" false }"))
+                    {
+                        Some(plain) => code.line(plain.to_string()),
+                        None => code.line(format!("{call};")),
+                    }
+                } else {
+                    code.open("{");
+                    code.line(format!("let exception = {call};"));
+                    handlers(cx, code, "exception", exception);
+                    code.close("}");
+                }
+                if matches!(from, AcceptFrom::Environment(_)) {
+                    code.close("}");
+                }
+                return;
+            }
             let how = match from {
                 AcceptFrom::Stdin => "rt::AcceptSource::Stdin".to_string(),
                 AcceptFrom::Date { yyyymmdd: false } => "rt::AcceptSource::Date".into(),
