@@ -1172,23 +1172,8 @@ pub(crate) fn call(
                 ));
             } else {
                 // A nested program shares the GLOBAL items: they travel like BY REFERENCE arguments.
-                let mut gs = Vec::new();
-                for (i, g) in callee.globals.iter().enumerate() {
-                    let r = DataRef {
-                        name: g.clone(),
-                        qualifiers: vec![],
-                        subscripts: vec![],
-                        refmod: None,
-                        span,
-                    };
-                    let f = field(cx, &r);
-                    let var = format!("global{}", i + 1);
-                    code.line(format!(
-                        "let mut {var} = rt::bytes(&self.mem, {f}).to_vec();"
-                    ));
-                    gs.push(format!("&mut {var}[..]"));
-                    back.push((var, f));
-                }
+                let (gs, gback) = global_args(cx, code, &callee.globals, span);
+                back.extend(gback);
                 code.line(format!(
                     "let outcome = {}::call(&mut [{}], &mut [{}]);",
                     callee.crate_name,
@@ -1264,24 +1249,7 @@ fn dynamic_call(
         }
         // A nested program: the GLOBAL items travel with the call, as in a static CALL.
         code.open(format!("{p:?} => {{"));
-        let mut gs = Vec::new();
-        let mut back = Vec::new();
-        for (i, g) in globals.iter().enumerate() {
-            let r = DataRef {
-                name: g.clone(),
-                qualifiers: vec![],
-                subscripts: vec![],
-                refmod: None,
-                span,
-            };
-            let f = field(cx, &r);
-            let var = format!("global{}", i + 1);
-            code.line(format!(
-                "let mut {var} = rt::bytes(&self.mem, {f}).to_vec();"
-            ));
-            gs.push(format!("&mut {var}[..]"));
-            back.push((var, f));
-        }
+        let (gs, back) = global_args(cx, code, &globals, span);
         code.line(format!(
             "let outcome = {krate}::call(&mut [{}], &mut [{}]);",
             args.join(", "),
@@ -1307,6 +1275,35 @@ fn dynamic_call(
     code.close("}");
     code.close("}");
     code.close("}");
+}
+
+/// Copies the GLOBAL items a nested program receives out of storage; returns the argument list
+/// and the copy-backs.
+fn global_args(
+    cx: &mut Ctx<'_>,
+    code: &mut Code,
+    globals: &[String],
+    span: Span,
+) -> (Vec<String>, Vec<(String, String)>) {
+    let mut args = Vec::new();
+    let mut back = Vec::new();
+    for (i, g) in globals.iter().enumerate() {
+        let r = DataRef {
+            name: g.clone(),
+            qualifiers: vec![],
+            subscripts: vec![],
+            refmod: None,
+            span,
+        };
+        let f = field(cx, &r);
+        let var = format!("global{}", i + 1);
+        code.line(format!(
+            "let mut {var} = rt::bytes(&self.mem, {f}).to_vec();"
+        ));
+        args.push(format!("&mut {var}[..]"));
+        back.push((var, f));
+    }
+    (args, back)
 }
 
 /// Copies the arguments out of storage; returns the argument list and the BY REFERENCE copy-backs.
