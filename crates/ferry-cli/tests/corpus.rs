@@ -18,6 +18,7 @@ const MUST_VERIFY: &[&str] = &[
     "calls/COUNTER",
     "calls/FRESHSUB",
     "copy-replace/COPYMAIN",
+    "declaratives/DECLTEST",
     "indexed-io/IDXCUST",
     "intrinsics/INTRFUNC",
     "nucleus-arith/ARITHCALC",

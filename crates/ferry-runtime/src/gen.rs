@@ -439,6 +439,9 @@ pub struct File {
     id: FileId,
     record: AlnumField,
     status: Option<Field>,
+    /// A USE AFTER ERROR procedure covers this file: errors are never fatal, the program runs the
+    /// declarative section instead.
+    declarative: bool,
 }
 
 impl File {
@@ -471,6 +474,7 @@ impl File {
             id,
             record: AlnumField::new(record_offset, record_size),
             status,
+            declarative: false,
         }
     }
 
@@ -479,6 +483,10 @@ impl File {
             let st = rt.file(self.id).status;
             if let Some(fs) = self.status {
                 mov::move_bytes_alnum(mem, st.bytes(), fs);
+            }
+            if self.declarative {
+                // Every unsuccessful status goes to the USE procedure, none is fatal.
+                return st;
             }
             rt.check_file(self.id, self.status.is_some(), handled)
         })
@@ -780,4 +788,19 @@ pub fn module_not_found(name: &str) -> ! {
         rt.shutdown();
     });
     std::process::exit(1)
+}
+
+impl File {
+    /// Marks the file as covered by a USE AFTER ERROR declarative.
+    pub fn with_declarative(mut self) -> File {
+        self.declarative = true;
+        self
+    }
+
+    /// True when the last statement on the file did not succeed, other than by the condition of
+    /// class `handled` (`b'1'` AT END, `b'2'` INVALID KEY) that the statement's own phrase took.
+    pub fn failed(&self, handled: u8) -> bool {
+        let st = with_rt(|rt| rt.file(self.id).status);
+        st.0[0] != b'0' && st.0[0] != handled
+    }
 }

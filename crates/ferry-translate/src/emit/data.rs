@@ -166,6 +166,22 @@ pub(crate) fn constructor(cx: &mut Ctx<'_>, code: &mut Code) {
             f.min_size,
             control.optional
         ));
+        if cx.declaratives.contains_key(&i) {
+            if matches!(
+                control.organization,
+                Organization::Relative | Organization::Indexed
+            ) {
+                cx.refuse(
+                    control.span,
+                    "USE",
+                    "USE AFTER ERROR on relative or indexed files is not translated yet",
+                );
+            } else {
+                // The handle line just written ends in `),`: mark the file as declarative-covered.
+                let trimmed = code.out.trim_end().trim_end_matches(',').to_string();
+                code.out = format!("{trimmed}.with_declarative(),\n");
+            }
+        }
     }
     code.close("};");
     if cx.model.decimal_point_is_comma {
@@ -274,7 +290,7 @@ pub(crate) fn entry_points(cx: &mut Ctx<'_>, code: &mut Code, ty: &str) -> Vec<u
             .collect(),
         None => Vec::new(),
     };
-    let (first, last) = match (cx.paras.first(), cx.paras.last()) {
+    let (first, last) = match (cx.paras.get(cx.main_start), cx.paras.last()) {
         (Some(f), Some(l)) => (
             format!("Para::{}", f.variant),
             format!("Para::{}", l.variant),

@@ -220,6 +220,10 @@ pub(crate) struct Ctx<'a> {
     /// Labels of the inline PERFORMs being emitted (innermost last), for EXIT PERFORM.
     pub loop_labels: Vec<(String, String)>,
     pub current_para: usize,
+    /// Index of the first paragraph after DECLARATIVES (where the program starts).
+    pub main_start: usize,
+    /// File index -> (first, last) paragraph of its USE AFTER ERROR section.
+    pub declaratives: BTreeMap<usize, (usize, usize)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -260,7 +264,8 @@ fn collect_paragraphs(program: &Program) -> (Vec<Para>, Vec<SectionInfo>) {
     let Some(proc) = &program.procedure else {
         return (paras, sections);
     };
-    for (si, section) in proc.sections.iter().enumerate() {
+    // DECLARATIVES come first in source order; their paragraphs are only reached by PERFORM.
+    for (si, section) in proc.declaratives.iter().chain(&proc.sections).enumerate() {
         let first = paras.len();
         for p in &section.paragraphs {
             let base = match (&p.name, &section.name) {
@@ -330,7 +335,34 @@ pub(crate) fn program(
         sentence_label: None,
         loop_labels: Vec::new(),
         current_para: 0,
+        main_start: 0,
+        declaratives: BTreeMap::new(),
     };
+    if let Some(proc) = &input.program.procedure {
+        cx.main_start = proc.declaratives.iter().map(|s| s.paragraphs.len()).sum();
+        for (si, section) in proc.declaratives.iter().enumerate() {
+            let info = &cx.sections[si];
+            let range = (info.first, info.last);
+            let targets = section
+                .use_statement
+                .as_ref()
+                .map(|u| u.targets.clone())
+                .unwrap_or_default();
+            for t in targets {
+                match input.model.file(&t) {
+                    Some(fi) if range.0 != usize::MAX => {
+                        cx.declaratives.insert(fi, range);
+                    }
+                    Some(_) => {}
+                    None => cx.refuse(
+                        section.span,
+                        "USE",
+                        format!("USE AFTER ERROR ON {t} (an open mode or unknown file) is not translated yet"),
+                    ),
+                }
+            }
+        }
+    }
     for e in &input.model.errors {
         cx.refuse(e.span, "data description", e.message.clone());
     }
@@ -378,7 +410,7 @@ pub(crate) fn program(
     let procedure = input.program.procedure.as_ref();
     if let Some(proc) = procedure {
         let mut pi = 0;
-        for section in &proc.sections {
+        for section in proc.declaratives.iter().chain(&proc.sections) {
             for p in &section.paragraphs {
                 cx.current_para = pi;
                 let para = &cx.paras[pi];
@@ -405,13 +437,6 @@ pub(crate) fn program(
                 code.close("}");
                 pi += 1;
             }
-        }
-        if !proc.declaratives.is_empty() {
-            cx.refuse(
-                proc.span,
-                "DECLARATIVES",
-                "DECLARATIVES are not translated yet",
-            );
         }
     }
     code.close("}");

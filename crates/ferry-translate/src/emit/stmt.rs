@@ -214,6 +214,88 @@ pub(crate) fn range(
 }
 
 fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
+    statement_kind(cx, code, s);
+    declarative_checks(cx, code, s);
+}
+
+/// After a file statement on a file covered by a USE AFTER ERROR section: when the statement did
+/// not succeed (other than by the AT END / INVALID KEY condition its own phrase took), the section
+/// runs, as in GnuCOBOL.
+fn declarative_checks(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
+    if cx.declaratives.is_empty() {
+        return;
+    }
+    let taken = |h: &Handlers| h.on.is_some() || h.not_on.is_some();
+    let mut files: Vec<(String, u8)> = Vec::new();
+    match &s.kind {
+        K::Open { entries } => files.extend(
+            entries
+                .iter()
+                .flat_map(|(_, fs)| fs.iter().map(|f| (f.clone(), b'0'))),
+        ),
+        K::Close { files: fs } => files.extend(fs.iter().map(|f| (f.clone(), b'0'))),
+        K::Read {
+            file,
+            at_end,
+            invalid_key,
+            ..
+        } => {
+            let class = if taken(at_end) {
+                b'1'
+            } else if taken(invalid_key) {
+                b'2'
+            } else {
+                b'0'
+            };
+            files.push((file.clone(), class));
+        }
+        K::Write {
+            record,
+            invalid_key,
+            ..
+        }
+        | K::Rewrite {
+            record,
+            invalid_key,
+            ..
+        } => {
+            if let Some(fi) = cx
+                .model
+                .resolve(record)
+                .ok()
+                .and_then(|id| cx.model.file_of(id))
+            {
+                let class = if taken(invalid_key) { b'2' } else { b'0' };
+                files.push((cx.model.files[fi].name.clone(), class));
+            }
+        }
+        K::Delete { file, invalid_key }
+        | K::Start {
+            file, invalid_key, ..
+        } => {
+            files.push((file.clone(), if taken(invalid_key) { b'2' } else { b'0' }));
+        }
+        _ => {}
+    }
+    for (file, class) in files {
+        let Some(fi) = cx.model.file(&file) else {
+            continue;
+        };
+        let Some(&(first, last)) = cx.declaratives.get(&fi) else {
+            continue;
+        };
+        let h = cx.file_names[fi].clone();
+        let (a, b) = (
+            cx.paras[first].variant.clone(),
+            cx.paras[last].variant.clone(),
+        );
+        code.open(format!("if self.{h}.failed(b'{}') {{", class as char));
+        code.line(format!("self.perform(Para::{a}, Para::{b})?;"));
+        code.close("}");
+    }
+}
+
+fn statement_kind(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
     match &s.kind {
         K::Continue | K::Exit(ExitKind::Plain) => {}
         K::NextSentence => match cx.sentence_label.clone() {
