@@ -135,7 +135,7 @@ pub fn graph(
 ) -> Result<u8> {
     let progress = Progress::new(common.quiet);
     let estate = estate::scan(src, &scan_options(common, true), &progress)?;
-    let graph = crate::pipeline::build_graph(&estate)?;
+    let graph = crate::pipeline::build_graph(&estate, &crate::pipeline::program_facts(&estate))?;
     let text = match format {
         GraphFormat::Json => graph.to_json(),
         GraphFormat::Dot => graph.to_dot(),
@@ -157,7 +157,7 @@ pub fn plan(common: &Common, src: &Path, format: ListFormat) -> Result<u8> {
         Progress::new(common.quiet)
     };
     let estate = estate::scan(src, &scan_options(common, true), &progress)?;
-    let graph = crate::pipeline::build_graph(&estate)?;
+    let graph = crate::pipeline::build_graph(&estate, &crate::pipeline::program_facts(&estate))?;
     let plan = crate::pipeline::build_plan(&graph);
     match format {
         ListFormat::Json => println!("{}", serde_json::to_string_pretty(&plan)?),

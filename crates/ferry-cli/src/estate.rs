@@ -5,9 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use ferry_model::ProgramModel;
-use ferry_source::{
-    CopyUse, Diagnostic, FileKind, PreprocessOptions, Preprocessed, Severity, SourceMap,
-};
+use ferry_source::{Diagnostic, FileKind, PreprocessOptions, Preprocessed, Severity, SourceMap};
 use ferry_syntax::ast::Program;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -42,7 +40,6 @@ pub struct ScannedProgram {
     pub pre: Preprocessed,
     pub program: Program,
     pub model: ProgramModel,
-    pub copybooks: Vec<CopyUse>,
     /// sha256 of the preprocessed text (COPY expanded): what translation depends on.
     pub text_hash: String,
 }
@@ -371,7 +368,6 @@ fn scan_file(
                 name: program.name.clone(),
                 path: rel_path.clone(),
                 pre: pre.clone(),
-                copybooks: pre.copybooks.clone(),
                 program,
                 model,
                 text_hash: text_hash.clone(),

@@ -18,8 +18,9 @@ use crate::{Common, ReportFormat, TranslateArgs};
 
 pub const FERRY_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-pub fn build_graph(estate: &Estate) -> Result<ferry_graph::Graph> {
-    let facts: Vec<ferry_graph::ProgramFacts> = estate
+/// The facts (calls, copybooks, files, metrics) of every program, computed once per run.
+pub fn program_facts(estate: &Estate) -> Vec<ferry_graph::ProgramFacts> {
+    estate
         .programs
         .iter()
         .map(|p| {
@@ -28,10 +29,20 @@ pub fn build_graph(estate: &Estate) -> Result<ferry_graph::Graph> {
                 .iter()
                 .find(|f| f.path == p.path)
                 .map_or(0, |f| f.lines);
-            ferry_graph::ProgramFacts::from_program(&p.program, Path::new(&p.path), &p.copybooks)
-                .with_lines(lines)
+            ferry_graph::ProgramFacts::from_program(
+                &p.program,
+                Path::new(&p.path),
+                &p.pre.copybooks,
+            )
+            .with_lines(lines)
         })
-        .collect();
+        .collect()
+}
+
+pub fn build_graph(
+    estate: &Estate,
+    facts: &[ferry_graph::ProgramFacts],
+) -> Result<ferry_graph::Graph> {
     let copybooks: Vec<(String, PathBuf)> = estate
         .copybooks
         .iter()
@@ -45,7 +56,7 @@ pub fn build_graph(estate: &Estate) -> Result<ferry_graph::Graph> {
         let (job, _errors) = ferry_graph::parse_jcl(&text, Path::new(path));
         jobs.push(job);
     }
-    Ok(ferry_graph::Graph::build(&facts, &copybooks, &jobs))
+    Ok(ferry_graph::Graph::build(facts, &copybooks, &jobs))
 }
 
 pub fn build_plan(graph: &ferry_graph::Graph) -> ferry_graph::Plan {
@@ -91,7 +102,7 @@ fn record(
     if todo.is_empty() {
         return Ok((0, kept));
     }
-    let graph_calls = static_calls(estate);
+    let graph_calls = static_calls(&program_facts(estate));
     let flags = estate.config.cobc_flags();
     let copybook_dirs: Vec<PathBuf> = estate
         .config
@@ -171,17 +182,16 @@ fn copy_tree(from: &Path, to: &Path) -> Result<()> {
 }
 
 /// Program -> programs it CALLs statically (literal program names).
-fn static_calls(estate: &Estate) -> BTreeMap<String, Vec<String>> {
-    let mut calls = BTreeMap::new();
-    for p in &estate.programs {
-        let facts =
-            ferry_graph::ProgramFacts::from_program(&p.program, Path::new(&p.path), &p.copybooks);
-        let mut targets: Vec<String> = facts.static_callees();
-        targets.sort();
-        targets.dedup();
-        calls.insert(p.name.clone(), targets);
-    }
-    calls
+fn static_calls(facts: &[ferry_graph::ProgramFacts]) -> BTreeMap<String, Vec<String>> {
+    facts
+        .iter()
+        .map(|f| {
+            let mut targets = f.static_callees();
+            targets.sort();
+            targets.dedup();
+            (f.name.clone(), targets)
+        })
+        .collect()
 }
 
 fn closure(calls: &BTreeMap<String, Vec<String>>, from: &str) -> Vec<String> {
@@ -261,9 +271,10 @@ pub fn translate(
         .or_else(|| estate.config.rules.as_ref().map(|r| estate.root.join(r)));
     let templates = ferry_translate::templates::Templates::load(rules.as_deref())?;
     let agent = Builtin::new();
-    let graph = build_graph(estate)?;
+    let facts = program_facts(estate);
+    let graph = build_graph(estate, &facts)?;
     let plan = build_plan(&graph);
-    let calls = static_calls(estate);
+    let calls = static_calls(&facts);
     let root = &estate.root;
     let error_files: std::collections::BTreeSet<&str> = estate
         .files

@@ -416,6 +416,46 @@ pub fn finish(rc: Dec) -> i32 {
     exit_status(rc)
 }
 
+/// Registers a file with the run-time context: the SELECT name for messages, OPTIONAL, and
+/// variable-length records when the smallest record is shorter than the largest.
+pub(crate) fn register_file(
+    spec: FileSpec,
+    select: &'static str,
+    record_size: usize,
+    min_size: usize,
+    optional: bool,
+) -> FileId {
+    let mut spec = spec.named(select);
+    if optional {
+        spec = spec.optional();
+    }
+    if min_size < record_size {
+        spec = spec.variable(min_size);
+    }
+    with_rt(|rt| rt.add_file(spec))
+}
+
+/// After a file statement: the status goes into the FILE STATUS item, then a fatal status stops the
+/// run as libcob does, unless a USE procedure (`declarative`) covers the file.
+pub(crate) fn status_after(
+    mem: &mut [u8],
+    id: FileId,
+    status: Option<Field>,
+    handled: bool,
+    declarative: bool,
+) -> crate::file::FileStatus {
+    with_rt(|rt| {
+        let st = rt.file(id).status;
+        if let Some(fs) = status {
+            mov::move_bytes_alnum(mem, st.bytes(), fs);
+        }
+        if declarative {
+            return st;
+        }
+        rt.check_file(id, status.is_some(), handled)
+    })
+}
+
 /// ORGANIZATION of a file, as the generator names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Organization {
@@ -462,14 +502,8 @@ impl File {
             Organization::Relative => Org::Relative,
             Organization::Indexed => Org::Indexed,
         };
-        let mut spec = FileSpec::new(assign, org, record_size).named(select);
-        if optional {
-            spec = spec.optional();
-        }
-        if min_size < record_size {
-            spec = spec.variable(min_size);
-        }
-        let id = with_rt(|rt| rt.add_file(spec));
+        let spec = FileSpec::new(assign, org, record_size);
+        let id = register_file(spec, select, record_size, min_size, optional);
         File {
             id,
             record: AlnumField::new(record_offset, record_size),
@@ -479,17 +513,7 @@ impl File {
     }
 
     fn after(&self, mem: &mut [u8], handled: bool) -> crate::file::FileStatus {
-        with_rt(|rt| {
-            let st = rt.file(self.id).status;
-            if let Some(fs) = self.status {
-                mov::move_bytes_alnum(mem, st.bytes(), fs);
-            }
-            if self.declarative {
-                // Every unsuccessful status goes to the USE procedure, none is fatal.
-                return st;
-            }
-            rt.check_file(self.id, self.status.is_some(), handled)
-        })
+        status_after(mem, self.id, self.status, handled, self.declarative)
     }
 
     pub fn open(&self, mem: &mut [u8], mode: OpenMode) {

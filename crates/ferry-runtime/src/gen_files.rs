@@ -8,7 +8,7 @@
 use crate::alnum::AlnumField;
 use crate::file::{Access, Advance, FileId, FileSpec, FileStatus, Key, KeySpec, OpenMode, StartOp};
 use crate::gen::{get, store_int, with_rt, File, IoOutcome};
-use crate::mov::{self, Field};
+use crate::mov::Field;
 use crate::sort::{SortKey, Sorter};
 
 /// A RELATIVE or INDEXED file of a program: run-time handle, record area, FILE STATUS item and (for
@@ -86,14 +86,7 @@ impl KeyedFile {
         status: Option<Field>,
         rel_key: Option<Field>,
     ) -> KeyedFile {
-        let mut spec = spec.named(select);
-        if optional {
-            spec = spec.optional();
-        }
-        if min_size < record_size {
-            spec = spec.variable(min_size);
-        }
-        let id = with_rt(|rt| rt.add_file(spec));
+        let id = crate::gen::register_file(spec, select, record_size, min_size, optional);
         KeyedFile {
             id,
             record: AlnumField::new(record_offset, record_size),
@@ -103,13 +96,7 @@ impl KeyedFile {
     }
 
     fn after(&self, mem: &mut [u8], handled: bool) -> FileStatus {
-        with_rt(|rt| {
-            let st = rt.file(self.id).status;
-            if let Some(fs) = self.status {
-                mov::move_bytes_alnum(mem, st.bytes(), fs);
-            }
-            rt.check_file(self.id, self.status.is_some(), handled)
-        })
+        crate::gen::status_after(mem, self.id, self.status, handled, false)
     }
 
     /// The record number in the RELATIVE KEY item (0 when absent or not positive).

@@ -591,18 +591,26 @@ pub(crate) fn arithmetic(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
         K::Add {
             operands,
             to,
-            giving,
-            corresponding,
+            corresponding: true,
             ..
         } => {
-            if *corresponding {
-                arithmetic_corresponding(cx, code, operands, to, "add", checked, s.span);
-                if checked {
-                    handler_pair(cx, code, "size_error", h);
-                }
-                code.close("}");
-                return;
-            }
+            arithmetic_corresponding(cx, code, operands, to, "add", checked, s.span);
+        }
+        K::Subtract {
+            operands,
+            from,
+            corresponding: true,
+            ..
+        } => {
+            arithmetic_corresponding(cx, code, operands, from, "sub", checked, s.span);
+        }
+        K::Add {
+            operands,
+            to,
+            giving,
+            corresponding: _,
+            ..
+        } => {
             let total = sum(cx, operands);
             code.line(format!("let operand = {total};"));
             if giving.is_empty() {
@@ -634,17 +642,9 @@ pub(crate) fn arithmetic(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
             operands,
             from,
             giving,
-            corresponding,
+            corresponding: _,
             ..
         } => {
-            if *corresponding {
-                arithmetic_corresponding(cx, code, operands, from, "sub", checked, s.span);
-                if checked {
-                    handler_pair(cx, code, "size_error", h);
-                }
-                code.close("}");
-                return;
-            }
             let total = sum(cx, operands);
             code.line(format!("let operand = {total};"));
             if giving.is_empty() {
