@@ -11,8 +11,8 @@ use crate::commands::{print_diagnostics, scan_options};
 use crate::estate::{self, Estate};
 use crate::progress::Progress;
 use crate::state::{
-    relative_path, sha256_bytes, sha256_file, FileHash, State, UnitRecord, UnitState, SCHEMA,
-    VERIFY_FILE,
+    relative_path, sha256_bytes, sha256_file, FileHash, Journal, JournalEntry, State, UnitRecord,
+    UnitState, SCHEMA, VERIFY_FILE,
 };
 use crate::{Common, ReportFormat, TranslateArgs};
 
@@ -212,17 +212,18 @@ pub fn translate_cmd(common: &Common, src: &Path, out: &Path, args: &TranslateAr
     let progress = Progress::new(common.quiet);
     let estate = estate::scan(src, &scan_options(common, true), &progress)?;
     let errors = print_diagnostics(&estate);
-    let state = translate(&estate, out, args, &progress)?;
+    let (state, stats) = translate(&estate, out, args, &progress)?;
     let untranslated = state
         .units
         .iter()
         .filter(|u| u.state != UnitState::Translated && u.state != UnitState::PortedByHand)
         .count();
     eprintln!(
-        "translated {} of {} unit(s) into {}",
+        "translated {} of {} unit(s) into {} ({})",
         state.units.len() - untranslated,
         state.units.len(),
-        out.display()
+        out.display(),
+        stats
     );
     for u in &state.units {
         for t in &u.untranslated {
@@ -243,7 +244,8 @@ pub fn translate_cmd(common: &Common, src: &Path, out: &Path, args: &TranslateAr
 
 /// Refuses to write into a directory that ferry did not make (unless --force).
 fn check_out_dir(out: &Path, force: bool) -> Result<()> {
-    if out.exists() && !out.join(crate::state::STATE_FILE).exists() && !force {
+    let ferrys = out.join(crate::state::STATE_FILE).exists() || Journal::exists(out);
+    if out.exists() && !ferrys && !force {
         let non_empty = std::fs::read_dir(out)
             .map(|mut d| d.next().is_some())
             .unwrap_or(false);
@@ -257,14 +259,77 @@ fn check_out_dir(out: &Path, force: bool) -> Result<()> {
     Ok(())
 }
 
+/// What `translate` did, besides the state it saved.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct TranslateStats {
+    /// Units translated by the agent in this run.
+    pub translated: usize,
+    /// Units whose fingerprint had not changed: kept as they were.
+    pub unchanged: usize,
+    /// Units completed by an interrupted run and taken over from its journal.
+    pub resumed: usize,
+}
+
+impl std::fmt::Display for TranslateStats {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} translated now, {} unchanged",
+            self.translated, self.unchanged
+        )?;
+        if self.resumed > 0 {
+            write!(f, ", {} resumed from an interrupted run", self.resumed)?;
+        }
+        Ok(())
+    }
+}
+
+/// Translates the units whose fingerprint changed (all of them with `--force`), in plan order, and
+/// writes each unit's crate as soon as it is done; a journal makes an interrupted run resumable.
 pub fn translate(
     estate: &Estate,
     out: &Path,
     args: &TranslateArgs,
     progress: &Progress,
-) -> Result<State> {
+) -> Result<(State, TranslateStats)> {
     check_out_dir(out, args.force)?;
     let previous = State::load(out)?;
+    let mut stats = TranslateStats::default();
+    // What an earlier run finished: the saved state, then whatever an interrupted run completed.
+    let mut done: BTreeMap<String, UnitRecord> = previous
+        .iter()
+        .flat_map(|s| s.units.iter())
+        .map(|u| (u.name.clone(), u.clone()))
+        .collect();
+    // Hashes of the files ferry wrote, per path: a file with any other contents was edited by hand.
+    let mut ours: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
+    for u in done.values() {
+        for f in &u.outputs {
+            if let Some(h) = u.generated_hash(&f.path) {
+                ours.entry(f.path.clone())
+                    .or_default()
+                    .insert(h.to_string());
+            }
+        }
+    }
+    let mut resumed_units = std::collections::BTreeSet::new();
+    for entry in Journal::read(out) {
+        match entry {
+            JournalEntry::Intent { files, .. } => {
+                for f in files {
+                    ours.entry(f.path).or_default().insert(f.sha256);
+                }
+            }
+            JournalEntry::Done(r) => {
+                resumed_units.insert(r.name.clone());
+                done.insert(r.name.clone(), *r);
+            }
+        }
+    }
+    let mut journal = Journal::open(out)?;
+    let stop_after: Option<usize> = std::env::var("FERRY_TEST_KILL_AFTER_UNITS")
+        .ok()
+        .and_then(|v| v.parse().ok());
     let rules = args
         .rules
         .clone()
@@ -276,6 +341,8 @@ pub fn translate(
     let plan = build_plan(&graph);
     let calls = static_calls(&facts);
     let root = &estate.root;
+    let source_root = relative_path(out, root).unwrap_or_else(|| root.display().to_string());
+    let estate_programs: Vec<String> = estate.programs.iter().map(|p| p.name.clone()).collect();
     let error_files: std::collections::BTreeSet<&str> = estate
         .files
         .iter()
@@ -286,163 +353,209 @@ pub fn translate(
         })
         .map(|f| f.path.as_str())
         .collect();
+    let unit_programs: BTreeMap<&str, &[String]> = plan
+        .units
+        .iter()
+        .map(|u| (u.id.as_str(), u.programs()))
+        .collect();
     let program_units: Vec<&ferry_graph::PlanUnit> =
         plan.units.iter().filter(|u| u.is_translatable()).collect();
     let bar = progress.bar("translate", program_units.len() as u64);
     let mut interfaces: BTreeMap<String, ferry_translate::Interface> = BTreeMap::new();
-    let mut units = Vec::new();
     let mut records = Vec::new();
+    let mut waves: Vec<Vec<&ferry_graph::PlanUnit>> = Vec::new();
     for pu in program_units {
-        let members: Vec<&estate::ScannedProgram> = pu
-            .programs()
-            .iter()
-            .filter_map(|n| estate.program(n))
-            .collect();
-        let crate_name = ferry_translate::naming::crate_name(&pu.name);
-        let mut sources: Vec<FileHash> = Vec::new();
-        for m in &members {
-            for f in m.pre.map.files() {
-                let rel = estate::rel(root, f);
-                if let Some(h) = sha256_file(f) {
-                    sources.push(FileHash {
-                        path: rel,
-                        sha256: h,
-                    });
+        match waves.last_mut() {
+            Some(w) if w[0].wave == pu.wave => w.push(pu),
+            _ => waves.push(vec![pu]),
+        }
+    }
+    for wave in waves {
+        // Units of one wave depend only on earlier waves: they are translated together.
+        let mut todo: Vec<(
+            &ferry_graph::PlanUnit,
+            UnitRecord,
+            Vec<&estate::ScannedProgram>,
+        )> = Vec::new();
+        let mut kept_interfaces = Vec::new();
+        for pu in wave {
+            let members: Vec<&estate::ScannedProgram> = pu
+                .programs()
+                .iter()
+                .filter_map(|n| estate.program(n))
+                .collect();
+            let crate_name = ferry_translate::naming::crate_name(&pu.name);
+            let mut sources: Vec<FileHash> = Vec::new();
+            for m in &members {
+                for f in m.pre.map.files() {
+                    let rel = estate::rel(root, f);
+                    if let Some(h) = sha256_file(f) {
+                        sources.push(FileHash {
+                            path: rel,
+                            sha256: h,
+                        });
+                    }
                 }
             }
-        }
-        sources.sort_by(|a, b| a.path.cmp(&b.path));
-        sources.dedup();
-        let mut record = UnitRecord {
-            name: pu.name.clone(),
-            crate_name: crate_name.clone(),
-            wave: pu.wave,
-            programs: pu.programs().to_vec(),
-            sources,
-            fingerprint: String::new(),
-            agent: agent.name().into(),
-            agent_settings: agent.settings(),
-            outputs: Vec::new(),
-            binaries: Vec::new(),
-            interfaces: Vec::new(),
-            depends_on: pu.depends_on.clone(),
-            untranslated: Vec::new(),
-            state: UnitState::Translated,
-            detail: None,
-        };
-        let broken: Vec<&str> = members
-            .iter()
-            .map(|m| m.path.as_str())
-            .filter(|p| error_files.contains(p))
-            .collect();
-        if members.len() != pu.programs().len() || !broken.is_empty() {
-            record.state = UnitState::Error;
-            record.detail = Some(if broken.is_empty() {
-                "a program of this unit is missing from the sources".to_string()
-            } else {
-                format!("{} has errors (see `ferry scan`)", broken.join(", "))
+            sources.sort_by(|a, b| a.path.cmp(&b.path));
+            sources.dedup();
+            let dynamic = facts.iter().any(|f| {
+                pu.programs().contains(&f.name)
+                    && f.calls
+                        .iter()
+                        .any(|c| c.resolution != ferry_graph::facts::Resolution::Static)
             });
-            records.push(record);
-            bar.inc(1);
-            continue;
+            let fp = input_fingerprint(
+                pu,
+                &members,
+                &interfaces,
+                &unit_programs,
+                dynamic.then_some(estate_programs.as_slice()),
+                &templates.hash,
+                &agent,
+            );
+            let mut record = UnitRecord {
+                name: pu.name.clone(),
+                crate_name: crate_name.clone(),
+                wave: pu.wave,
+                programs: pu.programs().to_vec(),
+                sources,
+                fingerprint: fp.clone(),
+                agent: agent.name().into(),
+                agent_settings: agent.settings(),
+                outputs: Vec::new(),
+                generated: Vec::new(),
+                dependencies: Vec::new(),
+                binaries: Vec::new(),
+                interfaces: Vec::new(),
+                depends_on: pu.depends_on.clone(),
+                untranslated: Vec::new(),
+                state: UnitState::Translated,
+                detail: None,
+            };
+            let broken: Vec<&str> = members
+                .iter()
+                .map(|m| m.path.as_str())
+                .filter(|p| error_files.contains(p))
+                .collect();
+            if members.len() != pu.programs().len() || !broken.is_empty() {
+                record.state = UnitState::Error;
+                record.detail = Some(if broken.is_empty() {
+                    "a program of this unit is missing from the sources".to_string()
+                } else {
+                    format!("{} has errors (see `ferry scan`)", broken.join(", "))
+                });
+                records.push(record);
+                bar.inc(1);
+                continue;
+            }
+            // Unchanged since the last run (same fingerprint, files still there): keep it as it is.
+            if let Some(prev) = done
+                .get(&pu.name)
+                .filter(|p| !args.force && p.fingerprint == fp && p.crate_name == crate_name)
+                .filter(|p| p.state != UnitState::Error)
+                .filter(|p| p.outputs.iter().all(|f| out.join(&f.path).is_file()))
+            {
+                let mut r = prev.clone();
+                r.wave = pu.wave;
+                r.depends_on = pu.depends_on.clone();
+                r.sources = record.sources;
+                refresh_hand_edits(out, &mut r);
+                // Known to the next waves only, like a translated unit's interfaces.
+                kept_interfaces.extend(r.interfaces.iter().cloned());
+                if resumed_units.contains(&r.name) {
+                    stats.resumed += 1;
+                } else {
+                    stats.unchanged += 1;
+                }
+                records.push(r);
+                bar.inc(1);
+                continue;
+            }
+            todo.push((pu, record, members));
         }
-        let locates: Vec<Box<dyn Fn(usize) -> (String, u32, u32)>> = members
+        let locates: Vec<Vec<Box<dyn Fn(usize) -> (String, u32, u32) + Sync + '_>>> = todo
             .iter()
-            .map(|m| {
-                let m: &estate::ScannedProgram = m;
-                Box::new(move |off: usize| m.locate(root, off))
-                    as Box<dyn Fn(usize) -> (String, u32, u32)>
+            .map(|(_, _, members)| {
+                members
+                    .iter()
+                    .map(|m| {
+                        let m: &estate::ScannedProgram = m;
+                        Box::new(move |off: usize| m.locate(root, off))
+                            as Box<dyn Fn(usize) -> (String, u32, u32) + Sync>
+                    })
+                    .collect()
             })
             .collect();
-        let inputs: Vec<ProgramInput<'_>> = members
+        let inputs: Vec<UnitInput<'_>> = todo
             .iter()
             .zip(&locates)
-            .map(|(m, l)| ProgramInput {
-                program: &m.program,
-                model: &m.model,
-                path: m.path.clone(),
-                locate: l.as_ref(),
-                globals: Vec::new(),
+            .map(|((pu, _, members), ls)| UnitInput {
+                name: pu.name.clone(),
+                programs: members
+                    .iter()
+                    .zip(ls)
+                    .map(|(m, l)| ProgramInput {
+                        program: &m.program,
+                        model: &m.model,
+                        path: m.path.clone(),
+                        locate: l.as_ref(),
+                        globals: Vec::new(),
+                    })
+                    .collect(),
+                callees: interfaces.clone(),
+                estate_programs: estate_programs.clone(),
             })
             .collect();
-        let input = UnitInput {
-            name: pu.name.clone(),
-            programs: inputs,
-            callees: interfaces.clone(),
-            estate_programs: estate.programs.iter().map(|p| p.name.clone()).collect(),
-        };
-        let output = agent.translate(&input)?;
-        record.fingerprint =
-            fingerprint(pu, &members, &output, &interfaces, &templates.hash, &agent);
-        for i in &output.interfaces {
-            interfaces.insert(i.program.clone(), i.clone());
+        let outputs = agent.translate_many(&inputs);
+        drop(inputs);
+        for i in kept_interfaces {
+            interfaces.insert(i.program.clone(), i);
         }
-        record.interfaces = output.interfaces.clone();
-        record.binaries = output.binaries.clone();
-        record.untranslated = output.untranslated.clone();
-        if !output.untranslated.is_empty() {
-            record.state = UnitState::Untranslated;
+        for ((pu, mut record, _), output) in todo.into_iter().zip(outputs) {
+            let crate_name = record.crate_name.clone();
+            let output = output?;
+            stats.translated += 1;
+            for i in &output.interfaces {
+                interfaces.insert(i.program.clone(), i.clone());
+            }
+            record.interfaces = output.interfaces.clone();
+            record.binaries = output.binaries.clone();
+            record.dependencies = output.dependencies.clone();
+            record.untranslated = output.untranslated.clone();
+            if !output.untranslated.is_empty() {
+                // An untranslated unit is never written or built as if whole.
+                record.state = UnitState::Untranslated;
+            } else {
+                let unit = WorkspaceUnit {
+                    unit: pu.name.clone(),
+                    crate_name,
+                    agent: agent.name().into(),
+                    output,
+                };
+                let files = ferry_translate::unit_files(&unit, &templates, FERRY_VERSION)?;
+                write_unit(out, &files, &ours, args.force, &mut record, &mut journal)?;
+            }
+            journal.append(&JournalEntry::Done(Box::new(record.clone())))?;
+            records.push(record);
+            if stop_after.is_some_and(|n| stats.translated >= n) {
+                // Fault injection for the tests: die like a killed process, without saving the state.
+                std::process::exit(137);
+            }
+            bar.inc(1);
         }
-        records.push(record);
-        units.push(WorkspaceUnit {
-            unit: pu.name.clone(),
-            crate_name,
-            agent: agent.name().into(),
-            output,
-        });
-        bar.inc(1);
     }
     bar.finish_and_clear();
-    // Only translated units go into the workspace: an untranslated unit is never built as if whole.
-    let buildable: Vec<WorkspaceUnit> = units
-        .into_iter()
-        .filter(|u| {
-            records
-                .iter()
-                .any(|r| r.crate_name == u.crate_name && r.state == UnitState::Translated)
-        })
-        .collect();
-    let source_root = relative_path(out, root).unwrap_or_else(|| root.display().to_string());
-    let files =
-        ferry_translate::workspace_files(&buildable, &templates, &source_root, FERRY_VERSION)?;
-    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
-    let previous_outputs: BTreeMap<String, String> = previous
+    let buildable: Vec<&str> = records
         .iter()
-        .flat_map(|s| s.units.iter().flat_map(|u| u.outputs.iter()))
-        .map(|f| (f.path.clone(), f.sha256.clone()))
+        .filter(|r| matches!(r.state, UnitState::Translated | UnitState::PortedByHand))
+        .map(|r| r.crate_name.as_str())
         .collect();
-    for (rel, text) in &files {
-        let path = out.join(rel);
-        let owner = rel
-            .strip_prefix("units/")
-            .and_then(|r| r.split('/').next())
-            .map(str::to_string);
-        let hand_edited = match (previous_outputs.get(rel), sha256_file(&path)) {
-            (Some(recorded), Some(current)) => *recorded != current,
-            _ => false,
-        };
-        let record = owner
-            .as_ref()
-            .and_then(|c| records.iter_mut().find(|r| &r.crate_name == c));
-        if hand_edited && !args.force {
-            // Never clobber a hand-finished file: keep it, and say so.
-            if let Some(r) = record {
-                r.state = UnitState::PortedByHand;
-                let current = sha256_file(&path).unwrap_or_default();
-                r.outputs.push(FileHash {
-                    path: rel.clone(),
-                    sha256: current,
-                });
-            }
-            continue;
-        }
-        ferry_translate::write_if_changed(&path, text.as_bytes())?;
-        if let Some(r) = record {
-            r.outputs.push(FileHash {
-                path: rel.clone(),
-                sha256: sha256_bytes(text.as_bytes()),
-            });
-        }
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    for (rel, text) in
+        ferry_translate::root_files(&buildable, &templates, &source_root, FERRY_VERSION)?
+    {
+        ferry_translate::write_if_changed(&out.join(rel), text.as_bytes())?;
     }
     let state = State {
         schema: SCHEMA.into(),
@@ -452,24 +565,125 @@ pub fn translate(
         calls,
     };
     state.save(out)?;
-    Ok(state)
+    journal.finish()?;
+    Ok((state, stats))
 }
 
-fn fingerprint(
+/// Writes one unit's files, keeping any file edited by hand since ferry wrote it (unless `force`).
+fn write_unit(
+    out: &Path,
+    files: &[(String, String)],
+    ours: &BTreeMap<String, std::collections::BTreeSet<String>>,
+    force: bool,
+    record: &mut UnitRecord,
+    journal: &mut Journal,
+) -> Result<()> {
+    let mut intent = Vec::new();
+    let mut keep = Vec::new();
+    for (rel, text) in files {
+        let new = sha256_bytes(text.as_bytes());
+        let current = sha256_file(&out.join(rel));
+        let hand_edited = match (&current, ours.get(rel)) {
+            (Some(c), Some(written)) => *c != new && !written.contains(c),
+            _ => false,
+        };
+        if hand_edited && !force {
+            // Never clobber a hand-finished file: keep it, and say so.
+            keep.push((rel.clone(), current.unwrap_or_default(), new));
+        } else {
+            intent.push(FileHash {
+                path: rel.clone(),
+                sha256: new,
+            });
+        }
+    }
+    journal.append(&JournalEntry::Intent {
+        unit: record.name.clone(),
+        files: intent.clone(),
+    })?;
+    for (rel, text) in files {
+        if intent.iter().any(|f| &f.path == rel) {
+            ferry_translate::write_if_changed(&out.join(rel), text.as_bytes())?;
+        }
+    }
+    record.outputs = intent;
+    for (path, current, generated) in keep {
+        record.outputs.push(FileHash {
+            path: path.clone(),
+            sha256: current,
+        });
+        record.generated.push(FileHash {
+            path,
+            sha256: generated,
+        });
+        record.state = UnitState::PortedByHand;
+    }
+    record.outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(())
+}
+
+/// Re-reads the hashes of a kept unit's files: an edit since the last run makes it `ported-by-hand`,
+/// a file restored to what ferry wrote makes it `translated` again.
+fn refresh_hand_edits(out: &Path, r: &mut UnitRecord) {
+    if !matches!(r.state, UnitState::Translated | UnitState::PortedByHand) {
+        return;
+    }
+    let mut outputs = Vec::new();
+    let mut generated = Vec::new();
+    for f in &r.outputs {
+        let ours = r.generated_hash(&f.path).unwrap_or_default().to_string();
+        let current = sha256_file(&out.join(&f.path)).unwrap_or_default();
+        if current != ours {
+            generated.push(FileHash {
+                path: f.path.clone(),
+                sha256: ours,
+            });
+        }
+        outputs.push(FileHash {
+            path: f.path.clone(),
+            sha256: current,
+        });
+    }
+    r.state = if generated.is_empty() {
+        UnitState::Translated
+    } else {
+        UnitState::PortedByHand
+    };
+    r.outputs = outputs;
+    r.generated = generated;
+}
+
+/// The fingerprint of everything a unit's translation depends on, computed before translating it:
+/// its sources after COPY, the interfaces of the units it depends on (for a dynamic CALL: of every
+/// program translated so far, and the estate's program list), the templates, ferry's version and
+/// the agent with its settings.
+fn input_fingerprint(
     unit: &ferry_graph::PlanUnit,
     members: &[&estate::ScannedProgram],
-    output: &ferry_translate::UnitOutput,
     interfaces: &BTreeMap<String, ferry_translate::Interface>,
+    unit_programs: &BTreeMap<&str, &[String]>,
+    dynamic_over: Option<&[String]>,
     templates_hash: &str,
     agent: &dyn Agent,
 ) -> String {
     let texts: Vec<&str> = members.iter().map(|m| m.text_hash.as_str()).collect();
-    let deps: Vec<String> = output
-        .dependencies
+    let mut deps: Vec<String> = unit
+        .depends_on
         .iter()
-        .filter_map(|d| interfaces.values().find(|i| &i.crate_name == d))
+        .flat_map(|d| unit_programs.get(d.as_str()).copied().unwrap_or_default())
+        .filter_map(|p| interfaces.get(p))
         .map(|i| serde_json::to_string(i).unwrap_or_default())
         .collect();
+    if let Some(estate) = dynamic_over {
+        deps.extend(
+            interfaces
+                .values()
+                .map(|i| serde_json::to_string(i).unwrap_or_default()),
+        );
+        deps.push(format!("estate:{}", estate.join(",")));
+    }
+    deps.sort();
+    deps.dedup();
     let settings = serde_json::to_string(&agent.settings()).unwrap_or_default();
     let extra = [
         ("templates", templates_hash),
@@ -771,7 +985,10 @@ pub fn migrate_cmd(common: &Common, src: &Path, out: &Path, args: &TranslateArgs
             None => eprintln!("{missing} scenario(s) have no recording and GnuCOBOL (cobc) is not installed: they will fail"),
         }
     }
-    let state = translate(&estate, out, args, &progress)?;
+    let (state, stats) = translate(&estate, out, args, &progress)?;
+    if !common.quiet {
+        eprintln!("translate: {stats}");
+    }
     let run = verify(out, &state, common, &progress)?;
     let mut report = build_report(out, &state, Some(&run))?;
     ferry_report::write_report(out, &mut report)?;

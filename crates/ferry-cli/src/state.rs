@@ -41,8 +41,15 @@ pub struct UnitRecord {
     pub fingerprint: String,
     pub agent: String,
     pub agent_settings: BTreeMap<String, String>,
-    /// Files written for the unit, relative to OUT.
+    /// The unit's files, relative to OUT, with the hash of their current contents.
     pub outputs: Vec<FileHash>,
+    /// For files edited by hand: the hash of what ferry generated, so that the edit is recognised on
+    /// every later run (and never overwritten without `--force`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub generated: Vec<FileHash>,
+    /// Crate names of the units this unit's crate depends on.
+    #[serde(default)]
+    pub dependencies: Vec<String>,
     pub binaries: Vec<Binary>,
     pub interfaces: Vec<Interface>,
     pub depends_on: Vec<String>,
@@ -129,6 +136,94 @@ impl State {
             }
         }
         false
+    }
+}
+
+impl UnitRecord {
+    /// The hash of what ferry itself wrote at `path` (for a hand-edited file, not its current hash).
+    pub fn generated_hash(&self, path: &str) -> Option<&str> {
+        self.generated
+            .iter()
+            .chain(&self.outputs)
+            .find(|f| f.path == path)
+            .map(|f| f.sha256.as_str())
+    }
+}
+
+pub const JOURNAL_FILE: &str = ".ferry/journal.jsonl";
+
+/// One line of the journal.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JournalEntry {
+    /// About to write these files for a unit (so that an interrupted write is not mistaken for a
+    /// hand edit on the next run).
+    Intent { unit: String, files: Vec<FileHash> },
+    /// A unit is completely translated and written.
+    Done(Box<UnitRecord>),
+}
+
+/// `OUT/.ferry/journal.jsonl`: an append-only log of the units a translate run has finished, so that
+/// a run that is interrupted (Ctrl-C, kill, power loss) loses nothing: the next run reads it, keeps
+/// what was completed and redoes only the rest. Removed once the state file is saved.
+pub struct Journal {
+    path: std::path::PathBuf,
+    file: Option<std::fs::File>,
+}
+
+impl Journal {
+    /// The entries left by an interrupted run (a torn last line is ignored).
+    pub fn read(out: &Path) -> Vec<JournalEntry> {
+        let Ok(text) = std::fs::read_to_string(out.join(JOURNAL_FILE)) else {
+            return Vec::new();
+        };
+        text.lines()
+            .filter_map(|l| serde_json::from_str(l).ok())
+            .collect()
+    }
+
+    pub fn exists(out: &Path) -> bool {
+        out.join(JOURNAL_FILE).exists()
+    }
+
+    pub fn open(out: &Path) -> Result<Journal> {
+        let path = out.join(JOURNAL_FILE);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .with_context(|| format!("cannot open {}", path.display()))?;
+        Ok(Journal {
+            path,
+            file: Some(file),
+        })
+    }
+
+    pub fn append(&mut self, entry: &JournalEntry) -> Result<()> {
+        use std::io::Write;
+        let mut line = serde_json::to_string(entry)?;
+        line.push('\n');
+        if let Some(f) = self.file.as_mut() {
+            // One write per line: a kill leaves at most a torn last line, which `read` skips.
+            f.write_all(line.as_bytes())
+                .and_then(|()| f.flush())
+                .with_context(|| format!("cannot write {}", self.path.display()))?;
+        }
+        Ok(())
+    }
+
+    /// The run is complete and its state saved: the journal is no longer needed.
+    pub fn finish(mut self) -> Result<()> {
+        self.file = None;
+        match std::fs::remove_file(&self.path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(e).with_context(|| format!("cannot remove {}", self.path.display())),
+        }
     }
 }
 

@@ -219,6 +219,16 @@ fn a_hand_edited_file_is_kept_and_reported() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     assert_eq!(std::fs::read_to_string(&lib).unwrap(), edited);
+    // Still kept on every later run, not only the first one after the edit.
+    let o = ferry(&[
+        "translate",
+        sample.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(std::fs::read_to_string(&lib).unwrap(), edited);
     let o = ferry(&["status", out.to_str().unwrap()]);
     let s = text(&o);
     assert!(
@@ -318,4 +328,105 @@ fn a_syntax_error_costs_one_diagnostic_not_the_program() {
         .unwrap()
         .clone();
     assert!(other["diagnostics"].as_array().unwrap().is_empty());
+}
+
+fn translate(sample: &Path, out: &Path, extra_env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ferry"));
+    cmd.args([
+        "translate",
+        sample.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+    ])
+    .env("CARGO_TARGET_DIR", target_dir());
+    for (k, v) in extra_env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("ferry runs")
+}
+
+#[test]
+fn a_rerun_translates_only_what_changed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("src");
+    copy_dir(&repo().join("samples/payroll"), &src);
+    let out = tmp.path().join("out");
+    let o = translate(&src, &out, &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(
+        text(&o).contains("3 translated now, 0 unchanged"),
+        "{}",
+        text(&o)
+    );
+    let state = std::fs::read(out.join("ferry-state.json")).unwrap();
+    // Nothing changed: nothing is translated again, and the state is byte for byte the same.
+    let o = translate(&src, &out, &[]);
+    assert!(
+        text(&o).contains("0 translated now, 3 unchanged"),
+        "{}",
+        text(&o)
+    );
+    assert_eq!(state, std::fs::read(out.join("ferry-state.json")).unwrap());
+    // A change in PAYCALC's body that keeps its interface: only PAYCALC is redone, not its caller.
+    let paycalc = src.join("cobol/PAYCALC.cbl");
+    let text_before = std::fs::read_to_string(&paycalc).unwrap();
+    assert!(text_before.contains("MOVE \"00\" TO PC-STATUS"));
+    std::fs::write(
+        &paycalc,
+        text_before.replacen("MOVE \"00\" TO PC-STATUS", "MOVE '00' TO PC-STATUS", 1),
+    )
+    .unwrap();
+    let o = translate(&src, &out, &[]);
+    assert!(
+        text(&o).contains("1 translated now, 2 unchanged"),
+        "{}",
+        text(&o)
+    );
+    // And nothing is left stale.
+    let o = Command::new(env!("CARGO_BIN_EXE_ferry"))
+        .args(["status", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!text(&o).contains("stale"), "{}", text(&o));
+}
+
+#[test]
+fn an_interrupted_translation_resumes_where_it_stopped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let sample = repo().join("samples/payroll");
+    // The first run dies (like `kill -9`) after two units, before saving its state.
+    let o = translate(&sample, &out, &[("FERRY_TEST_KILL_AFTER_UNITS", "2")]);
+    assert_ne!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(!out.join("ferry-state.json").exists());
+    assert!(out.join(".ferry/journal.jsonl").exists());
+    // The next run keeps the two finished units and does only the third.
+    let o = translate(&sample, &out, &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(
+        text(&o).contains("1 translated now, 0 unchanged, 2 resumed"),
+        "{}",
+        text(&o)
+    );
+    assert!(!out.join(".ferry/journal.jsonl").exists());
+    // No file written by the interrupted run is mistaken for a hand edit.
+    let o = Command::new(env!("CARGO_BIN_EXE_ferry"))
+        .args(["status", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let s = text(&o);
+    assert_eq!(s.matches(" done").count(), 3, "{s}");
+    // And the result is the same as an uninterrupted run's.
+    let clean = tmp.path().join("clean");
+    let o = translate(&sample, &clean, &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    for unit in ["paycalc", "paysumm", "payroll"] {
+        let rel = format!("units/{unit}/src/lib.rs");
+        assert_eq!(
+            std::fs::read(out.join(&rel)).unwrap(),
+            std::fs::read(clean.join(&rel)).unwrap(),
+            "{rel}"
+        );
+    }
 }

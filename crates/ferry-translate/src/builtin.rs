@@ -43,6 +43,53 @@ pub fn rustfmt(code: &str) -> String {
     }
 }
 
+/// Formats many Rust sources with as few rustfmt runs as possible: they are written to a temporary
+/// directory and formatted in place, a few hundred files per run. A batch that rustfmt rejects is
+/// formatted file by file, so that one bad file leaves only itself unformatted.
+pub fn rustfmt_many(texts: &mut [&mut String]) {
+    use rayon::prelude::*;
+    use std::process::{Command, Stdio};
+    if texts.is_empty() {
+        return;
+    }
+    let Ok(dir) = tempfile::tempdir() else {
+        for t in texts.iter_mut() {
+            **t = rustfmt(t);
+        }
+        return;
+    };
+    // rustfmt formats one file after the other: one run per core, at most 256 files per run.
+    let runs = rayon::current_num_threads().max(1);
+    let batch = texts.len().div_ceil(runs).clamp(1, 256);
+    texts
+        .par_chunks_mut(batch)
+        .enumerate()
+        .for_each(|(b, chunk)| {
+            let paths: Vec<std::path::PathBuf> = (0..chunk.len())
+                .map(|i| dir.path().join(format!("b{b}_{i}.rs")))
+                .collect();
+            let written = chunk
+                .iter()
+                .zip(&paths)
+                .all(|(t, p)| std::fs::write(p, t.as_bytes()).is_ok());
+            let ok = written
+                && Command::new("rustfmt")
+                    .args(["--edition", "2021", "--quiet"])
+                    .args(&paths)
+                    .stdin(Stdio::null())
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .status()
+                    .is_ok_and(|s| s.success());
+            for (t, p) in chunk.iter_mut().zip(&paths) {
+                match std::fs::read_to_string(p) {
+                    Ok(f) if ok => **t = f,
+                    _ => **t = rustfmt(t),
+                }
+            }
+        });
+}
+
 /// The level-01 GLOBAL items of a program's WORKING-STORAGE.
 fn own_globals(p: &ferry_syntax::ast::Program) -> Vec<ferry_syntax::ast::DataItem> {
     p.data
@@ -97,11 +144,7 @@ impl Builtin {
             };
             let g = emit::program(&input, &callees_n, estate);
             let module = format!("nested_{}", crate_name(&n.name));
-            let code = if self.rustfmt {
-                rustfmt(&g.code)
-            } else {
-                g.code
-            };
+            let code = g.code;
             out.files.insert(format!("src/{module}.rs"), code);
             modules.push(module);
             out.dependencies.extend(
@@ -125,6 +168,39 @@ impl Agent for Builtin {
     }
 
     fn translate(&self, unit: &UnitInput<'_>) -> Result<UnitOutput, TranslateError> {
+        let mut out = self.translate_raw(unit)?;
+        if self.rustfmt {
+            for (path, text) in out.files.iter_mut() {
+                if path.ends_with(".rs") {
+                    *text = rustfmt(text);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Translates the units in parallel, then formats all their Rust files with one rustfmt run
+    /// (one process per file costs more than the translation itself).
+    fn translate_many(&self, units: &[UnitInput<'_>]) -> Vec<Result<UnitOutput, TranslateError>> {
+        use rayon::prelude::*;
+        let mut outs: Vec<Result<UnitOutput, TranslateError>> =
+            units.par_iter().map(|u| self.translate_raw(u)).collect();
+        if self.rustfmt {
+            let mut texts: Vec<&mut String> = outs
+                .iter_mut()
+                .filter_map(|o| o.as_mut().ok())
+                .flat_map(|o| o.files.iter_mut())
+                .filter(|(p, _)| p.ends_with(".rs"))
+                .map(|(_, t)| t)
+                .collect();
+            rustfmt_many(&mut texts);
+        }
+        outs
+    }
+}
+
+impl Builtin {
+    fn translate_raw(&self, unit: &UnitInput<'_>) -> Result<UnitOutput, TranslateError> {
         let unit_crate = crate_name(&unit.name);
         let single = unit.programs.len() == 1;
         // Programs of this unit call each other through modules of the same crate.
@@ -162,11 +238,7 @@ impl Agent for Builtin {
                 &mut out,
                 &mut nested_modules,
             );
-            let code = if self.rustfmt {
-                rustfmt(&g.code)
-            } else {
-                g.code
-            };
+            let code = g.code;
             let module = crate_name(&p.program.name);
             let entry = if single {
                 format!("{unit_crate}::main_entry")

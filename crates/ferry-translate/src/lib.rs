@@ -22,10 +22,11 @@ use ferry_model::ProgramModel;
 use ferry_syntax::ast::Program;
 use serde::{Deserialize, Serialize};
 
-pub use builtin::rustfmt;
 pub use builtin::Builtin;
+pub use builtin::{rustfmt, rustfmt_many};
 pub use workspace::{
-    runtime_sources, workspace_files, write_if_changed, write_workspace, WorkspaceUnit,
+    root_files, runtime_sources, unit_files, workspace_files, write_if_changed, write_workspace,
+    WorkspaceUnit,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -48,7 +49,7 @@ pub struct ProgramInput<'a> {
     /// Path of the program's main source file, as the user gave it (relative to the source root).
     pub path: String,
     /// Maps a span offset of the preprocessed text to (file, line, column) in the original sources.
-    pub locate: &'a dyn Fn(usize) -> (String, u32, u32),
+    pub locate: &'a (dyn Fn(usize) -> (String, u32, u32) + Sync),
     /// For a nested program: the GLOBAL items of its containing programs it receives on CALL (their
     /// descriptions are part of its data), in order. Empty for a separately compiled program.
     pub globals: Vec<String>,
@@ -115,4 +116,9 @@ pub trait Agent: Send + Sync {
     /// Settings that influence the output (recorded in the report and in fingerprints).
     fn settings(&self) -> BTreeMap<String, String>;
     fn translate(&self, unit: &UnitInput<'_>) -> Result<UnitOutput, TranslateError>;
+    /// Translates independent units (one wave of the plan); the answers come back in order. An
+    /// agent that can work on several units at once overrides this.
+    fn translate_many(&self, units: &[UnitInput<'_>]) -> Vec<Result<UnitOutput, TranslateError>> {
+        units.iter().map(|u| self.translate(u)).collect()
+    }
 }

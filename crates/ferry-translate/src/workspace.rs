@@ -61,42 +61,67 @@ pub fn workspace_files(
     source_root: &str,
     ferry_version: &str,
 ) -> Result<Vec<(String, String)>, TranslateError> {
+    let names: Vec<&str> = units.iter().map(|u| u.crate_name.as_str()).collect();
+    let mut files = root_files(&names, templates, source_root, ferry_version)?;
+    for u in units {
+        files.extend(unit_files(u, templates, ferry_version)?);
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// The files outside `units/`: the runtime's source and the workspace `Cargo.toml` listing `crates`.
+pub fn root_files(
+    crates: &[&str],
+    templates: &Templates,
+    source_root: &str,
+    ferry_version: &str,
+) -> Result<Vec<(String, String)>, TranslateError> {
     let mut files = runtime_sources();
     let mut ctx = tera::Context::new();
     ctx.insert("ferry_version", ferry_version);
     ctx.insert("source_root", source_root);
-    let names: Vec<&str> = units.iter().map(|u| u.crate_name.as_str()).collect();
-    ctx.insert("units", &names);
+    ctx.insert("units", crates);
     files.push((
         "Cargo.toml".into(),
         templates.render("workspace-Cargo.toml.tera", &ctx)?,
     ));
-    for u in units {
-        let dir = format!("units/{}", u.crate_name);
-        let mut ctx = tera::Context::new();
-        ctx.insert("ferry_version", ferry_version);
-        ctx.insert("unit", &u.unit);
-        ctx.insert("crate_name", &u.crate_name);
-        ctx.insert("agent", &u.agent);
-        let bins: Vec<&str> = u.output.binaries.iter().map(|b| b.name.as_str()).collect();
-        ctx.insert("binaries", &bins);
-        ctx.insert("dependencies", &u.output.dependencies);
+    files.sort();
+    Ok(files)
+}
+
+/// One unit's crate: `units/<crate>/Cargo.toml`, a `src/bin/*.rs` per batch step and the agent's
+/// files, as (path relative to OUT, contents), sorted.
+pub fn unit_files(
+    u: &WorkspaceUnit,
+    templates: &Templates,
+    ferry_version: &str,
+) -> Result<Vec<(String, String)>, TranslateError> {
+    let mut files = Vec::new();
+    let dir = format!("units/{}", u.crate_name);
+    let mut ctx = tera::Context::new();
+    ctx.insert("ferry_version", ferry_version);
+    ctx.insert("unit", &u.unit);
+    ctx.insert("crate_name", &u.crate_name);
+    ctx.insert("agent", &u.agent);
+    let bins: Vec<&str> = u.output.binaries.iter().map(|b| b.name.as_str()).collect();
+    ctx.insert("binaries", &bins);
+    ctx.insert("dependencies", &u.output.dependencies);
+    files.push((
+        format!("{dir}/Cargo.toml"),
+        templates.render("unit-Cargo.toml.tera", &ctx)?,
+    ));
+    for b in &u.output.binaries {
+        let mut bctx = tera::Context::new();
+        bctx.insert("program", &b.program);
+        bctx.insert("entry", &b.entry);
         files.push((
-            format!("{dir}/Cargo.toml"),
-            templates.render("unit-Cargo.toml.tera", &ctx)?,
+            format!("{dir}/src/bin/{}.rs", b.name),
+            templates.render("main.rs.tera", &bctx)?,
         ));
-        for b in &u.output.binaries {
-            let mut bctx = tera::Context::new();
-            bctx.insert("program", &b.program);
-            bctx.insert("entry", &b.entry);
-            files.push((
-                format!("{dir}/src/bin/{}.rs", b.name),
-                templates.render("main.rs.tera", &bctx)?,
-            ));
-        }
-        for (path, text) in &u.output.files {
-            files.push((format!("{dir}/{path}"), text.clone()));
-        }
+    }
+    for (path, text) in &u.output.files {
+        files.push((format!("{dir}/{path}"), text.clone()));
     }
     files.sort();
     Ok(files)
