@@ -3,6 +3,7 @@
 
 mod commands;
 mod config;
+mod coverage;
 mod diag;
 mod estate;
 mod pipeline;

@@ -104,6 +104,9 @@ fn record(
     }
     let graph_calls = static_calls(&program_facts(estate));
     let flags = estate.config.cobc_flags();
+    // A second, traced build of each program says which statements each scenario executed.
+    let mut traced_flags = flags.clone();
+    traced_flags.push(ferry_verify::TRACE_FLAG.to_string());
     let copybook_dirs: Vec<PathBuf> = estate
         .config
         .copybook_dirs
@@ -111,10 +114,10 @@ fn record(
         .map(|d| estate.root.join(d))
         .collect();
     let work = tempfile::tempdir().context("cannot create a temporary directory")?;
-    let mut exes: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut exes: BTreeMap<String, (PathBuf, PathBuf)> = BTreeMap::new();
     let bar = progress.bar("record", todo.len() as u64);
     for s in &todo {
-        let exe = match exes.get(&s.program) {
+        let (exe, traced) = match exes.get(&s.program) {
             Some(e) => e.clone(),
             None => {
                 let main = estate.program(&s.program).with_context(|| {
@@ -142,8 +145,16 @@ fn record(
                     &flags,
                     &dir,
                 )?;
-                exes.insert(s.program.clone(), exe.clone());
-                exe
+                let traced_dir = dir.join("traced");
+                let traced = ferry_verify::compile_with_cobc(
+                    &main_path,
+                    &others,
+                    &copybook_dirs,
+                    &traced_flags,
+                    &traced_dir,
+                )?;
+                exes.insert(s.program.clone(), (exe.clone(), traced.clone()));
+                (exe, traced)
             }
         };
         let mut sources = vec![estate.root.join(
@@ -158,8 +169,19 @@ fn record(
                 .filter(|p| p != &s.program)
                 .filter_map(|p| estate.program(&p).map(|q| estate.root.join(&q.path))),
         );
+        // Several programs may live in one file: each file once, in order.
+        let mut seen = std::collections::BTreeSet::new();
+        sources.retain(|p| seen.insert(p.clone()));
         let meta = ferry_verify::RecordMeta::new(version, &flags, &sources, &estate.root);
-        ferry_verify::record(s, &exe, &meta, rerecord)?;
+        ferry_verify::record_traced(
+            s,
+            &exe,
+            &traced,
+            &meta,
+            rerecord,
+            ferry_verify::DEFAULT_TIMEOUT,
+            &estate.root,
+        )?;
         bar.inc(1);
     }
     bar.finish_and_clear();
@@ -426,6 +448,10 @@ pub fn translate(
                 outputs: Vec::new(),
                 generated: Vec::new(),
                 dependencies: Vec::new(),
+                coverable: members
+                    .iter()
+                    .flat_map(|m| crate::coverage::coverables(m, root))
+                    .collect(),
                 binaries: Vec::new(),
                 interfaces: Vec::new(),
                 depends_on: pu.depends_on.clone(),
@@ -460,6 +486,7 @@ pub fn translate(
                 r.wave = pu.wave;
                 r.depends_on = pu.depends_on.clone();
                 r.sources = record.sources;
+                r.coverable = record.coverable;
                 refresh_hand_edits(out, &mut r);
                 // Known to the next waves only, like a translated unit's interfaces.
                 kept_interfaces.extend(r.interfaces.iter().cloned());
@@ -802,6 +829,13 @@ pub fn build_report(
     run: Option<&VerifyRun>,
 ) -> Result<ferry_report::Report> {
     let mut report = ferry_report::Report::new(FERRY_VERSION, &state.source_root);
+    // What each recorded scenario executed of the COBOL (recorded under cobc with tracing).
+    let mut recorded: Vec<(String, Option<ferry_verify::Coverage>)> = Vec::new();
+    for s in ferry_verify::discover(&state.source_dir(out)).unwrap_or_default() {
+        if s.has_recording() {
+            recorded.push((s.program.clone(), ferry_verify::Coverage::load(&s)?));
+        }
+    }
     for u in &state.units {
         let status = match u.state {
             UnitState::Error => ferry_report::UnitStatus::Error,
@@ -843,6 +877,33 @@ pub fn build_report(
             })
             .collect();
         unit.detail = u.detail.clone();
+        if !u.coverable.is_empty() {
+            let callers: Vec<String> = u
+                .programs
+                .iter()
+                .flat_map(|p| state.callers_of(p))
+                .collect();
+            let mut runs = ferry_verify::Coverage::default();
+            let mut without = 0;
+            let mut with = 0;
+            for (program, cov) in &recorded {
+                if !callers.contains(program) {
+                    continue;
+                }
+                match cov {
+                    Some(c) => {
+                        runs.merge(c);
+                        with += 1;
+                    }
+                    None => without += 1,
+                }
+            }
+            if with > 0 {
+                let mut c = crate::coverage::unit_coverage(&u.coverable, &runs);
+                c.scenarios_without_coverage = without;
+                unit.coverage = Some(c);
+            }
+        }
         if let Some(run) = run {
             if let Some(b) = u.binaries.first() {
                 unit.binary = Some(format!("target/release/{}", b.name));

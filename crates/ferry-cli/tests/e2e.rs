@@ -72,6 +72,31 @@ fn payroll_migrates_and_every_unit_is_verified() {
         }
     }
     assert!(out.join("report.html").exists());
+    // Coverage of the COBOL, from the recordings: PAYCALC's ON SIZE ERROR handlers and its WHEN
+    // OTHER never ran on these scenarios, and the report says so.
+    let paycalc = units.iter().find(|u| u["name"] == "PAYCALC").unwrap();
+    let cov = &paycalc["coverage"];
+    let never: Vec<&str> = cov["never_executed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(never.contains(&"cobol/PAYCALC.cbl:50"), "{cov}");
+    assert!(
+        cov["arms_never_taken"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a == "EVALUATE at cobol/PAYCALC.cbl:44: OTHER"),
+        "{cov}"
+    );
+    let (ran, all) = (
+        cov["statements_executed"].as_u64().unwrap(),
+        cov["statements"].as_u64().unwrap(),
+    );
+    assert!(ran > 0 && ran < all, "{cov}");
+    assert!(r["summary"]["statements"].as_u64().unwrap() >= all);
     // The same inputs give the same report bytes.
     let first = std::fs::read(out.join("report.json")).unwrap();
     let o = ferry(&["report", out.to_str().unwrap(), "--format", "json"]);

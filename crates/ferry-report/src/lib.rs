@@ -22,7 +22,9 @@ pub use check::{check, Change, CheckResult};
 pub use error::{ReportError, Result};
 pub use ferry_verify::{Check, CheckOutcome, ScenarioResult, ScenarioStatus};
 pub use hash::{canonical_json, digest_of_value, sha256_file, sha256_hex};
-pub use model::{join_rel, FileHash, Report, Summary, Unit, UnitStatus, Untranslated};
+pub use model::{
+    join_rel, percent, Coverage, FileHash, Report, Summary, Unit, UnitStatus, Untranslated,
+};
 pub use render::{render_html, render_json, render_markdown};
 
 /// File name of the JSON report inside the output directory.

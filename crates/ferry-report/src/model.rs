@@ -102,8 +102,9 @@ pub struct Unit {
     pub untranslated: Vec<Untranslated>,
     #[serde(default)]
     pub scenarios: Vec<ScenarioResult>,
-    #[serde(default)]
-    pub coverage: Option<Value>,
+    /// What the unit's scenarios executed of its COBOL; `None` when no recording carries coverage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<Coverage>,
     /// Why the unit is in error (or any other note for the reader).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
@@ -159,6 +160,42 @@ impl Unit {
     }
 }
 
+/// Statement, paragraph and branch coverage of a unit's original COBOL by its scenarios (recorded
+/// under GnuCOBOL with tracing). Equivalence is not claimed for what was never executed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Coverage {
+    pub statements: usize,
+    pub statements_executed: usize,
+    /// Named paragraphs and sections.
+    pub procedures: usize,
+    pub procedures_executed: usize,
+    /// Arms of IF and EVALUATE statements (THEN, ELSE, each WHEN, OTHER).
+    pub arms: usize,
+    pub arms_taken: usize,
+    /// `file:line` of every statement never executed.
+    #[serde(default)]
+    pub never_executed: Vec<String>,
+    /// `PROGRAM: NAME (file:line)` of every paragraph or section never entered.
+    #[serde(default)]
+    pub procedures_never_executed: Vec<String>,
+    /// `IF at file:line: ELSE` of every arm never taken.
+    #[serde(default)]
+    pub arms_never_taken: Vec<String>,
+    /// Scenarios whose recording carries no coverage (recorded without tracing).
+    #[serde(default)]
+    pub scenarios_without_coverage: usize,
+}
+
+/// `part / whole` as a percentage with one decimal (`100.0` for an empty whole).
+pub fn percent(part: usize, whole: usize) -> String {
+    if whole == 0 {
+        return "100.0".into();
+    }
+    // Integer arithmetic, so that the same counts always print the same digits.
+    let tenths = (part as u128 * 1000 + whole as u128 / 2) / whole as u128;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
 /// Counts over all units.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
@@ -171,6 +208,11 @@ pub struct Summary {
     pub ported_by_hand: usize,
     pub scenarios: usize,
     pub scenarios_passed: usize,
+    /// Statements of the units with coverage, and how many of them the scenarios executed.
+    #[serde(default)]
+    pub statements: usize,
+    #[serde(default)]
+    pub statements_executed: usize,
 }
 
 impl Summary {
@@ -247,7 +289,6 @@ impl Report {
                 .iter()
                 .map(|(k, v)| (k.clone(), sorted_value(v)))
                 .collect();
-            u.coverage = u.coverage.as_ref().map(sorted_value);
         }
         self.summary = self.compute_summary();
         self.manifest = self.compute_manifest();
@@ -272,6 +313,10 @@ impl Report {
             }
             s.scenarios += u.scenarios.len();
             s.scenarios_passed += u.scenarios_passed();
+            if let Some(c) = &u.coverage {
+                s.statements += c.statements;
+                s.statements_executed += c.statements_executed;
+            }
         }
         s
     }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::error::{ReportError, Result};
-use crate::model::{join_rel, Report, UnitStatus};
+use crate::model::{join_rel, percent, Report, UnitStatus};
 
 const MD_TEMPLATE: &str = include_str!("../templates/report.md.tera");
 const HTML_TEMPLATE: &str = include_str!("../templates/report.html.tera");
@@ -122,6 +122,10 @@ struct View {
     counts: Vec<CountView>,
     scenarios: usize,
     scenarios_passed: usize,
+    /// Overall statement coverage, when any unit has coverage.
+    coverage: Option<String>,
+    statements: usize,
+    statements_executed: usize,
     units: Vec<UnitView>,
     manifest: Vec<crate::model::FileHash>,
 }
@@ -146,8 +150,16 @@ struct UnitView {
     untranslated: Vec<crate::model::Untranslated>,
     scenarios: Vec<ScenarioView>,
     scenarios_passed: usize,
-    coverage: Option<String>,
+    coverage: Option<CoverageView>,
     detail: Option<String>,
+}
+
+#[derive(Serialize)]
+struct CoverageView {
+    c: crate::model::Coverage,
+    statements_percent: String,
+    procedures_percent: String,
+    arms_percent: String,
 }
 
 #[derive(Serialize)]
@@ -279,10 +291,12 @@ impl View {
                     untranslated: u.untranslated.clone(),
                     scenarios,
                     scenarios_passed: u.scenarios_passed(),
-                    coverage: u
-                        .coverage
-                        .as_ref()
-                        .and_then(|c| serde_json::to_string_pretty(c).ok()),
+                    coverage: u.coverage.as_ref().map(|c| CoverageView {
+                        c: c.clone(),
+                        statements_percent: percent(c.statements_executed, c.statements),
+                        procedures_percent: percent(c.procedures_executed, c.procedures),
+                        arms_percent: percent(c.arms_taken, c.arms),
+                    }),
                     detail: u.detail.clone(),
                 }
             })
@@ -301,6 +315,10 @@ impl View {
                 .collect(),
             scenarios: r.summary.scenarios,
             scenarios_passed: r.summary.scenarios_passed,
+            coverage: (r.summary.statements > 0)
+                .then(|| percent(r.summary.statements_executed, r.summary.statements)),
+            statements: r.summary.statements,
+            statements_executed: r.summary.statements_executed,
             units,
             manifest: r.manifest.clone(),
         }

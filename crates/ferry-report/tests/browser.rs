@@ -70,7 +70,18 @@ fn report() -> Report {
     payroll.binary_sha256 = Some(sha256_hex(b"binary"));
     payroll.agent_settings = BTreeMap::from([("mode".to_string(), json!("strict"))]);
     payroll.coverage =
-        Some(json!({"paragraphs": {"total": 17, "hit": 16, "never": ["9999-ABEND"]}}));
+        Some(ferry_report::Coverage {
+        statements: 40,
+        statements_executed: 38,
+        procedures: 17,
+        procedures_executed: 16,
+        arms: 6,
+        arms_taken: 5,
+        never_executed: vec!["cobol/PAYROLL.cbl:120".into(), "cobol/PAYROLL.cbl:121".into()],
+        procedures_never_executed: vec!["PAYROLL: 9999-ABEND (cobol/PAYROLL.cbl:119)".into()],
+        arms_never_taken: vec!["IF at cobol/PAYROLL.cbl:88: ELSE".into()],
+        scenarios_without_coverage: 0,
+    });
     payroll.scenarios = vec![
         scenario(
             "PAYROLL",
@@ -218,8 +229,8 @@ fn report_html_in_chromium() {
     notes: text('p.note'),
     del: text('.d-del'),
     add: text('.d-add'),
-    details: document.querySelectorAll('details').length,
-    open: [...document.querySelectorAll('details')].filter(d => d.open).length,
+    details: document.querySelectorAll('details:not(.coverage)').length,
+    open: [...document.querySelectorAll('details:not(.coverage)')].filter(d => d.open).length,
     diffVisible: diff.getClientRects().length > 0,
     badgeRadius: badge.borderTopLeftRadius,
     height: document.documentElement.scrollHeight,

@@ -85,7 +85,12 @@ fn build(root: &Path) -> Report {
         ScenarioStatus::Fail,
         Some("stdout: first difference at line 2\n--- expected/stdout\n+++ actual/stdout\n@@ -1,2 +1,2 @@\n a\n-<b>\n+<B>\n"),
     )];
-    tax.coverage = Some(json!({"paragraphs": {"total": 4, "hit": 3}}));
+    tax.coverage = Some(ferry_report::Coverage {
+        statements: 4,
+        statements_executed: 3,
+        never_executed: vec!["TAXCALC.cbl:30".into()],
+        ..Default::default()
+    });
 
     let mut rep = Unit::new("REPORTS", UnitStatus::Untranslated);
     rep.sources

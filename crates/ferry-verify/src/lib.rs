@@ -12,6 +12,7 @@
 
 mod cargo_build;
 mod cobc;
+mod coverage;
 mod diff;
 mod error;
 mod layout;
@@ -22,6 +23,7 @@ mod scenario;
 
 pub use cargo_build::{build_workspace, BuildOutput};
 pub use cobc::{cobc_args, cobc_version, compile_with_cobc};
+pub use coverage::{Coverage, ProgramCoverage, COVERAGE_FILE, COVERAGE_SCHEMA, TRACE_FLAG};
 pub use diff::{
     compare, first_difference, hex_summary, unified, Check, CheckOutcome, Difference,
     MAX_DIFF_LINES,
@@ -29,7 +31,8 @@ pub use diff::{
 pub use error::{Result, VerifyError};
 pub use layout::{render as render_field, FieldKind, FieldLayout, RecordLayout, MAX_FIELD_DIFFS};
 pub use record::{
-    read_meta, record, record_with_timeout, write_expected, RecordMeta, RecordOutcome,
+    read_meta, record, record_traced, record_with_timeout, write_expected, RecordMeta,
+    RecordOutcome,
 };
 pub use replay::{
     replay, replay_all, replay_all_with_layouts, replay_with_layouts, Recording, ScenarioResult,

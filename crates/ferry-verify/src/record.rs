@@ -38,7 +38,7 @@ impl RecordMeta {
     }
 }
 
-fn relative_name(path: &Path, base: &Path) -> String {
+pub(crate) fn relative_name(path: &Path, base: &Path) -> String {
     let rel = path
         .strip_prefix(base)
         .ok()
@@ -107,9 +107,65 @@ pub fn record_with_timeout(
     })
 }
 
+/// As [`record_with_timeout`], and also runs `traced_exe` (the same programs compiled with
+/// [`crate::TRACE_FLAG`]) on the scenario to keep what it executed in `expected/coverage.json`
+/// (source paths relative to `source_base`). The recorded outputs come from `exe` alone: a traced
+/// build reports runtime errors differently (with source positions), so it is used for coverage only.
+#[allow(clippy::too_many_arguments)]
+pub fn record_traced(
+    scenario: &Scenario,
+    exe: &Path,
+    traced_exe: &Path,
+    meta: &RecordMeta,
+    rerecord: bool,
+    timeout: Duration,
+    source_base: &Path,
+) -> Result<RecordOutcome> {
+    let existed = scenario.has_recording();
+    if existed && !rerecord {
+        return Ok(RecordOutcome::AlreadyRecorded);
+    }
+    let out = run_scenario(scenario, exe, timeout)?;
+    if out.timed_out {
+        return Err(VerifyError::RecordTimeout {
+            scenario: scenario.id(),
+            seconds: timeout.as_secs(),
+        });
+    }
+    let trace_dir = tempfile::Builder::new()
+        .prefix("ferry-trace-")
+        .tempdir()
+        .map_err(|e| VerifyError::io("creating temp dir", std::env::temp_dir(), e))?;
+    let trace = trace_dir.path().join("trace");
+    let mut inputs = scenario.inputs()?;
+    inputs.env.push(("COB_SET_TRACE".into(), "Y".into()));
+    inputs
+        .env
+        .push(("COB_TRACE_FILE".into(), trace.display().to_string()));
+    crate::run::run_with_inputs(&inputs, traced_exe, timeout)?;
+    let text = std::fs::read(&trace).unwrap_or_default();
+    let coverage =
+        crate::coverage::Coverage::from_trace(&String::from_utf8_lossy(&text), source_base);
+    write_expected_with(&scenario.dir, &out, meta, Some(&coverage))?;
+    Ok(if existed {
+        RecordOutcome::Rerecorded
+    } else {
+        RecordOutcome::Recorded
+    })
+}
+
 /// Writes `expected/` for a run: everything goes to `expected.tmp/` first, which
 /// is then renamed into place, so a half-written `expected/` never exists.
 pub fn write_expected(scenario_dir: &Path, out: &RunOutput, meta: &RecordMeta) -> Result<()> {
+    write_expected_with(scenario_dir, out, meta, None)
+}
+
+fn write_expected_with(
+    scenario_dir: &Path,
+    out: &RunOutput,
+    meta: &RecordMeta,
+    coverage: Option<&crate::coverage::Coverage>,
+) -> Result<()> {
     let tmp = scenario_dir.join(format!("{EXPECTED_DIR}.tmp"));
     let final_dir = scenario_dir.join(EXPECTED_DIR);
     let old = scenario_dir.join(format!("{EXPECTED_DIR}.old"));
@@ -143,6 +199,14 @@ pub fn write_expected(scenario_dir: &Path, out: &RunOutput, meta: &RecordMeta) -
     })?;
     json.push(b'\n');
     write("meta.json", &json)?;
+    if let Some(c) = coverage {
+        let mut json = serde_json::to_vec_pretty(c).map_err(|e| VerifyError::Json {
+            path: tmp.join(crate::coverage::COVERAGE_FILE),
+            source: e,
+        })?;
+        json.push(b'\n');
+        write(crate::coverage::COVERAGE_FILE, &json)?;
+    }
 
     if final_dir.exists() {
         std::fs::rename(&final_dir, &old)
