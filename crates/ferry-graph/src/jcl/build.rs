@@ -1,15 +1,16 @@
-//! From logical statements to the job model: JOB, SET, EXEC (programs and procedures), DD (with
-//! concatenation, `PROCSTEP.DD` overrides and `*.STEP.DD` referbacks), in-stream PROC/PEND expansion
-//! and IF/THEN/ELSE/ENDIF.
+//! From statements (read by `syntax.rs` from the tree-sitter tree) to the job model: INCLUDE
+//! expansion, JOB, SET, EXEC (programs and procedures), DD (with concatenation, `PROCSTEP.DD`
+//! overrides and `*.STEP.DD` referbacks), in-stream PROC/PEND expansion and IF/THEN/ELSE/ENDIF.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use ferry_source::{Diagnostic, Severity};
 
-use super::cards::{read_cards, Card};
 use super::operands::{substitute, unquote, Params};
-use super::{Dd, JclJob, JclNode, JclStep};
+use super::syntax::{read, Issue, Stmt};
+use super::{Dd, JclJob, JclNode, JclStep, Members};
 
 /// EXEC keywords that are not symbolic parameter overrides of a procedure.
 const EXEC_KEYWORDS: &[&str] = &[
@@ -17,9 +18,12 @@ const EXEC_KEYWORDS: &[&str] = &[
     "DPRTY", "DYNAMNBR", "PERFORM", "RD", "CCSID", "MEMLIMIT", "TVSMSG", "TVSAMCOM",
 ];
 
+/// INCLUDE members within INCLUDE members, at most.
+const MAX_INCLUDE_DEPTH: usize = 16;
+
 struct Proc {
     defaults: BTreeMap<String, String>,
-    cards: Vec<Card>,
+    stmts: Vec<Stmt>,
 }
 
 struct Frame {
@@ -65,27 +69,110 @@ fn normalise_disp(v: &str) -> String {
     parts.join(",")
 }
 
+fn diagnostic(file: &Path, issue: Issue) -> Diagnostic {
+    Diagnostic {
+        severity: issue.severity,
+        file: file.to_path_buf(),
+        line: issue.line,
+        column: issue.column,
+        message: issue.message,
+    }
+}
+
+/// Puts after each INCLUDE whose member `members` finds the member's statements (their own INCLUDEs
+/// expanded too, up to [`MAX_INCLUDE_DEPTH`], never a member within itself). The INCLUDE statement
+/// stays, marked `include_done`.
+fn expand_includes(
+    stmts: Vec<Stmt>,
+    members: Members,
+    stack: &mut Vec<String>,
+    diags: &mut Vec<Diagnostic>,
+    path: &Path,
+) -> Vec<Stmt> {
+    let mut out = Vec::with_capacity(stmts.len());
+    for mut stmt in stmts {
+        let member = (stmt.op == "INCLUDE")
+            .then(|| {
+                stmt.params
+                    .get("MEMBER")
+                    .map(|m| unquote(m).to_ascii_uppercase())
+            })
+            .flatten();
+        let Some(member) = member else {
+            out.push(stmt);
+            continue;
+        };
+        let file = stmt.file.as_deref().map_or(path, |p| p.as_path());
+        if stack.contains(&member) || stack.len() >= MAX_INCLUDE_DEPTH {
+            diags.push(Diagnostic {
+                severity: Severity::Warning,
+                file: file.to_path_buf(),
+                line: stmt.line,
+                column: stmt.column,
+                message: if stack.contains(&member) {
+                    format!("INCLUDE MEMBER={member} within itself; not expanded")
+                } else {
+                    format!("INCLUDE MEMBER={member} nested more than {MAX_INCLUDE_DEPTH} deep; not expanded")
+                },
+            });
+            stmt.include_done = true;
+            out.push(stmt);
+            continue;
+        }
+        let Some((member_path, text)) = members(&member) else {
+            out.push(stmt);
+            continue;
+        };
+        let (inner, issues) = read(&text);
+        diags.extend(issues.into_iter().map(|i| diagnostic(&member_path, i)));
+        let member_path = Rc::new(member_path);
+        let inner = inner
+            .into_iter()
+            .map(|mut s| {
+                s.file = Some(member_path.clone());
+                s
+            })
+            .collect();
+        stack.push(member);
+        let inner = expand_includes(inner, members, stack, diags, path);
+        stack.pop();
+        stmt.include_done = true;
+        out.push(stmt);
+        out.extend(inner);
+    }
+    out
+}
+
 impl<'p> Builder<'p> {
-    fn diag(&mut self, severity: Severity, card: &Card, message: String) {
+    fn diag(&mut self, severity: Severity, stmt: &Stmt, message: String) {
         self.diags.push(Diagnostic {
             severity,
-            file: self.path.to_path_buf(),
-            line: card.line,
-            column: card.column,
+            file: stmt
+                .file
+                .as_deref()
+                .map_or_else(|| self.path.to_path_buf(), PathBuf::clone),
+            line: stmt.line,
+            column: stmt.column,
             message,
         });
     }
 
-    fn subst(&mut self, card: &Card, text: &str, symbols: &BTreeMap<String, String>) -> String {
-        let (out, missing) = substitute(text, symbols);
+    /// The statement's parameters with `symbols` substituted in every value.
+    fn subst(&mut self, stmt: &Stmt, symbols: &BTreeMap<String, String>) -> Params {
+        let mut missing = Vec::new();
+        let params = stmt.params.map_values(|v| {
+            let (out, m) = substitute(v, symbols);
+            missing.extend(m);
+            out
+        });
         for m in missing {
             self.diag(
                 Severity::Warning,
-                card,
+                stmt,
                 format!("symbolic parameter &{m} has no value"),
             );
         }
-        out
+        params
     }
 
     fn push_node(&mut self, node: JclNode) {
@@ -102,39 +189,33 @@ impl<'p> Builder<'p> {
         self.push_node(JclNode::Step(idx));
     }
 
-    fn card(&mut self, card: &Card) {
-        match card.op.as_str() {
+    fn stmt(&mut self, stmt: &Stmt) {
+        match stmt.op.as_str() {
             "JOB" => {
-                if let Some(n) = &card.name {
+                if let Some(n) = &stmt.name {
                     self.job.name = n.clone();
                 }
             }
             "SET" => {
-                let text = self.subst(card, &card.operands, &self.symbols.clone());
-                let params = Params::parse(&text);
+                let params = self.subst(stmt, &self.symbols.clone());
                 self.symbols.extend(symbol_map(&params));
             }
-            "EXEC" => self.exec(card),
+            "EXEC" => self.exec(stmt),
             "DD" => {
                 let symbols = self.symbols.clone();
-                self.dd(card, &symbols);
+                self.dd(stmt, &symbols);
             }
-            "IF" => {
-                let mut cond = card.operands.trim().to_string();
-                if let Some(i) = cond.to_ascii_uppercase().rfind("THEN") {
-                    cond.truncate(i);
-                }
-                self.stack.push(Frame {
-                    condition: cond.trim().to_string(),
-                    then: Vec::new(),
-                    otherwise: Vec::new(),
-                    in_else: false,
-                    line: card.line,
-                });
-            }
+            "IF" => self.stack.push(Frame {
+                condition: stmt.condition.clone().unwrap_or_default(),
+                then: Vec::new(),
+                otherwise: Vec::new(),
+                in_else: false,
+                line: stmt.line,
+            }),
             "ELSE" => match self.stack.last_mut() {
-                Some(f) => f.in_else = true,
-                None => self.diag(Severity::Warning, card, "ELSE without IF".into()),
+                Some(f) if !f.in_else => f.in_else = true,
+                Some(_) => self.diag(Severity::Warning, stmt, "second ELSE for one IF".into()),
+                None => self.diag(Severity::Warning, stmt, "ELSE without IF".into()),
             },
             "ENDIF" => match self.stack.pop() {
                 Some(f) => self.push_node(JclNode::If {
@@ -142,21 +223,36 @@ impl<'p> Builder<'p> {
                     then: f.then,
                     otherwise: f.otherwise,
                 }),
-                None => self.diag(Severity::Warning, card, "ENDIF without IF".into()),
+                None => self.diag(Severity::Warning, stmt, "ENDIF without IF".into()),
             },
-            "INCLUDE" => self.diag(
-                Severity::Note,
-                card,
-                format!("INCLUDE {} is not expanded", card.operands),
-            ),
+            "INCLUDE" => {
+                let member = stmt
+                    .params
+                    .get("MEMBER")
+                    .map(|m| unquote(m).to_ascii_uppercase());
+                match member {
+                    Some(m) => {
+                        if !stmt.include_done {
+                            self.diag(
+                                Severity::Note,
+                                stmt,
+                                format!(
+                                    "INCLUDE MEMBER={m} is not expanded (member not available)"
+                                ),
+                            );
+                        }
+                        self.job.includes.push(m);
+                    }
+                    None => self.diag(Severity::Error, stmt, "INCLUDE without MEMBER=".into()),
+                }
+            }
             _ => {}
         }
     }
 
-    fn exec(&mut self, card: &Card) {
-        let text = self.subst(card, &card.operands, &self.symbols.clone());
-        let params = Params::parse(&text);
-        let step_name = card.name.clone().unwrap_or_default();
+    fn exec(&mut self, stmt: &Stmt) {
+        let params = self.subst(stmt, &self.symbols.clone());
+        let step_name = stmt.name.clone().unwrap_or_default();
         let program = params.get("PGM").map(|p| p.to_ascii_uppercase());
         let proc = params
             .get("PROC")
@@ -168,7 +264,8 @@ impl<'p> Builder<'p> {
                     None
                 }
             })
-            .map(|p| p.trim().to_ascii_uppercase());
+            .map(|p| p.trim().to_ascii_uppercase())
+            .filter(|p| !p.is_empty());
         let start = self.job.steps.len();
         match (&program, &proc) {
             (Some(pgm), _) => self.push_step(JclStep {
@@ -178,23 +275,23 @@ impl<'p> Builder<'p> {
                 dds: Vec::new(),
                 cond: params.get("COND").map(str::to_string),
                 parm: params.get("PARM").map(unquote),
-                line: card.line,
+                line: stmt.line,
             }),
-            (None, Some(name)) => self.call_proc(card, &step_name, name, &params),
+            (None, Some(name)) => self.call_proc(stmt, &step_name, name, &params),
             (None, None) => self.diag(
                 Severity::Error,
-                card,
+                stmt,
                 "EXEC without PGM= or a procedure name".into(),
             ),
         }
         self.last_exec = start..self.job.steps.len();
     }
 
-    fn call_proc(&mut self, card: &Card, step_name: &str, name: &str, params: &Params) {
+    fn call_proc(&mut self, stmt: &Stmt, step_name: &str, name: &str, params: &Params) {
         let Some(proc) = self.procs.get(name) else {
             self.diag(
                 Severity::Note,
-                card,
+                stmt,
                 format!("procedure {name} is not in this file (cataloged procedure); not expanded"),
             );
             self.push_step(JclStep {
@@ -204,7 +301,7 @@ impl<'p> Builder<'p> {
                 dds: Vec::new(),
                 cond: params.get("COND").map(str::to_string),
                 parm: params.get("PARM").map(unquote),
-                line: card.line,
+                line: stmt.line,
             });
             return;
         };
@@ -216,13 +313,12 @@ impl<'p> Builder<'p> {
                 symbols.insert(k.clone(), unquote(v));
             }
         }
-        let cards = proc.cards.clone();
-        for pc in &cards {
-            match pc.op.as_str() {
+        let body = proc.stmts.clone();
+        for ps in &body {
+            match ps.op.as_str() {
                 "EXEC" => {
-                    let text = self.subst(pc, &pc.operands, &symbols);
-                    let p = Params::parse(&text);
-                    let inner = pc.name.clone().unwrap_or_default();
+                    let p = self.subst(ps, &symbols);
+                    let inner = ps.name.clone().unwrap_or_default();
                     let keyed = |key: &str| {
                         params
                             .get(&format!("{key}.{inner}"))
@@ -241,24 +337,23 @@ impl<'p> Builder<'p> {
                         dds: Vec::new(),
                         cond,
                         parm,
-                        line: pc.line,
+                        line: ps.line,
                     });
                 }
-                "DD" => self.dd(pc, &symbols),
+                "DD" => self.dd(ps, &symbols),
                 _ => {}
             }
         }
     }
 
-    fn dd(&mut self, card: &Card, symbols: &BTreeMap<String, String>) {
-        let text = self.subst(card, &card.operands, symbols);
-        let params = Params::parse(&text);
+    fn dd(&mut self, stmt: &Stmt, symbols: &BTreeMap<String, String>) {
+        let params = self.subst(stmt, symbols);
         let dsn = params
             .get("DSN")
             .or_else(|| params.get("DSNAME"))
             .map(|d| unquote(d).to_ascii_uppercase());
         let dsn = match dsn {
-            Some(d) if d.starts_with("*.") => Some(self.referback(card, &d)),
+            Some(d) if d.starts_with("*.") => Some(self.referback(stmt, &d)),
             other => other,
         };
         let dummy = params.has_positional("DUMMY") || dsn.as_deref() == Some("NULLFILE");
@@ -266,7 +361,8 @@ impl<'p> Builder<'p> {
             name: String::new(),
             dsn,
             disp: params.get("DISP").map(normalise_disp),
-            inline: card.inline.clone(),
+            dcb: params.get("DCB").map(str::to_string),
+            inline: stmt.inline.clone(),
             sysout: params
                 .get("SYSOUT")
                 .map(|s| unquote(s).to_ascii_uppercase()),
@@ -277,7 +373,7 @@ impl<'p> Builder<'p> {
             // JOBLIB / JCLLIB-level DD before the first step: not part of any step.
             return;
         };
-        match &card.name {
+        match &stmt.name {
             Some(n) if n.contains('.') => {
                 // PROCSTEP.DDNAME override or addition for the steps of the last procedure call.
                 let (ps, ddname) = n.split_once('.').unwrap_or((n.as_str(), ""));
@@ -291,7 +387,7 @@ impl<'p> Builder<'p> {
                 let Some(t) = target else {
                     self.diag(
                         Severity::Warning,
-                        card,
+                        stmt,
                         format!("override {n}: no step {ps} in the last procedure call"),
                     );
                     return;
@@ -305,6 +401,9 @@ impl<'p> Builder<'p> {
                         }
                         if dd.disp.is_some() {
                             existing.disp = dd.disp;
+                        }
+                        if dd.dcb.is_some() {
+                            existing.dcb = dd.dcb;
                         }
                         if dd.inline.is_some() {
                             existing.inline = dd.inline;
@@ -331,7 +430,7 @@ impl<'p> Builder<'p> {
                     }
                     None => self.diag(
                         Severity::Warning,
-                        card,
+                        stmt,
                         "unnamed DD statement that concatenates nothing".into(),
                     ),
                 }
@@ -340,7 +439,7 @@ impl<'p> Builder<'p> {
     }
 
     /// `*.STEP.DD` or `*.STEP.PROCSTEP.DD` (or `*.DD` in the same step) -> that DD's DSN.
-    fn referback(&mut self, card: &Card, r: &str) -> String {
+    fn referback(&mut self, stmt: &Stmt, r: &str) -> String {
         let parts: Vec<&str> = r.trim_start_matches("*.").split('.').collect();
         let (step, dd) = match parts.as_slice() {
             [dd] => (
@@ -368,7 +467,7 @@ impl<'p> Builder<'p> {
             None => {
                 self.diag(
                     Severity::Warning,
-                    card,
+                    stmt,
                     format!("referback {r} does not resolve"),
                 );
                 r.to_string()
@@ -377,8 +476,10 @@ impl<'p> Builder<'p> {
     }
 }
 
-pub fn build(text: &str, path: &Path) -> (JclJob, Vec<Diagnostic>) {
-    let (cards, issues) = read_cards(text);
+pub fn build(text: &str, path: &Path, members: Members) -> (JclJob, Vec<Diagnostic>) {
+    let (stmts, issues) = read(text);
+    let mut diags: Vec<Diagnostic> = issues.into_iter().map(|i| diagnostic(path, i)).collect();
+    let stmts = expand_includes(stmts, members, &mut Vec::new(), &mut diags, path);
     let mut b = Builder {
         path,
         job: JclJob {
@@ -387,46 +488,42 @@ pub fn build(text: &str, path: &Path) -> (JclJob, Vec<Diagnostic>) {
             is_proc: false,
             steps: Vec::new(),
             structure: Vec::new(),
+            includes: Vec::new(),
         },
-        diags: issues
-            .into_iter()
-            .map(|i| Diagnostic {
-                severity: Severity::Warning,
-                file: path.to_path_buf(),
-                line: i.line,
-                column: i.column,
-                message: i.message,
-            })
-            .collect(),
+        diags,
         symbols: BTreeMap::new(),
         procs: BTreeMap::new(),
         last_exec: 0..0,
         stack: Vec::new(),
     };
-    let has_job = cards.iter().any(|c| c.op == "JOB");
+    let has_job = stmts.iter().any(|s| s.op == "JOB");
     let mut i = 0;
-    while i < cards.len() {
-        let card = &cards[i];
+    while i < stmts.len() {
+        let stmt = &stmts[i];
         i += 1;
-        if card.op != "PROC" {
-            b.card(card);
+        if stmt.op == "PEND" {
+            b.diag(Severity::Warning, stmt, "PEND without PROC".into());
             continue;
         }
-        let name = card.name.clone().unwrap_or_default();
-        let defaults = symbol_map(&Params::parse(&card.operands));
+        if stmt.op != "PROC" {
+            b.stmt(stmt);
+            continue;
+        }
+        let name = stmt.name.clone().unwrap_or_default();
+        let defaults = symbol_map(&stmt.params);
         let body_start = i;
-        while i < cards.len() && cards[i].op != "PEND" {
+        while i < stmts.len() && stmts[i].op != "PEND" {
             i += 1;
         }
-        let ended = i < cards.len();
-        let body = cards[body_start..i].to_vec();
+        let ended = i < stmts.len();
+        let body = stmts[body_start..i].to_vec();
         if ended {
             i += 1; // PEND
             b.procs.insert(
                 name,
                 Proc {
                     defaults,
-                    cards: body,
+                    stmts: body,
                 },
             );
         } else if !has_job && b.job.steps.is_empty() {
@@ -437,16 +534,19 @@ pub fn build(text: &str, path: &Path) -> (JclJob, Vec<Diagnostic>) {
                 name.clone(),
                 Proc {
                     defaults,
-                    cards: body,
+                    stmts: body,
                 },
             );
-            let call = Card {
-                line: card.line,
-                column: card.column,
+            let call = Stmt {
                 name: None,
                 op: "EXEC".into(),
-                operands: name.clone(),
+                params: Params {
+                    positional: vec![name.clone()],
+                    keywords: Vec::new(),
+                },
+                condition: None,
                 inline: None,
+                ..stmt.clone()
             };
             b.exec(&call);
             for s in &mut b.job.steps {
@@ -455,19 +555,17 @@ pub fn build(text: &str, path: &Path) -> (JclJob, Vec<Diagnostic>) {
                 }
             }
         } else {
-            b.diag(Severity::Error, card, format!("PROC {name} has no PEND"));
+            b.diag(Severity::Error, stmt, format!("PROC {name} has no PEND"));
         }
     }
     while let Some(f) = b.stack.pop() {
-        let card = Card {
+        b.diags.push(Diagnostic {
+            severity: Severity::Warning,
+            file: path.to_path_buf(),
             line: f.line,
             column: 1,
-            name: None,
-            op: "IF".into(),
-            operands: String::new(),
-            inline: None,
-        };
-        b.diag(Severity::Warning, &card, "IF without ENDIF".into());
+            message: "IF without ENDIF".into(),
+        });
         b.push_node(JclNode::If {
             condition: f.condition,
             then: f.then,

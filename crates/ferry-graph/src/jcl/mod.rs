@@ -1,15 +1,17 @@
-//! A JCL reader for the foundation: jobs, steps, DD statements, in-stream procedures with symbolic
-//! parameters, COND= and IF/THEN/ELSE/ENDIF structure.
+//! The JCL reader: jobs, steps, DD statements, in-stream and cataloged procedures with symbolic
+//! parameters, INCLUDE members, COND= and IF/THEN/ELSE/ENDIF structure.
 //!
-//! This is a hand-written line reader, enough to find which program each step runs and which data sets
-//! it reads and writes. A tree-sitter JCL grammar replaces it in a later issue; the model below is the
-//! contract the graph builds on and stays.
+//! JCL is parsed with our tree-sitter grammar (`grammars/jcl`: card columns, continuation, comments,
+//! in-stream data with DLM=, columns 72-80 ignored); `syntax.rs` reads the concrete tree into
+//! statements and `build.rs` turns them into the model below, which is the contract the graph
+//! builds on.
 //!
-//! Reading never fails: problems come back as [`ferry_source::Diagnostic`]s with line and column.
+//! Reading never fails: syntax errors (ERROR/MISSING nodes) and other problems come back as
+//! [`ferry_source::Diagnostic`]s with line and column.
 
 mod build;
-mod cards;
 mod operands;
+mod syntax;
 
 use std::path::{Path, PathBuf};
 
@@ -17,6 +19,10 @@ use ferry_source::Diagnostic;
 use serde::{Deserialize, Serialize};
 
 pub use operands::substitute;
+pub use syntax::language;
+
+/// Finds an INCLUDE member by its (upper-case) name: the file it was read from and its text.
+pub type Members<'a> = &'a dyn Fn(&str) -> Option<(PathBuf, String)>;
 
 /// A job (or, for a file holding only a cataloged procedure, that procedure: `is_proc`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,6 +34,9 @@ pub struct JclJob {
     pub steps: Vec<JclStep>,
     /// IF/THEN/ELSE/ENDIF structure over `steps` (indexes).
     pub structure: Vec<JclNode>,
+    /// `INCLUDE MEMBER=` names in the order met (expanded or not).
+    #[serde(default)]
+    pub includes: Vec<String>,
 }
 
 /// Conditional structure: a step, or an IF with its THEN and ELSE parts.
@@ -106,6 +115,9 @@ pub struct Dd {
     pub dsn: Option<String>,
     /// `DISP=` normalised: parentheses removed, an omitted status written as NEW (`(,CATLG)` -> `NEW,CATLG`).
     pub disp: Option<String>,
+    /// `DCB=` as written (after symbol substitution).
+    #[serde(default)]
+    pub dcb: Option<String>,
     /// In-stream data of `DD *` / `DD DATA`.
     pub inline: Option<String>,
     /// `SYSOUT=` class.
@@ -166,9 +178,21 @@ pub const SYSTEM_DDS: &[&str] = &[
     "STEPLIB", "JOBLIB", "SYSABEND", "SYSUDUMP", "SYSMDUMP", "SYSCHK", "JOBCAT", "STEPCAT",
 ];
 
-/// Reads one JCL file.
+/// Reads one JCL file. INCLUDE statements are recorded in [`JclJob::includes`] but not expanded
+/// (see [`parse_jcl_with_includes`]).
 pub fn parse_jcl(text: &str, path: &Path) -> (JclJob, Vec<Diagnostic>) {
-    build::build(text, path)
+    build::build(text, path, &|_| None)
+}
+
+/// Reads one JCL file, expanding each `INCLUDE MEMBER=NAME` whose member `members` finds (members
+/// within members too; a member is never expanded within itself). Diagnostics about statements of
+/// a member name the member's file.
+pub fn parse_jcl_with_includes(
+    text: &str,
+    path: &Path,
+    members: Members,
+) -> (JclJob, Vec<Diagnostic>) {
+    build::build(text, path, members)
 }
 
 #[cfg(test)]

@@ -1,37 +1,7 @@
-//! JCL operand fields: splitting on top-level commas, keyword parameters, apostrophes, and symbolic
-//! parameter (`&SYM`) substitution.
+//! JCL operand values: positional and keyword parameters (read from the tree by `syntax.rs`),
+//! apostrophes, and symbolic parameter (`&SYM`) substitution.
 
 use std::collections::BTreeMap;
-
-/// Splits an operand field at commas outside parentheses and apostrophes.
-pub fn split(operands: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut depth = 0usize;
-    let mut quote = false;
-    for c in operands.chars() {
-        match c {
-            '\'' => {
-                quote = !quote;
-                cur.push(c);
-            }
-            '(' if !quote => {
-                depth += 1;
-                cur.push(c);
-            }
-            ')' if !quote => {
-                depth = depth.saturating_sub(1);
-                cur.push(c);
-            }
-            ',' if !quote && depth == 0 => out.push(std::mem::take(&mut cur)),
-            _ => cur.push(c),
-        }
-    }
-    if !cur.is_empty() || !out.is_empty() {
-        out.push(cur);
-    }
-    out
-}
 
 /// Removes one level of apostrophes (doubled apostrophes inside collapse to one).
 pub fn unquote(v: &str) -> String {
@@ -42,32 +12,16 @@ pub fn unquote(v: &str) -> String {
     }
 }
 
-/// Positional and keyword parameters of an operand field. Keywords are upper-cased; values are kept as
-/// written (apostrophes included).
-#[derive(Debug, Default, Clone)]
+/// Positional and keyword parameters of an operand field. Keywords are upper-cased; values are the
+/// logical text as written (continuations joined, apostrophes kept, sublists as `(A,B)`); an omitted
+/// positional parameter is an empty string.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Params {
     pub positional: Vec<String>,
     pub keywords: Vec<(String, String)>,
 }
 
 impl Params {
-    pub fn parse(operands: &str) -> Params {
-        let mut p = Params::default();
-        for part in split(operands) {
-            let part = part.trim();
-            // `KEY=value`, where KEY has no apostrophe or parenthesis before the '='.
-            let eq = part.find('=').filter(|&i| !part[..i].contains(['\'', '(']));
-            match eq {
-                Some(i) => p.keywords.push((
-                    part[..i].trim().to_ascii_uppercase(),
-                    part[i + 1..].trim().to_string(),
-                )),
-                None => p.positional.push(part.to_string()),
-            }
-        }
-        p
-    }
-
     /// The last value given for `key` (later keywords override earlier ones).
     pub fn get(&self, key: &str) -> Option<&str> {
         self.keywords
@@ -80,12 +34,27 @@ impl Params {
     pub fn has_positional(&self, word: &str) -> bool {
         self.positional.iter().any(|p| p.eq_ignore_ascii_case(word))
     }
+
+    /// Every value passed through `f` (keys stay).
+    pub fn map_values(&self, mut f: impl FnMut(&str) -> String) -> Params {
+        Params {
+            positional: self.positional.iter().map(|v| f(v)).collect(),
+            keywords: self
+                .keywords
+                .iter()
+                .map(|(k, v)| (k.clone(), f(v)))
+                .collect(),
+        }
+    }
 }
 
 /// Substitutes `&NAME` (optionally followed by a `.` delimiter, which is consumed) from `symbols`.
 /// `&&NAME` (a temporary data set name) is left alone. Returns the text and the names with no value
 /// (system symbols `&SYS...` are not reported).
 pub fn substitute(text: &str, symbols: &BTreeMap<String, String>) -> (String, Vec<String>) {
+    if !text.contains('&') {
+        return (text.to_string(), Vec::new());
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut missing = Vec::new();
