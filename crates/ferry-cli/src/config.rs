@@ -31,6 +31,29 @@ pub struct Config {
     /// Compile debugging lines (`D` in column 7).
     #[serde(default)]
     pub debugging_lines: bool,
+    /// The agent that translates (`[agent]`); the built-in one when absent.
+    #[serde(default)]
+    pub agent: Option<AgentSection>,
+}
+
+/// `[agent]` in ferry.toml. Command-line `--agent*` options override it. API keys are never read
+/// from here: only from the environment variable named by `key_env`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgentSection {
+    /// `builtin`, `command:<cmd>`, `openai:<model>` or `anthropic:<model>`.
+    pub spec: Option<String>,
+    /// `translate` or `refine`.
+    pub mode: Option<String>,
+    pub attempts: Option<u32>,
+    pub endpoint: Option<String>,
+    pub key_env: Option<String>,
+    pub budget_tokens: Option<usize>,
+    pub max_output_tokens: Option<u32>,
+    pub timeout_seconds: Option<u64>,
+    /// Price per million tokens, for the cost in the report.
+    pub input_price_per_mtok: Option<f64>,
+    pub output_price_per_mtok: Option<f64>,
 }
 
 impl Config {

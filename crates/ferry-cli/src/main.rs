@@ -1,6 +1,7 @@
 //! `ferry`: the command line. The only crate that knows the terminal: arguments, progress bars,
 //! rendered diagnostics and exit codes (0 success, 1 a unit failed verification, 2 bad input or usage).
 
+mod agents;
 mod commands;
 mod config;
 mod coverage;
@@ -144,6 +145,26 @@ pub struct TranslateArgs {
     /// Overwrite generated files that were edited by hand, and write into a non-ferry OUT.
     #[arg(long)]
     pub force: bool,
+    /// Who translates: builtin, command:<cmd>, openai:<model> or anthropic:<model> (default:
+    /// ferry.toml's [agent] spec, else builtin). External agents work inside the verification loop.
+    #[arg(long)]
+    pub agent: Option<String>,
+    /// translate (the agent writes the Rust from the COBOL) or refine (it improves the built-in
+    /// translation; if no answer passes, the built-in one stays).
+    #[arg(long)]
+    pub agent_mode: Option<String>,
+    /// Attempts per unit before it is marked failed (default 3).
+    #[arg(long)]
+    pub agent_attempts: Option<u32>,
+    /// API base URL for openai/anthropic (any compatible endpoint).
+    #[arg(long)]
+    pub agent_endpoint: Option<String>,
+    /// Environment variable that holds the API key (default OPENAI_API_KEY / ANTHROPIC_API_KEY).
+    #[arg(long)]
+    pub agent_key_env: Option<String>,
+    /// Prompt budget in tokens (default 100000).
+    #[arg(long)]
+    pub agent_budget: Option<usize>,
 }
 
 fn main() -> ExitCode {

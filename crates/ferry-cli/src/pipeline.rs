@@ -158,7 +158,7 @@ fn record(
             }
         };
         let mut sources = vec![estate.root.join(
-            &estate
+            estate
                 .program(&s.program)
                 .map(|p| p.path.clone())
                 .unwrap_or_default(),
@@ -234,7 +234,12 @@ pub fn translate_cmd(common: &Common, src: &Path, out: &Path, args: &TranslateAr
     let progress = Progress::new(common.quiet);
     let estate = estate::scan(src, &scan_options(common, true), &progress)?;
     let errors = print_diagnostics(&estate);
-    let (state, stats) = translate(&estate, out, args, &progress)?;
+    let external = crate::agents::select(&estate, out, args, common)?;
+    let (mut state, stats) = translate(&estate, out, args, external.as_ref(), &progress)?;
+    if let Some(sel) = &external {
+        let a = crate::agents::run(&estate, out, &mut state, sel, common, &progress)?;
+        eprintln!("{a}");
+    }
     let untranslated = state
         .units
         .iter()
@@ -312,11 +317,13 @@ pub fn translate(
     estate: &Estate,
     out: &Path,
     args: &TranslateArgs,
+    external: Option<&crate::agents::Selected>,
     progress: &Progress,
 ) -> Result<(State, TranslateStats)> {
     check_out_dir(out, args.force)?;
     let previous = State::load(out)?;
     let mut stats = TranslateStats::default();
+    let external_key = external.map(|s| s.fingerprint_key());
     // What an earlier run finished: the saved state, then whatever an interrupted run completed.
     let mut done: BTreeMap<String, UnitRecord> = previous
         .iter()
@@ -435,6 +442,7 @@ pub fn translate(
                 dynamic.then_some(estate_programs.as_slice()),
                 &templates.hash,
                 &agent,
+                external_key.as_deref(),
             );
             let mut record = UnitRecord {
                 name: pu.name.clone(),
@@ -448,6 +456,7 @@ pub fn translate(
                 outputs: Vec::new(),
                 generated: Vec::new(),
                 dependencies: Vec::new(),
+                agent_run: None,
                 coverable: members
                     .iter()
                     .flat_map(|m| crate::coverage::coverables(m, root))
@@ -501,7 +510,7 @@ pub fn translate(
             }
             todo.push((pu, record, members));
         }
-        let locates: Vec<Vec<Box<dyn Fn(usize) -> (String, u32, u32) + Sync + '_>>> = todo
+        let locates: Vec<Vec<Locate<'_>>> = todo
             .iter()
             .map(|(_, _, members)| {
                 members
@@ -680,10 +689,14 @@ fn refresh_hand_edits(out: &Path, r: &mut UnitRecord) {
     r.generated = generated;
 }
 
+/// Maps a preprocessed offset to (file, line, column) in the original sources.
+type Locate<'a> = Box<dyn Fn(usize) -> (String, u32, u32) + Sync + 'a>;
+
 /// The fingerprint of everything a unit's translation depends on, computed before translating it:
 /// its sources after COPY, the interfaces of the units it depends on (for a dynamic CALL: of every
 /// program translated so far, and the estate's program list), the templates, ferry's version and
 /// the agent with its settings.
+#[allow(clippy::too_many_arguments)]
 fn input_fingerprint(
     unit: &ferry_graph::PlanUnit,
     members: &[&estate::ScannedProgram],
@@ -692,6 +705,7 @@ fn input_fingerprint(
     dynamic_over: Option<&[String]>,
     templates_hash: &str,
     agent: &dyn Agent,
+    external: Option<&str>,
 ) -> String {
     let texts: Vec<&str> = members.iter().map(|m| m.text_hash.as_str()).collect();
     let mut deps: Vec<String> = unit
@@ -712,12 +726,15 @@ fn input_fingerprint(
     deps.sort();
     deps.dedup();
     let settings = serde_json::to_string(&agent.settings()).unwrap_or_default();
-    let extra = [
+    let mut extra = vec![
         ("templates", templates_hash),
         ("ferry", FERRY_VERSION),
         ("agent", agent.name()),
         ("settings", settings.as_str()),
     ];
+    if let Some(key) = external {
+        extra.push(("external-agent", key));
+    }
     ferry_graph::fingerprint(unit, &texts, &deps, &extra)
 }
 
@@ -877,6 +894,7 @@ pub fn build_report(
             })
             .collect();
         unit.detail = u.detail.clone();
+        unit.agent_run = u.agent_run.clone();
         if !u.coverable.is_empty() {
             let callers: Vec<String> = u
                 .programs
@@ -1046,9 +1064,16 @@ pub fn migrate_cmd(common: &Common, src: &Path, out: &Path, args: &TranslateArgs
             None => eprintln!("{missing} scenario(s) have no recording and GnuCOBOL (cobc) is not installed: they will fail"),
         }
     }
-    let (state, stats) = translate(&estate, out, args, &progress)?;
+    let external = crate::agents::select(&estate, out, args, common)?;
+    let (mut state, stats) = translate(&estate, out, args, external.as_ref(), &progress)?;
     if !common.quiet {
         eprintln!("translate: {stats}");
+    }
+    if let Some(sel) = &external {
+        let a = crate::agents::run(&estate, out, &mut state, sel, common, &progress)?;
+        if !common.quiet {
+            eprintln!("{a}");
+        }
     }
     let run = verify(out, &state, common, &progress)?;
     let mut report = build_report(out, &state, Some(&run))?;

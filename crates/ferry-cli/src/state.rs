@@ -50,6 +50,9 @@ pub struct UnitRecord {
     /// Crate names of the units this unit's crate depends on.
     #[serde(default)]
     pub dependencies: Vec<String>,
+    /// What an external agent did for this unit (none for the built-in agent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent_run: Option<ferry_report::AgentRun>,
     /// What of the unit's COBOL can be covered by scenarios (statements, paragraphs, branch arms).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub coverable: Vec<crate::coverage::Coverable>,

@@ -23,7 +23,8 @@ pub use error::{ReportError, Result};
 pub use ferry_verify::{Check, CheckOutcome, ScenarioResult, ScenarioStatus};
 pub use hash::{canonical_json, digest_of_value, sha256_file, sha256_hex};
 pub use model::{
-    join_rel, percent, Coverage, FileHash, Report, Summary, Unit, UnitStatus, Untranslated,
+    join_rel, percent, AgentRun, Coverage, FileHash, Report, Summary, Unit, UnitStatus,
+    Untranslated,
 };
 pub use render::{render_html, render_json, render_markdown};
 

@@ -102,6 +102,9 @@ pub struct Unit {
     pub untranslated: Vec<Untranslated>,
     #[serde(default)]
     pub scenarios: Vec<ScenarioResult>,
+    /// The external agent's work on this unit, when one was used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent_run: Option<AgentRun>,
     /// What the unit's scenarios executed of its COBOL; `None` when no recording carries coverage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coverage: Option<Coverage>,
@@ -124,6 +127,7 @@ impl Unit {
             binary_sha256: None,
             untranslated: Vec::new(),
             scenarios: Vec::new(),
+            agent_run: None,
             coverage: None,
             detail: None,
         }
@@ -158,6 +162,35 @@ impl Unit {
             UnitStatus::Verified
         }
     }
+}
+
+/// What an external agent (a coding-agent command, an LLM API) did for a unit.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AgentRun {
+    /// `command`, `openai`, `anthropic`.
+    pub agent: String,
+    /// The model, or the command line.
+    pub model: String,
+    /// `translate` or `refine`.
+    pub mode: String,
+    /// `accepted` (its answer passed every scenario), `failed`, or `kept-builtin` (refine mode: no
+    /// answer passed, the built-in translation stays).
+    pub outcome: String,
+    pub attempts: u32,
+    pub tokens_in: u64,
+    pub tokens_out: u64,
+    /// In the currency of the price table, when one is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<f64>,
+    /// Answers taken from the response cache (no request made).
+    pub cache_hits: u32,
+    /// Per attempt.
+    pub prompt_sha256: Vec<String>,
+    pub response_sha256: Vec<String>,
+    /// Transcript per attempt, relative to the report's directory.
+    pub transcripts: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure: Option<String>,
 }
 
 /// Statement, paragraph and branch coverage of a unit's original COBOL by its scenarios (recorded

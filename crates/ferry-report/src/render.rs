@@ -151,6 +151,8 @@ struct UnitView {
     scenarios: Vec<ScenarioView>,
     scenarios_passed: usize,
     coverage: Option<CoverageView>,
+    agent_run: Option<crate::model::AgentRun>,
+    cost: Option<String>,
     detail: Option<String>,
 }
 
@@ -297,6 +299,12 @@ impl View {
                         procedures_percent: percent(c.procedures_executed, c.procedures),
                         arms_percent: percent(c.arms_taken, c.arms),
                     }),
+                    agent_run: u.agent_run.clone(),
+                    cost: u
+                        .agent_run
+                        .as_ref()
+                        .and_then(|a| a.cost)
+                        .map(|c| format!("{c:.4}")),
                     detail: u.detail.clone(),
                 }
             })

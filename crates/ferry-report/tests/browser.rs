@@ -69,15 +69,35 @@ fn report() -> Report {
     payroll.binary = Some("target/release/payroll".into());
     payroll.binary_sha256 = Some(sha256_hex(b"binary"));
     payroll.agent_settings = BTreeMap::from([("mode".to_string(), json!("strict"))]);
-    payroll.coverage =
-        Some(ferry_report::Coverage {
+    payroll.agent_run = Some(ferry_report::AgentRun {
+        agent: "openai".into(),
+        model: "gpt-test".into(),
+        mode: "refine".into(),
+        outcome: "accepted".into(),
+        attempts: 2,
+        tokens_in: 12000,
+        tokens_out: 3000,
+        cost: Some(0.042),
+        cache_hits: 1,
+        prompt_sha256: vec![sha256_hex(b"p1"), sha256_hex(b"p2")],
+        response_sha256: vec![sha256_hex(b"r1"), sha256_hex(b"r2")],
+        transcripts: vec![
+            "agents/PAYROLL/attempt-1.md".into(),
+            "agents/PAYROLL/attempt-2.md".into(),
+        ],
+        failure: None,
+    });
+    payroll.coverage = Some(ferry_report::Coverage {
         statements: 40,
         statements_executed: 38,
         procedures: 17,
         procedures_executed: 16,
         arms: 6,
         arms_taken: 5,
-        never_executed: vec!["cobol/PAYROLL.cbl:120".into(), "cobol/PAYROLL.cbl:121".into()],
+        never_executed: vec![
+            "cobol/PAYROLL.cbl:120".into(),
+            "cobol/PAYROLL.cbl:121".into(),
+        ],
         procedures_never_executed: vec!["PAYROLL: 9999-ABEND (cobol/PAYROLL.cbl:119)".into()],
         arms_never_taken: vec!["IF at cobol/PAYROLL.cbl:88: ELSE".into()],
         scenarios_without_coverage: 0,
