@@ -48,12 +48,23 @@ pub fn build_graph(
         .iter()
         .map(|(n, p)| (n.clone(), PathBuf::from(p)))
         .collect();
+    let read = |path: &str| {
+        std::fs::read(estate.root.join(path))
+            .map(|b| ferry_source::decode(&b))
+            .unwrap_or_default()
+    };
+    // INCLUDE MEMBER=X finds the JCL file of the tree whose name (without extension) is X.
+    let members = |name: &str| {
+        estate
+            .jcl
+            .iter()
+            .find(|(stem, _)| stem.eq_ignore_ascii_case(name))
+            .map(|(_, path)| (PathBuf::from(path), read(path)))
+    };
     let mut jobs = Vec::new();
     for (_, path) in &estate.jcl {
-        let text = std::fs::read(estate.root.join(path))
-            .map(|b| ferry_source::decode(&b))
-            .unwrap_or_default();
-        let (job, _errors) = ferry_graph::parse_jcl(&text, Path::new(path));
+        let (job, _errors) =
+            ferry_graph::jcl::parse_jcl_with_includes(&read(path), Path::new(path), &members);
         jobs.push(job);
     }
     Ok(ferry_graph::Graph::build(facts, &copybooks, &jobs))
