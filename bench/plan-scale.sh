@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Scale of scan + graph + plan on real COBOL: an estate of about 10,000 programs (copies of the
+# corpus programs with renamed PROGRAM-IDs and CALL targets, plus their copybooks), timed with
+# /usr/bin/time for wall time and peak memory.
+#
+#   bench/plan-scale.sh [COPIES]   (default 460 copies: about 10,500 programs, 1.4 million lines)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+copies=${1:-460}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/tree/cobol" "$work/tree/copybooks"
+cp tests/corpus/copy-replace/copybooks/* "$work/tree/copybooks/"
+for area in tests/corpus/*/; do
+    [ "$(basename "$area")" = copy-replace ] && continue
+    [ -d "$area/copybooks" ] && cp "$area"copybooks/* "$work/tree/copybooks/" 2>/dev/null || true
+    for f in "$area"cobol/*.cbl; do
+        for k in $(seq 1 "$copies"); do
+            sed -E -e "s/(PROGRAM-ID\.[[:space:]]+)([A-Z0-9-]+)/\1\2K$k/" \
+                   -e "s/(END PROGRAM[[:space:]]+)([A-Z0-9-]+)/\1\2K$k/" \
+                   -e "s/(CALL[[:space:]]+\")([A-Z0-9-]+)\"/\1\2K$k\"/" \
+                "$f" > "$work/tree/cobol/$(basename "$f" .cbl)-$k.cbl"
+        done
+    done
+done
+printf 'copybook_dirs = ["copybooks"]\nsource_format = "fixed"\n' > "$work/tree/ferry.toml"
+files=$(ls "$work"/tree/cobol | wc -l)
+lines=$(cat "$work"/tree/cobol/*.cbl | wc -l)
+cargo build --release -q -p ferry-cli
+echo "files: $files, lines: $lines, cores: $(nproc)"
+/usr/bin/time -f "ferry plan: %e s wall, %M KiB peak RSS" \
+    ./target/release/ferry plan "$work/tree" --format json > "$work/plan.json" 2> "$work/err" || true
+grep "ferry plan:" "$work/err"
+python3 -c "import json; p=json.load(open('$work/plan.json')); print('units:', len(p['units']), 'waves:', len(p['waves']))"
