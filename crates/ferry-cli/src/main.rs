@@ -7,6 +7,7 @@ mod config;
 mod coverage;
 mod diag;
 mod estate;
+mod layouts;
 mod pipeline;
 mod progress;
 mod state;

@@ -611,6 +611,7 @@ pub fn translate(
         units: records,
         calls,
     };
+    crate::layouts::save(out, estate)?;
     state.save(out)?;
     journal.finish()?;
     Ok((state, stats))
@@ -771,12 +772,14 @@ pub fn verify(
         .any(|u| matches!(u.state, UnitState::Translated | UnitState::PortedByHand));
     let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from);
     let spinner = progress.spinner("build", "cargo build --release");
+    let build_started = std::time::Instant::now();
     let build = if buildable {
         Some(ferry_verify::build_workspace(out, true, target.as_deref()))
     } else {
         None
     };
     spinner.finish_and_clear();
+    let build_secs = build_started.elapsed().as_secs_f64();
     let (build_ok, build_log, exe_dir) = match build {
         Some(Ok(b)) => (true, None, Some(b.profile_dir.clone())),
         Some(Err(e)) => (false, Some(format!("{e}")), None),
@@ -798,7 +801,8 @@ pub fn verify(
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
     let bar = progress.bar("verify", scenarios.len() as u64);
-    let results = ferry_verify::replay_all(
+    let started = std::time::Instant::now();
+    let results = ferry_verify::replay_all_with_layouts(
         &scenarios,
         |s| {
             bar.inc(1);
@@ -808,8 +812,21 @@ pub fn verify(
         },
         jobs,
         ferry_verify::DEFAULT_TIMEOUT,
+        &crate::layouts::load(out),
     )?;
     bar.finish_and_clear();
+    if !common.quiet {
+        // Timing goes to the terminal only, never into an artefact.
+        let secs = started.elapsed().as_secs_f64();
+        eprintln!(
+            "verify: build {:.1} s; {} scenario(s) replayed in {:.2} s ({:.1} per second, {} job(s))",
+            build_secs,
+            results.len(),
+            secs,
+            results.len() as f64 / secs.max(1e-9),
+            jobs
+        );
+    }
     let run = VerifyRun {
         build_ok,
         build_log,

@@ -44,6 +44,13 @@ pub struct RecordLayout {
     /// line-sequential files, which GnuCOBOL writes without trailing spaces).
     pub record_len: usize,
     pub fields: Vec<FieldLayout>,
+    /// How the records sit in the file: `Some(true)` one per line (LINE
+    /// SEQUENTIAL: trailing spaces stripped, so a short line reads as padded
+    /// with spaces), `Some(false)` back-to-back chunks of `record_len` bytes
+    /// (fixed-length record SEQUENTIAL), `None` guessed from the bytes (see
+    /// [`RecordLayout::split`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<bool>,
 }
 
 /// Most field differences listed per file; the rest are counted.
@@ -66,12 +73,27 @@ impl RecordLayout {
                     kind,
                 })
                 .collect(),
+            lines: None,
         }
     }
 
-    /// Splits a file into records: newline-terminated lines when every line fits
-    /// in `record_len`, otherwise fixed-length chunks when the size is a multiple
-    /// of `record_len`; `None` when neither fits.
+    /// The records are lines (LINE SEQUENTIAL).
+    pub fn line_sequential(mut self) -> Self {
+        self.lines = Some(true);
+        self
+    }
+
+    /// The records are fixed-length chunks (record SEQUENTIAL).
+    pub fn fixed(mut self) -> Self {
+        self.lines = Some(false);
+        self
+    }
+
+    /// Splits a file into records. A LINE SEQUENTIAL layout splits at newlines
+    /// (a trailing `\r` dropped), a fixed one into `record_len` chunks (the last
+    /// may be short). Otherwise: newline-terminated lines when every line fits
+    /// in `record_len`, else fixed-length chunks when the size is a multiple of
+    /// `record_len`; `None` when neither fits.
     pub fn split<'a>(&self, bytes: &'a [u8]) -> Option<Vec<&'a [u8]>> {
         if self.record_len == 0 {
             return None;
@@ -79,12 +101,19 @@ impl RecordLayout {
         if bytes.is_empty() {
             return Some(Vec::new());
         }
-        if bytes.contains(&b'\n') {
+        let lines = || -> Vec<&'a [u8]> {
             let body = bytes.strip_suffix(b"\n").unwrap_or(bytes);
-            let lines: Vec<&[u8]> = body
-                .split(|b| *b == b'\n')
+            body.split(|b| *b == b'\n')
                 .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
-                .collect();
+                .collect()
+        };
+        match self.lines {
+            Some(true) => return Some(lines()),
+            Some(false) => return Some(bytes.chunks(self.record_len).collect()),
+            None => {}
+        }
+        if bytes.contains(&b'\n') {
+            let lines = lines();
             if lines.iter().all(|l| l.len() <= self.record_len) {
                 return Some(lines);
             }
@@ -134,9 +163,14 @@ impl RecordLayout {
                 }
                 (None, None) => break,
             };
-            if padded(e, 0, self.record_len.max(e.len()))
-                == padded(a, 0, self.record_len.max(a.len()))
-            {
+            let fixed = self.lines == Some(false);
+            let same = if fixed {
+                e == a
+            } else {
+                padded(e, 0, self.record_len.max(e.len()))
+                    == padded(a, 0, self.record_len.max(a.len()))
+            };
+            if same {
                 continue;
             }
             let mut any = false;
@@ -157,10 +191,16 @@ impl RecordLayout {
                 }
             }
             if !any {
-                push(
-                    format!("record {n}: differs outside the described fields"),
-                    &mut out,
-                );
+                let line = if fixed && e.len() != a.len() {
+                    format!(
+                        "record {n}: expected {} bytes, got {} bytes",
+                        e.len(),
+                        a.len()
+                    )
+                } else {
+                    format!("record {n}: differs outside the described fields")
+                };
+                push(line, &mut out);
             }
         }
         if total > out.len() {
@@ -379,5 +419,49 @@ mod tests {
         assert!(layout.diff(b"abc", b"abcd").is_none());
         let d = layout.diff(b"A001\n", b"A001\nA002\n").unwrap();
         assert!(d[0].starts_with("record 2: unexpected extra record"));
+    }
+
+    #[test]
+    fn explicit_line_and_fixed_formats() {
+        let n = FieldKind::Zoned {
+            scale: 0,
+            signed: false,
+        };
+        let lines = RecordLayout::new(6, [("A", 0, 3, FieldKind::Alphanumeric), ("N", 3, 3, n)])
+            .line_sequential();
+        // Trailing spaces stripped by the runtime are no difference; a line longer
+        // than the record still splits as a line.
+        let d = lines.diff(b"AB 123\nX\n", b"AB 124\nX  \nY\n").unwrap();
+        assert_eq!(
+            d,
+            vec![
+                "record 1, field N: expected 123, got 124",
+                "record 3: unexpected extra record (expected 2 records, got 3)"
+            ]
+        );
+        let d = lines.diff(b"AB 123\n", b"AB 123 TOO LONG\n").unwrap();
+        assert_eq!(d, vec!["record 1: differs outside the described fields"]);
+        // Fixed records: a newline byte inside a binary field is data.
+        let b = FieldKind::Binary {
+            scale: 0,
+            signed: false,
+            little_endian: false,
+        };
+        let fixed =
+            RecordLayout::new(3, [("B", 0, 2, b), ("C", 2, 1, FieldKind::Alphanumeric)]).fixed();
+        let d = fixed
+            .diff(&[0, 10, b'x', 0, 1, b'y'], &[0, 10, b'x', 0, 2, b'y'])
+            .unwrap();
+        assert_eq!(d, vec!["record 2, field B: expected 1, got 2"]);
+        let d = fixed.diff(b"abcde ", b"abcde").unwrap();
+        assert_eq!(d, vec!["record 2: expected 3 bytes, got 2 bytes"]);
+        // The format travels through JSON; older layouts without it still read.
+        let json = serde_json::to_string(&fixed).unwrap();
+        assert_eq!(serde_json::from_str::<RecordLayout>(&json).unwrap(), fixed);
+        let old = r#"{"record_len":3,"fields":[]}"#;
+        assert_eq!(
+            serde_json::from_str::<RecordLayout>(old).unwrap().lines,
+            None
+        );
     }
 }

@@ -57,7 +57,10 @@ pub fn replay(scenario: &Scenario, exe: &Path, timeout: Duration) -> ScenarioRes
 }
 
 /// Replays one scenario; `layouts` maps an output file name (as under
-/// `expected/files/`) to its record layout for field-level details.
+/// `expected/files/`) to its record layout for field-level details. A key
+/// `PROGRAM:name` applies to the scenarios of that program only and wins over
+/// `name`; a file the scenario's environment names (`DD_X=name`, `dd_X=name`,
+/// `X=name`, or under `COB_FILE_PATH`) is also looked up as `X`.
 pub fn replay_with_layouts(
     scenario: &Scenario,
     exe: &Path,
@@ -96,6 +99,11 @@ fn try_replay(
             checks: Vec::new(),
         });
     }
+    let env = if layouts.is_empty() {
+        Vec::new()
+    } else {
+        scenario.inputs().map(|i| i.env).unwrap_or_default()
+    };
     let mut checks = vec![
         compare("stdout", &expected.stdout, &out.stdout, None),
         compare("stderr", &expected.stderr, &out.stderr, None),
@@ -104,7 +112,12 @@ fn try_replay(
     for (name, bytes) in &expected.files {
         let artefact = format!("files/{name}");
         match out.all_files.get(name) {
-            Some(actual) => checks.push(compare(&artefact, bytes, actual, layouts.get(name))),
+            Some(actual) => checks.push(compare(
+                &artefact,
+                bytes,
+                actual,
+                layout_for(layouts, &scenario.program, &env, name),
+            )),
             None => checks.push(Check {
                 artefact,
                 outcome: CheckOutcome::Missing,
@@ -145,6 +158,46 @@ fn try_replay(
         detail,
         checks,
     })
+}
+
+/// The layout of output file `name` of a scenario of `program` run with `env`
+/// (see [`replay_with_layouts`]).
+fn layout_for<'a>(
+    layouts: &'a BTreeMap<String, RecordLayout>,
+    program: &str,
+    env: &[(String, String)],
+    name: &str,
+) -> Option<&'a RecordLayout> {
+    let get = |key: &str| {
+        layouts
+            .get(&format!("{}:{key}", program.to_ascii_uppercase()))
+            .or_else(|| layouts.get(key))
+    };
+    if let Some(l) = get(name) {
+        return Some(l);
+    }
+    // The names the scenario's environment gives this file (GnuCOBOL's lookup order).
+    let mut paths = vec![name.to_string()];
+    if let Some((_, dir)) = env.iter().find(|(k, _)| k == "COB_FILE_PATH") {
+        let dir = dir.trim_end_matches('/');
+        if let Some(rest) = name.strip_prefix(&format!("{dir}/")) {
+            paths.push(rest.to_string());
+        }
+    }
+    for prefix in ["DD_", "dd_", ""] {
+        for (k, v) in env {
+            let v = v.strip_prefix("./").unwrap_or(v);
+            if !paths.iter().any(|p| p == v) {
+                continue;
+            }
+            if let Some(assign) = k.strip_prefix(prefix).filter(|a| !a.is_empty()) {
+                if let Some(l) = get(assign) {
+                    return Some(l);
+                }
+            }
+        }
+    }
+    None
 }
 
 fn rc_check(expected: &[u8], actual: i32) -> Check {
@@ -232,4 +285,41 @@ pub fn replay_all_with_layouts(
     });
     results.sort_by(|a, b| (&a.program, &a.name).cmp(&(&b.program, &b.name)));
     Ok(results)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::FieldKind;
+
+    #[test]
+    fn layouts_are_found_by_program_name_and_environment() {
+        let one = RecordLayout::new(1, [("A", 0, 1, FieldKind::Alphanumeric)]);
+        let two = RecordLayout::new(2, [("B", 0, 2, FieldKind::Alphanumeric)]);
+        let mut layouts = BTreeMap::new();
+        layouts.insert("PAYTOT".to_string(), one.clone());
+        layouts.insert("PAYSUMM:PAYTOT".to_string(), two.clone());
+        layouts.insert("PAYRPT".to_string(), two.clone());
+        assert_eq!(layout_for(&layouts, "PAYROLL", &[], "PAYTOT"), Some(&one));
+        assert_eq!(layout_for(&layouts, "paysumm", &[], "PAYTOT"), Some(&two));
+        assert_eq!(layout_for(&layouts, "PAYROLL", &[], "OTHER"), None);
+        let env = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        };
+        let dd = env(&[("DD_PAYRPT", "REGISTER.TXT")]);
+        assert_eq!(
+            layout_for(&layouts, "PAYROLL", &dd, "REGISTER.TXT"),
+            Some(&two)
+        );
+        let plain = env(&[("PAYTOT", "./t.dat")]);
+        assert_eq!(layout_for(&layouts, "PAYROLL", &plain, "t.dat"), Some(&one));
+        let path = env(&[("COB_FILE_PATH", "data/"), ("dd_PAYTOT", "t.dat")]);
+        assert_eq!(
+            layout_for(&layouts, "PAYROLL", &path, "data/t.dat"),
+            Some(&one)
+        );
+    }
 }
