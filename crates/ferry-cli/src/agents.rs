@@ -190,7 +190,12 @@ pub fn run(
                 .collect();
             let unit_scenarios: Vec<ferry_verify::Scenario> = scenarios
                 .iter()
-                .filter(|s| callers.contains(&s.program))
+                .filter(|s| {
+                    s.programs()
+                        .unwrap_or_else(|_| vec![s.program.clone()])
+                        .iter()
+                        .any(|p| callers.contains(p))
+                })
                 .cloned()
                 .collect();
             contexts.push(UnitContext {

@@ -128,66 +128,52 @@ fn record(
     let mut exes: BTreeMap<String, (PathBuf, PathBuf)> = BTreeMap::new();
     let bar = progress.bar("record", todo.len() as u64);
     for s in &todo {
-        let (exe, traced) = match exes.get(&s.program) {
-            Some(e) => e.clone(),
-            None => {
-                let main = estate.program(&s.program).with_context(|| {
-                    format!(
-                        "scenario {}: no program {} in {}",
-                        s.id(),
-                        s.program,
-                        estate.root.display()
-                    )
-                })?;
-                let mut others: Vec<PathBuf> = closure(&graph_calls, &s.program)
-                    .into_iter()
-                    .filter(|p| p != &s.program)
-                    .filter_map(|p| estate.program(&p).map(|q| estate.root.join(&q.path)))
-                    .collect();
-                others.sort();
-                others.dedup();
-                let dir = work.path().join(&s.program);
-                std::fs::create_dir_all(&dir)?;
-                let main_path = estate.root.join(&main.path);
-                let exe = ferry_verify::compile_with_cobc(
-                    &main_path,
-                    &others,
-                    &copybook_dirs,
-                    &flags,
-                    &dir,
-                )?;
-                let traced_dir = dir.join("traced");
-                let traced = ferry_verify::compile_with_cobc(
-                    &main_path,
-                    &others,
-                    &copybook_dirs,
-                    &traced_flags,
-                    &traced_dir,
-                )?;
-                exes.insert(s.program.clone(), (exe.clone(), traced.clone()));
-                (exe, traced)
-            }
-        };
-        let mut sources = vec![estate.root.join(
-            estate
-                .program(&s.program)
-                .map(|p| p.path.clone())
-                .unwrap_or_default(),
-        )];
-        sources.extend(
-            closure(&graph_calls, &s.program)
+        // A multi-step scenario runs several main programs, each with its static CALL closure.
+        let programs = s.programs()?;
+        let mut sources: Vec<PathBuf> = Vec::new();
+        for program in &programs {
+            let main = estate.program(program).with_context(|| {
+                format!(
+                    "scenario {}: no program {} in {}",
+                    s.id(),
+                    program,
+                    estate.root.display()
+                )
+            })?;
+            let main_path = estate.root.join(&main.path);
+            let mut others: Vec<PathBuf> = closure(&graph_calls, program)
                 .into_iter()
-                .filter(|p| p != &s.program)
-                .filter_map(|p| estate.program(&p).map(|q| estate.root.join(&q.path))),
-        );
+                .filter(|p| p != program)
+                .filter_map(|p| estate.program(&p).map(|q| estate.root.join(&q.path)))
+                .collect();
+            sources.push(main_path.clone());
+            sources.extend(others.iter().cloned());
+            others.sort();
+            others.dedup();
+            if exes.contains_key(program) {
+                continue;
+            }
+            let dir = work.path().join(program);
+            std::fs::create_dir_all(&dir)?;
+            let exe =
+                ferry_verify::compile_with_cobc(&main_path, &others, &copybook_dirs, &flags, &dir)?;
+            let traced = ferry_verify::compile_with_cobc(
+                &main_path,
+                &others,
+                &copybook_dirs,
+                &traced_flags,
+                &dir.join("traced"),
+            )?;
+            exes.insert(program.clone(), (exe, traced));
+        }
         // Several programs may live in one file: each file once, in order.
         let mut seen = std::collections::BTreeSet::new();
         sources.retain(|p| seen.insert(p.clone()));
         let meta = ferry_verify::RecordMeta::new(version, &flags, &sources, &estate.root);
         ferry_verify::record_traced(
             s,
-            &exe,
-            &traced,
+            &|p| exes.get(p).map(|e| e.0.clone()),
+            &|p| exes.get(p).map(|e| e.1.clone()),
             &meta,
             rerecord,
             ferry_verify::DEFAULT_TIMEOUT,
@@ -875,10 +861,11 @@ pub fn build_report(
 ) -> Result<ferry_report::Report> {
     let mut report = ferry_report::Report::new(FERRY_VERSION, &state.source_root);
     // What each recorded scenario executed of the COBOL (recorded under cobc with tracing).
-    let mut recorded: Vec<(String, Option<ferry_verify::Coverage>)> = Vec::new();
+    let mut recorded: Vec<(Vec<String>, Option<ferry_verify::Coverage>)> = Vec::new();
     for s in ferry_verify::discover(&state.source_dir(out)).unwrap_or_default() {
         if s.has_recording() {
-            recorded.push((s.program.clone(), ferry_verify::Coverage::load(&s)?));
+            let programs = s.programs().unwrap_or_else(|_| vec![s.program.clone()]);
+            recorded.push((programs, ferry_verify::Coverage::load(&s)?));
         }
     }
     for u in &state.units {
@@ -932,8 +919,8 @@ pub fn build_report(
             let mut runs = ferry_verify::Coverage::default();
             let mut without = 0;
             let mut with = 0;
-            for (program, cov) in &recorded {
-                if !callers.contains(program) {
+            for (programs, cov) in &recorded {
+                if !programs.iter().any(|p| callers.contains(p)) {
                     continue;
                 }
                 match cov {
@@ -971,7 +958,16 @@ pub fn build_report(
             unit.scenarios = run
                 .results
                 .iter()
-                .filter(|r| relevant.contains(&r.program) && runnable(&r.program))
+                .filter(|r| {
+                    // A multi-step scenario exercises every program of its steps, and needs them all.
+                    let programs: Vec<&String> = if r.steps.is_empty() {
+                        vec![&r.program]
+                    } else {
+                        r.steps.iter().collect()
+                    };
+                    programs.iter().any(|p| relevant.contains(p))
+                        && programs.iter().all(|p| runnable(p))
+                })
                 .cloned()
                 .collect();
             let blocked: Vec<&str> = relevant

@@ -38,7 +38,10 @@ pub use replay::{
     replay, replay_all, replay_all_with_layouts, replay_with_layouts, Recording, ScenarioResult,
     ScenarioStatus,
 };
-pub use run::{run_scenario, run_with_inputs, RunOutput, DEFAULT_TIMEOUT};
+pub use run::{
+    run_resolved, run_scenario, run_scenario_resolved, run_with_inputs, RunOutput, DEFAULT_TIMEOUT,
+};
 pub use scenario::{
-    discover, parse_args, parse_env, Inputs, Scenario, DEFAULT_COB_CURRENT_DATE, EXPECTED_DIR,
+    discover, parse_args, parse_env, parse_steps, Inputs, Scenario, Step, DEFAULT_COB_CURRENT_DATE,
+    EXPECTED_DIR,
 };

@@ -107,15 +107,15 @@ pub fn record_with_timeout(
     })
 }
 
-/// As [`record_with_timeout`], and also runs `traced_exe` (the same programs compiled with
-/// [`crate::TRACE_FLAG`]) on the scenario to keep what it executed in `expected/coverage.json`
-/// (source paths relative to `source_base`). The recorded outputs come from `exe` alone: a traced
-/// build reports runtime errors differently (with source positions), so it is used for coverage only.
-#[allow(clippy::too_many_arguments)]
+/// Records a scenario (every step of a multi-step one) with the executables `resolve` finds per
+/// program, and also runs the same programs compiled with [`crate::TRACE_FLAG`] (`resolve_traced`)
+/// to keep what they executed in `expected/coverage.json` (source paths relative to `source_base`).
+/// The recorded outputs come from the plain build alone: a traced build reports runtime errors
+/// differently (with source positions), so it is used for coverage only.
 pub fn record_traced(
     scenario: &Scenario,
-    exe: &Path,
-    traced_exe: &Path,
+    resolve: &dyn Fn(&str) -> Option<PathBuf>,
+    resolve_traced: &dyn Fn(&str) -> Option<PathBuf>,
     meta: &RecordMeta,
     rerecord: bool,
     timeout: Duration,
@@ -125,7 +125,8 @@ pub fn record_traced(
     if existed && !rerecord {
         return Ok(RecordOutcome::AlreadyRecorded);
     }
-    let out = run_scenario(scenario, exe, timeout)?;
+    let inputs = scenario.inputs()?;
+    let out = crate::run::run_resolved(&inputs, &scenario.program, resolve, timeout)?;
     if out.timed_out {
         return Err(VerifyError::RecordTimeout {
             scenario: scenario.id(),
@@ -136,16 +137,26 @@ pub fn record_traced(
         .prefix("ferry-trace-")
         .tempdir()
         .map_err(|e| VerifyError::io("creating temp dir", std::env::temp_dir(), e))?;
-    let trace = trace_dir.path().join("trace");
-    let mut inputs = scenario.inputs()?;
-    inputs.env.push(("COB_SET_TRACE".into(), "Y".into()));
-    inputs
-        .env
-        .push(("COB_TRACE_FILE".into(), trace.display().to_string()));
-    crate::run::run_with_inputs(&inputs, traced_exe, timeout)?;
-    let text = std::fs::read(&trace).unwrap_or_default();
-    let coverage =
-        crate::coverage::Coverage::from_trace(&String::from_utf8_lossy(&text), source_base);
+    let mut traced = inputs.clone();
+    traced.env.push(("COB_SET_TRACE".into(), "Y".into()));
+    let trace = |i: usize| trace_dir.path().join(format!("trace.{i}"));
+    if traced.steps.is_empty() {
+        traced
+            .env
+            .push(("COB_TRACE_FILE".into(), trace(0).display().to_string()));
+    }
+    for (i, step) in traced.steps.iter_mut().enumerate() {
+        step.env
+            .push(("COB_TRACE_FILE".into(), trace(i).display().to_string()));
+    }
+    crate::run::run_resolved(&traced, &scenario.program, resolve_traced, timeout)?;
+    let mut text = String::new();
+    for i in 0..traced.steps.len().max(1) {
+        text.push_str(&String::from_utf8_lossy(
+            &std::fs::read(trace(i)).unwrap_or_default(),
+        ));
+    }
+    let coverage = crate::coverage::Coverage::from_trace(&text, source_base);
     write_expected_with(&scenario.dir, &out, meta, Some(&coverage))?;
     Ok(if existed {
         RecordOutcome::Rerecorded

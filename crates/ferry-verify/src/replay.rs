@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::diff::{compare, Check, CheckOutcome};
 use crate::error::{Result, VerifyError};
 use crate::layout::RecordLayout;
-use crate::run::{run_scenario, snapshot};
+use crate::run::snapshot;
 use crate::scenario::Scenario;
 
 /// Verdict on one scenario.
@@ -36,6 +36,9 @@ pub struct ScenarioResult {
     /// Readable explanation of a non-pass (diffs of every failing check).
     pub detail: Option<String>,
     pub checks: Vec<Check>,
+    /// For a multi-step scenario: the program of each step, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<String>,
 }
 
 impl ScenarioResult {
@@ -47,6 +50,7 @@ impl ScenarioResult {
             status: ScenarioStatus::Error,
             detail: Some(message.into()),
             checks: Vec::new(),
+            steps: Vec::new(),
         }
     }
 }
@@ -79,6 +83,16 @@ fn try_replay(
     timeout: Duration,
     layouts: &BTreeMap<String, RecordLayout>,
 ) -> Result<ScenarioResult> {
+    let exe = exe.to_path_buf();
+    try_replay_resolved(scenario, &|_| Some(exe.clone()), timeout, layouts)
+}
+
+fn try_replay_resolved(
+    scenario: &Scenario,
+    resolve: &dyn Fn(&str) -> Option<PathBuf>,
+    timeout: Duration,
+    layouts: &BTreeMap<String, RecordLayout>,
+) -> Result<ScenarioResult> {
     if !scenario.has_recording() {
         return Ok(ScenarioResult::error(
             scenario,
@@ -86,7 +100,7 @@ fn try_replay(
         ));
     }
     let expected = Recording::load(&scenario.expected_dir())?;
-    let out = run_scenario(scenario, exe, timeout)?;
+    let out = crate::run::run_scenario_resolved(scenario, resolve, timeout)?;
     if out.timed_out {
         return Ok(ScenarioResult {
             name: scenario.name.clone(),
@@ -97,6 +111,7 @@ fn try_replay(
                 timeout.as_secs_f64()
             )),
             checks: Vec::new(),
+            steps: Vec::new(),
         });
     }
     let env = if layouts.is_empty() {
@@ -157,6 +172,7 @@ fn try_replay(
         status,
         detail,
         checks,
+        steps: Vec::new(),
     })
 }
 
@@ -275,11 +291,24 @@ pub fn replay_all_with_layouts(
     let mut results: Vec<ScenarioResult> = pool.install(|| {
         sorted
             .par_iter()
-            .map(|s| match resolve_exe(s) {
-                Some(exe) => replay_with_layouts(s, &exe, timeout, layouts),
-                None => {
-                    ScenarioResult::error(s, format!("no executable for program {}", s.program))
-                }
+            .map(|s| {
+                // Each program of the scenario (its steps') is resolved as the caller resolves a
+                // scenario filed under that program.
+                let resolve = |program: &str| {
+                    resolve_exe(&Scenario {
+                        program: program.to_string(),
+                        ..(*s).clone()
+                    })
+                };
+                let mut r = match try_replay_resolved(s, &resolve, timeout, layouts) {
+                    Ok(r) => r,
+                    Err(e) => ScenarioResult::error(s, e.to_string()),
+                };
+                r.steps = s
+                    .inputs()
+                    .map(|i| i.steps.into_iter().map(|st| st.program).collect())
+                    .unwrap_or_default();
+                r
             })
             .collect()
     });

@@ -30,18 +30,79 @@ pub struct RunOutput {
     pub all_files: BTreeMap<String, Vec<u8>>,
 }
 
-/// Runs `exe` for `scenario` with a time limit.
+/// Runs `exe` for `scenario` with a time limit (every step of a multi-step scenario runs `exe`;
+/// use [`run_scenario_resolved`] to give each step its program).
 pub fn run_scenario(scenario: &Scenario, exe: &Path, timeout: Duration) -> Result<RunOutput> {
     let inputs = scenario.inputs()?;
-    run_with_inputs(&inputs, exe, timeout)
+    let exe = exe.to_path_buf();
+    run_resolved(&inputs, &scenario.program, &|_| Some(exe.clone()), timeout)
 }
 
-/// Runs `exe` with already parsed inputs.
+/// Runs a scenario, finding each program's executable with `resolve`.
+pub fn run_scenario_resolved(
+    scenario: &Scenario,
+    resolve: &dyn Fn(&str) -> Option<PathBuf>,
+    timeout: Duration,
+) -> Result<RunOutput> {
+    let inputs = scenario.inputs()?;
+    run_resolved(&inputs, &scenario.program, resolve, timeout)
+}
+
+/// Runs `exe` with already parsed inputs (a single-step scenario).
 pub fn run_with_inputs(inputs: &Inputs, exe: &Path, timeout: Duration) -> Result<RunOutput> {
-    let exe = std::fs::canonicalize(exe).map_err(|e| VerifyError::Spawn {
-        exe: exe.to_path_buf(),
-        source: e,
-    })?;
+    let exe = exe.to_path_buf();
+    run_resolved(inputs, "", &|_| Some(exe.clone()), timeout)
+}
+
+/// One process to start.
+struct Run {
+    exe: PathBuf,
+    args: Vec<String>,
+    env: Vec<(String, String)>,
+    step: Option<crate::scenario::Step>,
+}
+
+/// Runs the scenario's program (or, for a multi-step scenario, each step in order in the same working
+/// directory, bypassing a step whose COND holds). stdin goes to the first step; stdout and stderr
+/// are the steps' outputs one after the other; the return code is the highest of the steps run (a
+/// job's condition code). The time limit covers the whole run.
+pub fn run_resolved(
+    inputs: &Inputs,
+    program: &str,
+    resolve: &dyn Fn(&str) -> Option<PathBuf>,
+    timeout: Duration,
+) -> Result<RunOutput> {
+    let find = |p: &str| -> Result<PathBuf> {
+        let exe = resolve(p).ok_or_else(|| VerifyError::Spawn {
+            exe: PathBuf::from(p),
+            source: std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("no executable for program {p}"),
+            ),
+        })?;
+        std::fs::canonicalize(&exe).map_err(|e| VerifyError::Spawn { exe, source: e })
+    };
+    let runs: Vec<Run> = if inputs.steps.is_empty() {
+        vec![Run {
+            exe: find(program)?,
+            args: inputs.args.clone(),
+            env: Vec::new(),
+            step: None,
+        }]
+    } else {
+        inputs
+            .steps
+            .iter()
+            .map(|s| {
+                Ok(Run {
+                    exe: find(&s.program)?,
+                    args: s.args.clone(),
+                    env: s.env.clone(),
+                    step: Some(s.clone()),
+                })
+            })
+            .collect::<Result<_>>()?
+    };
     let work = tempfile::Builder::new()
         .prefix("ferry-run-")
         .tempdir()
@@ -61,66 +122,89 @@ pub fn run_with_inputs(inputs: &Inputs, exe: &Path, timeout: Duration) -> Result
     };
 
     let stdin_path = io_dir.path().join("stdin");
+    let empty_path = io_dir.path().join("empty");
     let stdout_path = io_dir.path().join("stdout");
     let stderr_path = io_dir.path().join("stderr");
     std::fs::write(&stdin_path, &inputs.stdin)
         .map_err(|e| VerifyError::io("writing", &stdin_path, e))?;
+    std::fs::write(&empty_path, b"").map_err(|e| VerifyError::io("writing", &empty_path, e))?;
     let open = |p: &PathBuf| File::open(p).map_err(|e| VerifyError::io("opening", p, e));
-    let create = |p: &PathBuf| File::create(p).map_err(|e| VerifyError::io("creating", p, e));
+    let append = |p: &PathBuf| {
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(p)
+            .map_err(|e| VerifyError::io("creating", p, e))
+    };
+    append(&stdout_path)?;
+    append(&stderr_path)?;
 
-    let mut cmd = Command::new(&exe);
-    cmd.args(&inputs.args)
-        .current_dir(cwd)
-        .env_clear()
-        .env(
-            "PATH",
-            std::env::var_os("PATH").unwrap_or_else(|| "/usr/bin:/bin".into()),
-        )
-        .stdin(Stdio::from(open(&stdin_path)?))
-        .stdout(Stdio::from(create(&stdout_path)?))
-        .stderr(Stdio::from(create(&stderr_path)?))
-        // Own process group, so a timeout kills the program and its children.
-        .process_group(0);
-    for (k, v) in &inputs.env {
-        cmd.env(k, v);
-    }
-    let mut child = spawn_retrying(&mut cmd).map_err(|e| VerifyError::Spawn {
-        exe: exe.clone(),
-        source: e,
-    })?;
-    let pgid = child.id() as i32;
     let start = Instant::now();
     let mut timed_out = false;
-    let status: ExitStatus = loop {
-        match child.try_wait() {
-            Ok(Some(st)) => break st,
-            Ok(None) => {}
-            Err(e) => return Err(VerifyError::io("waiting for", &exe, e)),
+    let mut rcs: Vec<i32> = Vec::new();
+    for (i, run) in runs.iter().enumerate() {
+        if run.step.as_ref().is_some_and(|s| s.bypassed(&rcs)) {
+            continue;
         }
-        if start.elapsed() >= timeout {
-            timed_out = true;
-            kill_group(pgid);
-            match child.wait() {
-                Ok(st) => break st,
-                Err(e) => return Err(VerifyError::io("waiting for", &exe, e)),
+        let mut cmd = Command::new(&run.exe);
+        cmd.args(&run.args)
+            .current_dir(cwd)
+            .env_clear()
+            .env(
+                "PATH",
+                std::env::var_os("PATH").unwrap_or_else(|| "/usr/bin:/bin".into()),
+            )
+            .stdin(Stdio::from(open(if i == 0 {
+                &stdin_path
+            } else {
+                &empty_path
+            })?))
+            .stdout(Stdio::from(append(&stdout_path)?))
+            .stderr(Stdio::from(append(&stderr_path)?))
+            // Own process group, so a timeout kills the program and its children.
+            .process_group(0);
+        for (k, v) in inputs.env.iter().chain(&run.env) {
+            cmd.env(k, v);
+        }
+        let mut child = spawn_retrying(&mut cmd).map_err(|e| VerifyError::Spawn {
+            exe: run.exe.clone(),
+            source: e,
+        })?;
+        let pgid = child.id() as i32;
+        let status: ExitStatus = loop {
+            match child.try_wait() {
+                Ok(Some(st)) => break st,
+                Ok(None) => {}
+                Err(e) => return Err(VerifyError::io("waiting for", &run.exe, e)),
             }
-        }
-        let waited = start.elapsed();
-        let nap = if waited < Duration::from_millis(100) {
-            2
-        } else {
-            20
+            if start.elapsed() >= timeout {
+                timed_out = true;
+                kill_group(pgid);
+                match child.wait() {
+                    Ok(st) => break st,
+                    Err(e) => return Err(VerifyError::io("waiting for", &run.exe, e)),
+                }
+            }
+            let waited = start.elapsed();
+            let nap = if waited < Duration::from_millis(100) {
+                2
+            } else {
+                20
+            };
+            std::thread::sleep(Duration::from_millis(nap));
         };
-        std::thread::sleep(Duration::from_millis(nap));
-    };
-    // Leave nothing behind: stray children of the program die with it.
-    kill_group(pgid);
-
-    let rc = match (status.code(), status.signal()) {
-        (Some(c), _) => c,
-        (None, Some(sig)) => 128 + sig,
-        (None, None) => -1,
-    };
+        // Leave nothing behind: stray children of the program die with it.
+        kill_group(pgid);
+        rcs.push(match (status.code(), status.signal()) {
+            (Some(c), _) => c,
+            (None, Some(sig)) => 128 + sig,
+            (None, None) => -1,
+        });
+        if timed_out {
+            break;
+        }
+    }
+    let rc = rcs.iter().copied().max().unwrap_or(0);
     let read = |p: &PathBuf| std::fs::read(p).map_err(|e| VerifyError::io("reading", p, e));
     let all_files = snapshot(cwd)?;
     let files = all_files

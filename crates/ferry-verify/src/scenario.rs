@@ -70,13 +70,127 @@ impl Scenario {
             ));
         }
         let input_dir = self.dir.join("input");
+        let steps = match read_optional(&self.dir.join("steps"))? {
+            Some(bytes) => parse_steps(&self.id(), &bytes)?,
+            None => Vec::new(),
+        };
+        if !steps.is_empty() && !args.is_empty() {
+            return Err(VerifyError::BadScenario {
+                scenario: self.id(),
+                message: "`args` and `steps` together: give each step its arguments in `steps`"
+                    .into(),
+            });
+        }
         Ok(Inputs {
             stdin,
             args,
             env,
             input_dir: input_dir.is_dir().then_some(input_dir),
+            steps,
         })
     }
+
+    /// The programs the scenario runs: its steps' programs in order, or the one it is filed under.
+    pub fn programs(&self) -> Result<Vec<String>> {
+        let steps = self.inputs()?.steps;
+        if steps.is_empty() {
+            return Ok(vec![self.program.clone()]);
+        }
+        let mut out: Vec<String> = Vec::new();
+        for s in steps {
+            if !out.contains(&s.program) {
+                out.push(s.program);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// One step of a multi-step scenario: a program run in the scenario's working directory after the
+/// steps before it, so that it sees the files they wrote (a batch job's chain of programs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub program: String,
+    pub args: Vec<String>,
+    /// Environment for this step only (e.g. `DD_TOTALS=RUNTOTAL`), after the scenario's `env`.
+    pub env: Vec<(String, String)>,
+    /// `COND=(code,op)`: the step is bypassed when `code op rc` holds for the return code of any
+    /// step run before it (JCL's rule; `op` is GT, GE, EQ, NE, LT or LE).
+    pub cond: Option<(i32, String)>,
+}
+
+impl Step {
+    /// True when the step must be bypassed after steps that returned `previous`.
+    pub fn bypassed(&self, previous: &[i32]) -> bool {
+        let Some((code, op)) = &self.cond else {
+            return false;
+        };
+        previous.iter().any(|&rc| match op.as_str() {
+            "GT" => *code > rc,
+            "GE" => *code >= rc,
+            "EQ" => *code == rc,
+            "NE" => *code != rc,
+            "LT" => *code < rc,
+            "LE" => *code <= rc,
+            _ => false,
+        })
+    }
+}
+
+/// The `steps` file: one step per line, `[KEY=VALUE ...] [COND=(code,op)] PROGRAM [ARG ...]`, in the
+/// order they run; blank lines and lines starting with `#` are ignored.
+pub fn parse_steps(scenario: &str, bytes: &[u8]) -> Result<Vec<Step>> {
+    let bad = |line: usize, message: String| VerifyError::BadScenario {
+        scenario: scenario.to_string(),
+        message: format!("steps line {line}: {message}"),
+    };
+    let mut out = Vec::new();
+    for (i, line) in lines_of(scenario, "steps", bytes)?.into_iter().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut env = Vec::new();
+        let mut cond = None;
+        let mut words = line.split_whitespace().peekable();
+        while let Some(w) = words.peek() {
+            let Some((k, v)) = w.split_once('=') else {
+                break;
+            };
+            if k.eq_ignore_ascii_case("COND") {
+                let inner = v
+                    .strip_prefix('(')
+                    .and_then(|v| v.strip_suffix(')'))
+                    .and_then(|v| v.split_once(','))
+                    .ok_or_else(|| bad(i + 1, format!("expected COND=(code,op), got {w}")))?;
+                let code: i32 =
+                    inner.0.trim().parse().map_err(|_| {
+                        bad(i + 1, format!("COND code {:?} is not a number", inner.0))
+                    })?;
+                let op = inner.1.trim().to_ascii_uppercase();
+                if !["GT", "GE", "EQ", "NE", "LT", "LE"].contains(&op.as_str()) {
+                    return Err(bad(
+                        i + 1,
+                        format!("COND operator {op:?} is not GT, GE, EQ, NE, LT or LE"),
+                    ));
+                }
+                cond = Some((code, op));
+            } else {
+                env.push((k.to_string(), v.to_string()));
+            }
+            words.next();
+        }
+        let Some(program) = words.next() else {
+            return Err(bad(i + 1, "no program named".into()));
+        };
+        out.push(Step {
+            program: program.to_ascii_uppercase(),
+            args: words.map(str::to_string).collect(),
+            env,
+            cond,
+        });
+    }
+    Ok(out)
 }
 
 /// The parsed inputs of a scenario.
@@ -90,6 +204,8 @@ pub struct Inputs {
     pub env: Vec<(String, String)>,
     /// The `input/` directory, when present.
     pub input_dir: Option<PathBuf>,
+    /// The steps of a multi-step scenario (`steps`); empty: the scenario runs its one program.
+    pub steps: Vec<Step>,
 }
 
 /// Finds every scenario under `src_dir/scenarios/`, sorted by (program, name).

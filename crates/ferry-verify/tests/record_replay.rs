@@ -299,3 +299,80 @@ fn replay_all_is_parallel_and_ordered() {
     all.reverse();
     assert_eq!(replay_all(&all, resolve, 3, T).unwrap(), first);
 }
+
+/// A chain of programs: EXTRACT writes a file, REPORT reads it (a batch job's steps).
+#[test]
+fn a_multi_step_scenario_runs_its_steps_in_one_directory_and_honours_cond() {
+    let tmp = tempfile::tempdir().unwrap();
+    let bin = tmp.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    script(
+        &bin,
+        "EXTRACT",
+        "cat\necho \"extract $1 ${DD_OUT}\"\nprintf 'rec1\\nrec2\\n' > \"$DD_OUT\"\nexit ${RC:-0}",
+    );
+    script(
+        &bin,
+        "REPORT",
+        "echo \"report reads $(wc -l < EXTRACT.DAT) records\"\ncat\necho done > REPORT.TXT",
+    );
+    let steps = b"# extract, then report unless the extract failed\nDD_OUT=EXTRACT.DAT EXTRACT first\nCOND=(4,LT) REPORT\n";
+    let resolve = |p: &str| Some(bin.join(p));
+    let src = tmp.path().join("src");
+    let s = scenario(
+        &src,
+        "JOB",
+        "ok",
+        &[("steps", steps), ("stdin", b"to the first step only\n")],
+    );
+    assert_eq!(s.programs().unwrap(), vec!["EXTRACT", "REPORT"]);
+    let out = run_scenario_resolved(&s, &resolve, T).unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "to the first step only\nextract first EXTRACT.DAT\nreport reads 2 records\n"
+    );
+    assert_eq!(out.rc, 0);
+    assert_eq!(
+        out.files.keys().collect::<Vec<_>>(),
+        vec!["EXTRACT.DAT", "REPORT.TXT"]
+    );
+    // The first step ends with 8: REPORT is bypassed (4 < 8), the job's code is 8.
+    let s = scenario(
+        &src,
+        "JOB",
+        "extract-fails",
+        &[("steps", steps), ("env", b"RC=8\n")],
+    );
+    let out = run_scenario_resolved(&s, &resolve, T).unwrap();
+    assert_eq!(out.rc, 8);
+    assert!(!out.files.contains_key("REPORT.TXT"));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("report"));
+    // A program no resolver knows is an error, not a silent skip.
+    let none = |_: &str| None;
+    assert!(run_scenario_resolved(&s, &none, T).is_err());
+    // Recorded and replayed like any scenario; replay resolves each step's program.
+    let s = scenario(&src, "JOB", "replayed", &[("steps", steps)]);
+    let m = meta();
+    record_traced(&s, &resolve, &resolve, &m, false, T, &src).unwrap();
+    let results = replay_all(&[s.clone()], |sc| Some(bin.join(&sc.program)), 1, T).unwrap();
+    assert_eq!(results[0].status, ScenarioStatus::Pass, "{:?}", results[0]);
+    assert_eq!(results[0].steps, vec!["EXTRACT", "REPORT"]);
+    // A step that behaves differently is caught.
+    script(&bin, "REPORT", "echo \"report reads nothing\"");
+    let results = replay_all(&[s], |sc| Some(bin.join(&sc.program)), 1, T).unwrap();
+    assert_eq!(results[0].status, ScenarioStatus::Fail);
+}
+
+#[test]
+fn steps_files_are_checked() {
+    assert!(parse_steps("J/s", b"COND=(4,XX) A\n").is_err());
+    assert!(parse_steps("J/s", b"COND=(x,LT) A\n").is_err());
+    assert!(parse_steps("J/s", b"DD_A=B\n").is_err());
+    let steps = parse_steps("J/s", b"  # c\n\nK=V COND=(0,ne) prog a b\n").unwrap();
+    assert_eq!(steps.len(), 1);
+    assert_eq!(steps[0].program, "PROG");
+    assert_eq!(steps[0].args, vec!["a", "b"]);
+    assert_eq!(steps[0].env, vec![("K".to_string(), "V".to_string())]);
+    assert!(steps[0].bypassed(&[0, 4]));
+    assert!(!steps[0].bypassed(&[0, 0]));
+}
