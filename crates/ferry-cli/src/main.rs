@@ -2,11 +2,13 @@
 //! rendered diagnostics and exit codes (0 success, 1 a unit failed verification, 2 bad input or usage).
 
 mod agents;
+mod codepages;
 mod commands;
 mod config;
 mod coverage;
 mod diag;
 mod estate;
+mod import;
 mod layouts;
 mod pipeline;
 mod progress;
@@ -127,6 +129,31 @@ enum Command {
     },
     /// Done, stale, hand-edited and failing units of OUT.
     Status { out: PathBuf },
+    /// Convert a fixed-length EBCDIC record file captured on the mainframe, through a copybook's
+    /// layout, into the file a scenario uses (text through the code page, zoned digits and signs
+    /// converted, packed and binary kept as bytes).
+    ImportEbcdic {
+        /// The EBCDIC file (RECFM=F/FB, no RDWs).
+        input: PathBuf,
+        /// The copybook describing its records.
+        #[arg(long)]
+        copybook: PathBuf,
+        /// The 01 record to use when the copybook has several.
+        #[arg(long)]
+        record: Option<String>,
+        /// EBCDIC code page: 037, 500 or 1140.
+        #[arg(long, default_value = "037")]
+        codepage: String,
+        /// Where to write the converted file.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Write LINE SEQUENTIAL records (trailing spaces dropped, newline-terminated).
+        #[arg(long)]
+        line_sequential: bool,
+        /// Overwrite OUTPUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// The main job: scan, graph, plan, record (where missing and cobc is installed), translate,
     /// verify, report.
     Migrate {
@@ -203,6 +230,26 @@ fn main() -> ExitCode {
             pipeline::report_cmd(&cli.common, &out, format, check)
         }
         Command::Status { out } => pipeline::status_cmd(&cli.common, &out),
+        Command::ImportEbcdic {
+            input,
+            copybook,
+            record,
+            codepage,
+            output,
+            line_sequential,
+            force,
+        } => import::ebcdic_cmd(
+            &cli.common,
+            &import::EbcdicImport {
+                input: &input,
+                copybook: &copybook,
+                record: record.as_deref(),
+                codepage: &codepage,
+                output: &output,
+                line_sequential,
+                force,
+            },
+        ),
         Command::Migrate {
             src,
             out,

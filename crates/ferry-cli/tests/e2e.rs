@@ -455,3 +455,77 @@ fn an_interrupted_translation_resumes_where_it_stopped() {
         );
     }
 }
+
+/// Records captured on the mainframe: the payroll's employee extract, as fixed 80-byte EBCDIC
+/// records (code page 037), converted back through EMPREC's layout gives the file the scenarios use.
+#[test]
+fn an_ebcdic_extract_is_imported_through_its_copybook() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sample = repo().join("samples/payroll");
+    let ascii = std::fs::read(sample.join("scenarios/PAYROLL/basic/input/EMPFILE")).unwrap();
+    // ASCII -> EBCDIC 037 for the characters of this file (letters, digits, space, apostrophe).
+    let to_ebcdic = |c: u8| -> u8 {
+        match c {
+            b'0'..=b'9' => 0xF0 + (c - b'0'),
+            b'A'..=b'I' => 0xC1 + (c - b'A'),
+            b'J'..=b'R' => 0xD1 + (c - b'J'),
+            b'S'..=b'Z' => 0xE2 + (c - b'S'),
+            b' ' => 0x40,
+            b'\'' => 0x7D,
+            other => panic!("unexpected byte {other:#x} in the sample"),
+        }
+    };
+    let mut ebcdic = Vec::new();
+    for line in ascii.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+        let mut rec: Vec<u8> = line.iter().map(|&c| to_ebcdic(c)).collect();
+        rec.resize(80, 0x40);
+        ebcdic.extend(rec);
+    }
+    let input = tmp.path().join("EMPFILE.EBCDIC");
+    std::fs::write(&input, &ebcdic).unwrap();
+    let output = tmp.path().join("EMPFILE");
+    let o = ferry(&[
+        "import-ebcdic",
+        input.to_str().unwrap(),
+        "--copybook",
+        sample.join("copybooks/EMPREC.cpy").to_str().unwrap(),
+        "--codepage",
+        "037",
+        "--line-sequential",
+        "-o",
+        output.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(std::fs::read(&output).unwrap(), ascii);
+    // The output is never overwritten without --force; a bad zoned digit names its record and field.
+    let o = ferry(&[
+        "import-ebcdic",
+        input.to_str().unwrap(),
+        "--copybook",
+        sample.join("copybooks/EMPREC.cpy").to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+    ]);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(text(&o).contains("--force"), "{}", text(&o));
+    let mut broken = ebcdic.clone();
+    broken[80 + 37] = 0x40; // record 2, inside EMP-RATE
+    std::fs::write(&input, &broken).unwrap();
+    let o = ferry(&[
+        "import-ebcdic",
+        input.to_str().unwrap(),
+        "--copybook",
+        sample.join("copybooks/EMPREC.cpy").to_str().unwrap(),
+        "--force",
+        "-o",
+        output.to_str().unwrap(),
+    ]);
+    assert_ne!(o.status.code(), Some(0));
+    let t = text(&o);
+    assert!(t.contains("record 2") && t.contains("EMP-RATE"), "{t}");
+    assert_eq!(
+        std::fs::read(&output).unwrap(),
+        ascii,
+        "a failed import leaves the old file"
+    );
+}
