@@ -142,7 +142,7 @@ pub fn run(
 ) -> Result<AgentStats> {
     let client = Client::new(&sel.cfg).map_err(|e| anyhow::anyhow!("{e}"))?;
     let mut stats = AgentStats::default();
-    let scenarios: Vec<ferry_verify::Scenario> = ferry_verify::discover(&estate.root)?
+    let scenarios: Vec<ferry_verify::Scenario> = crate::jobs::discover(&estate.root)?
         .into_iter()
         .filter(|s| s.has_recording())
         .collect();

@@ -135,7 +135,13 @@ pub fn graph(
 ) -> Result<u8> {
     let progress = Progress::new(common.quiet);
     let estate = estate::scan(src, &scan_options(common, true), &progress)?;
-    let graph = crate::pipeline::build_graph(&estate, &crate::pipeline::program_facts(&estate))?;
+    // With the source, the metrics also see what the AST drops and which copybooks go unused.
+    let facts: Vec<ferry_graph::ProgramFacts> = crate::pipeline::program_facts(&estate)
+        .into_iter()
+        .zip(&estate.programs)
+        .map(|(f, p)| f.with_source(&p.program, &p.pre))
+        .collect();
+    let graph = crate::pipeline::build_graph(&estate, &facts)?;
     let text = match format {
         GraphFormat::Json => graph.to_json(),
         GraphFormat::Dot => graph.to_dot(),
@@ -150,7 +156,12 @@ pub fn graph(
     Ok(if errors > 0 { 2 } else { 0 })
 }
 
-pub fn plan(common: &Common, src: &Path, format: ListFormat) -> Result<u8> {
+pub fn plan(
+    common: &Common,
+    src: &Path,
+    format: ListFormat,
+    slice: ferry_graph::Slice,
+) -> Result<u8> {
     let progress = if format == ListFormat::Json {
         Progress::hidden()
     } else {
@@ -158,7 +169,7 @@ pub fn plan(common: &Common, src: &Path, format: ListFormat) -> Result<u8> {
     };
     let estate = estate::scan(src, &scan_options(common, true), &progress)?;
     let graph = crate::pipeline::build_graph(&estate, &crate::pipeline::program_facts(&estate))?;
-    let plan = crate::pipeline::build_plan(&graph);
+    let plan = crate::pipeline::build_plan(&graph, slice);
     match format {
         ListFormat::Json => println!("{}", serde_json::to_string_pretty(&plan)?),
         ListFormat::Text => print!("{}", plan.to_text()),

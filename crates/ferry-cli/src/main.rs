@@ -9,6 +9,7 @@ mod coverage;
 mod diag;
 mod estate;
 mod import;
+mod jobs;
 mod layouts;
 mod pipeline;
 mod progress;
@@ -97,6 +98,9 @@ enum Command {
         src: PathBuf,
         #[arg(long, value_enum, default_value = "text")]
         format: ListFormat,
+        /// How programs are cut into units: program (one unit each) or job (one unit per JCL job).
+        #[arg(long, default_value = "program", value_parser = parse_slice)]
+        slice: ferry_graph::Slice,
     },
     /// Run the original programs under GnuCOBOL on their scenarios and store what they did.
     Record {
@@ -167,6 +171,9 @@ enum Command {
 
 #[derive(Args, Clone, Debug)]
 pub struct TranslateArgs {
+    /// How programs are cut into units: program (one unit each) or job (one unit per JCL job).
+    #[arg(long, default_value = "program", value_parser = parse_slice)]
+    pub slice: ferry_graph::Slice,
     /// Rule/template overrides (see rules/README.md); default: ferry.toml's `rules`, else built in.
     #[arg(long)]
     pub rules: Option<PathBuf>,
@@ -195,6 +202,19 @@ pub struct TranslateArgs {
     pub agent_budget: Option<usize>,
 }
 
+/// `--slice`: `program` or `job`; `section` is refused with the reason.
+fn parse_slice(s: &str) -> Result<ferry_graph::Slice, String> {
+    if s.trim().eq_ignore_ascii_case("section") {
+        return Err(
+            "slicing by section is not possible: the translator turns a whole program \
+                    into one crate, so a unit cannot be smaller than a program; use `program` \
+                    (the default) or `job`"
+                .into(),
+        );
+    }
+    s.parse()
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(j) = cli.common.jobs {
@@ -214,7 +234,7 @@ fn main() -> ExitCode {
             format,
             output,
         } => commands::graph(&cli.common, &src, format, output.as_deref()),
-        Command::Plan { src, format } => commands::plan(&cli.common, &src, format),
+        Command::Plan { src, format, slice } => commands::plan(&cli.common, &src, format, slice),
         Command::Record {
             src,
             rerecord,
@@ -262,5 +282,50 @@ fn main() -> ExitCode {
             eprintln!("error: {e:#}");
             ExitCode::from(2)
         }
+    }
+}
+
+#[cfg(test)]
+mod slice_tests {
+    use clap::Parser;
+
+    use super::{Cli, Command};
+
+    fn plan_slice(args: &[&str]) -> Result<ferry_graph::Slice, String> {
+        let argv = ["ferry", "plan", "SRC"].iter().chain(args);
+        match Cli::try_parse_from(argv) {
+            Ok(Cli {
+                command: Command::Plan { slice, .. },
+                ..
+            }) => Ok(slice),
+            Ok(_) => Err("not a plan command".into()),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    #[test]
+    fn slice_program_job_and_section() {
+        assert_eq!(plan_slice(&[]), Ok(ferry_graph::Slice::Program));
+        assert_eq!(plan_slice(&["--slice", "job"]), Ok(ferry_graph::Slice::Job));
+        let err = plan_slice(&["--slice", "section"]).unwrap_err();
+        assert!(
+            err.contains("slicing by section is not possible") && err.contains("one crate"),
+            "{err}"
+        );
+        assert!(plan_slice(&["--slice", "step"]).is_err());
+        let translate = Cli::try_parse_from([
+            "ferry",
+            "translate",
+            "SRC",
+            "--out",
+            "OUT",
+            "--slice",
+            "job",
+        ]);
+        assert!(matches!(
+            translate,
+            Ok(Cli { command: Command::Translate { translate, .. }, .. })
+                if translate.slice == ferry_graph::Slice::Job
+        ));
     }
 }

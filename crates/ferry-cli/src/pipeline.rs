@@ -70,8 +70,12 @@ pub fn build_graph(
     Ok(ferry_graph::Graph::build(facts, &copybooks, &jobs))
 }
 
-pub fn build_plan(graph: &ferry_graph::Graph) -> ferry_graph::Plan {
-    ferry_graph::Plan::build(graph, &ferry_graph::PlanOptions::default())
+pub fn build_plan(graph: &ferry_graph::Graph, slice: ferry_graph::Slice) -> ferry_graph::Plan {
+    let opts = ferry_graph::PlanOptions {
+        slice,
+        ..ferry_graph::PlanOptions::default()
+    };
+    ferry_graph::Plan::build(graph, &opts)
 }
 
 /// ferry record
@@ -104,7 +108,7 @@ fn record(
     rerecord: bool,
     progress: &Progress,
 ) -> Result<(usize, usize)> {
-    let scenarios = ferry_verify::discover(scenario_root)?;
+    let scenarios = crate::jobs::discover_with_jcl(scenario_root, &estate.root)?;
     let todo: Vec<_> = scenarios
         .iter()
         .filter(|s| rerecord || !s.has_recording())
@@ -364,7 +368,7 @@ pub fn translate(
     let agent = Builtin::new();
     let facts = program_facts(estate);
     let graph = build_graph(estate, &facts)?;
-    let plan = build_plan(&graph);
+    let plan = build_plan(&graph, args.slice);
     let calls = static_calls(&facts);
     let root = &estate.root;
     let source_root = relative_path(out, root).unwrap_or_else(|| root.display().to_string());
@@ -751,7 +755,7 @@ pub fn verify(
     progress: &Progress,
 ) -> Result<VerifyRun> {
     let src = state.source_dir(out);
-    let scenarios = ferry_verify::discover(&src)?;
+    let scenarios = crate::jobs::discover(&src)?;
     let buildable = state
         .units
         .iter()
@@ -862,7 +866,7 @@ pub fn build_report(
     let mut report = ferry_report::Report::new(FERRY_VERSION, &state.source_root);
     // What each recorded scenario executed of the COBOL (recorded under cobc with tracing).
     let mut recorded: Vec<(Vec<String>, Option<ferry_verify::Coverage>)> = Vec::new();
-    for s in ferry_verify::discover(&state.source_dir(out)).unwrap_or_default() {
+    for s in crate::jobs::discover(&state.source_dir(out)).unwrap_or_default() {
         if s.has_recording() {
             let programs = s.programs().unwrap_or_else(|_| vec![s.program.clone()]);
             recorded.push((programs, ferry_verify::Coverage::load(&s)?));
@@ -1078,7 +1082,7 @@ pub fn migrate_cmd(common: &Common, src: &Path, out: &Path, args: &TranslateArgs
             "{errors} error(s) in the sources; units that contain them are reported as `error`"
         );
     }
-    let scenarios = ferry_verify::discover(src)?;
+    let scenarios = crate::jobs::discover(src)?;
     let missing = scenarios.iter().filter(|s| !s.has_recording()).count();
     if missing > 0 {
         match ferry_verify::cobc_version() {

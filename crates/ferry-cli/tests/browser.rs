@@ -250,8 +250,28 @@ fn use_the_view(b: &mut Browser, doc: &Doc) -> Result<(), String> {
         "node click: the clicked node is selected and named",
         &s,
     )?;
+    // The metrics of issue #6 are part of what the details must show.
+    for k in [
+        "lines",
+        "complexity",
+        "dead_paragraphs",
+        "fan_in",
+        "fan_out",
+        "unused_data_items",
+        "unused_copybooks",
+    ] {
+        assert!(
+            node["metrics"].get(k).is_some(),
+            "fixture: {id} has the metric {k}"
+        );
+    }
     let mut rows = vec![
         vec!["id".to_string(), id.to_string()],
+        vec!["fan out".to_string(), "1".to_string()],
+        vec![
+            "unused data items".to_string(),
+            "EMP-SALARIED, RECORD-INVALID, PC-SIZE-ERROR, PC-BAD-PAY-TYPE".to_string(),
+        ],
         vec!["kind".to_string(), "program".to_string()],
         vec![
             "path".to_string(),
@@ -437,6 +457,64 @@ fn graph_view_in_chromium() {
                 e.starts_with(feature),
                 "expected a {feature} failure, got: {e}"
             ),
+        }
+    }
+}
+
+/// A copybook no program COPYs is drawn dashed and its details say it is unused.
+#[test]
+fn unused_copybooks_are_marked_in_the_view() {
+    let Some(mut b) = browser_or_skip("unused copybook browser check") else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let tree = tmp.path().join("payroll");
+    copy_dir(&repo().join("samples/payroll"), &tree);
+    std::fs::write(
+        tree.join("copybooks/ORPHAN.cpy"),
+        "       01  ORPHAN-REC PIC X.\n",
+    )
+    .unwrap();
+    let page = tmp.path().join("graph.html");
+    let o = Command::new(env!("CARGO_BIN_EXE_ferry"))
+        .args(["graph", tree.to_str().unwrap(), "--format", "html", "-o"])
+        .arg(&page)
+        .output()
+        .expect("ferry runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    b.open(&file_url(&page)).unwrap();
+    let v = b
+        .eval(
+            r#"(() => {
+  const dashed = [...document.querySelectorAll('g.node.unused')].map(g => g.querySelector('title').textContent);
+  const g = [...document.querySelectorAll('g.node')].find(g => g.querySelector('title').textContent === 'copybook:ORPHAN');
+  g.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+  const rows = [...document.querySelectorAll('#details tr')].map(tr => [...tr.cells].map(c => c.textContent));
+  return { dashed, rows };
+})()"#,
+        )
+        .unwrap();
+    assert_eq!(v["dashed"], serde_json::json!(["copybook:ORPHAN"]), "{v}");
+    assert!(
+        v["rows"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!(["unused", "true"])),
+        "{v}"
+    );
+    let problems = b.problems().unwrap();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
         }
     }
 }

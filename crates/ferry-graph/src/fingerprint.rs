@@ -40,6 +40,7 @@ pub fn fingerprint(
         crate::plan::UnitKind::Program => "program",
         crate::plan::UnitKind::Layout => "layout",
         crate::plan::UnitKind::Cycle => "cycle",
+        crate::plan::UnitKind::Job => "job",
     };
     field(&mut h, "kind", kind.as_bytes());
     let mut members: Vec<&str> = unit.members.iter().map(String::as_str).collect();

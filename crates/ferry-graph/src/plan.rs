@@ -6,9 +6,15 @@
 //! depends on its callees and a program on the layout units of the copybooks it uses; waves are
 //! longest-path levels, so every unit of wave k depends only on units of waves < k. Missing and
 //! unresolved dependencies are recorded on the unit, which is still planned.
+//!
+//! [`Slice::Job`] cuts coarser: the programs the steps of one JCL job execute, with the programs they
+//! call statically (directly or not) that no other job reaches, form one `job` unit. Programs reached
+//! by several jobs, or by none, stay program units. Calls between the resulting groups that form a
+//! cycle merge those groups into one `cycle` unit, so the unit graph stays acyclic.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
+use std::str::FromStr;
 
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::DiGraph;
@@ -24,12 +30,57 @@ pub const PLAN_SCHEMA: &str = "ferry-plan/1";
 pub struct PlanOptions {
     /// A copybook used by at least this many programs becomes a shared layout unit.
     pub shared_copybook_threshold: usize,
+    /// How programs are cut into units.
+    pub slice: Slice,
 }
 
 impl Default for PlanOptions {
     fn default() -> Self {
         PlanOptions {
             shared_copybook_threshold: 2,
+            slice: Slice::Program,
+        }
+    }
+}
+
+/// How programs are cut into translation units (call cycles always share a unit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Slice {
+    /// One unit per program.
+    #[default]
+    Program,
+    /// One unit per JCL job: the programs its steps execute and the programs they call statically
+    /// that no other job reaches.
+    Job,
+}
+
+impl Slice {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Slice::Program => "program",
+            Slice::Job => "job",
+        }
+    }
+}
+
+impl std::fmt::Display for Slice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Slice {
+    type Err = String;
+
+    /// `program` or `job` (any case).
+    fn from_str(s: &str) -> Result<Slice, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "program" => Ok(Slice::Program),
+            "job" => Ok(Slice::Job),
+            other => Err(format!(
+                "unknown slice `{other}`: expected `program` or `job`"
+            )),
         }
     }
 }
@@ -40,11 +91,13 @@ pub enum UnitKind {
     Program,
     Layout,
     Cycle,
+    /// The programs of one JCL job ([`Slice::Job`]).
+    Job,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Unit {
-    /// `program:NAME`, `layout:NAME` or `cycle:A+B`.
+    /// `program:NAME`, `layout:NAME`, `cycle:A+B` or (sliced by job) the job's graph id `job:NAME`.
     pub id: String,
     pub name: String,
     pub kind: UnitKind,
@@ -85,7 +138,7 @@ impl Unit {
         &self.programs
     }
 
-    /// True for units holding programs (`program` and `cycle`); layout units hold only a copybook.
+    /// True for units holding programs (`program`, `cycle`, `job`); layout units hold only a copybook.
     pub fn is_translatable(&self) -> bool {
         !self.programs.is_empty()
     }
@@ -108,6 +161,128 @@ struct Draft {
     deps: BTreeSet<String>,
     missing: BTreeSet<String>,
     unresolved: BTreeSet<String>,
+    /// Start of the reason: why the unit holds what it holds (job slicing), e.g. `job PAYJOB runs A; `.
+    prefix: String,
+}
+
+impl Draft {
+    fn new(name: String, kind: UnitKind) -> Draft {
+        Draft {
+            name,
+            users: 0,
+            programs: BTreeSet::new(),
+            kind,
+            members: BTreeSet::new(),
+            sources: BTreeSet::new(),
+            deps: BTreeSet::new(),
+            missing: BTreeSet::new(),
+            unresolved: BTreeSet::new(),
+            prefix: String::new(),
+        }
+    }
+
+    /// Takes over the programs, sources and dependencies of `other`.
+    fn absorb(&mut self, other: Draft) {
+        self.members.extend(other.members);
+        self.programs.extend(other.programs);
+        self.sources.extend(other.sources);
+        self.deps.extend(other.deps);
+        self.missing.extend(other.missing);
+        self.unresolved.extend(other.unresolved);
+    }
+}
+
+/// The first cut of [`Slice::Job`]: which programs go into which job's unit.
+#[derive(Default)]
+struct JobCut {
+    /// Top-level program id -> job node id, for programs only one job reaches.
+    group_of: BTreeMap<String, String>,
+    /// Job node id -> (job name, PROGRAM-IDs its steps execute that belong to its unit).
+    jobs: BTreeMap<String, (String, BTreeSet<String>)>,
+    /// Reason prefix of the programs left as program units.
+    notes: BTreeMap<String, String>,
+}
+
+/// Assigns every top-level program reached by exactly one job (run by its steps, or called
+/// statically, directly or not, by the programs they run) to that job.
+fn job_cut(
+    graph: &Graph,
+    programs: &BTreeMap<String, Draft>,
+    static_calls: &BTreeSet<(String, String)>,
+) -> JobCut {
+    let mut names: BTreeMap<&str, &str> = BTreeMap::new();
+    for n in graph.nodes().filter(|n| n.kind == NodeKind::JclJob) {
+        names.insert(n.id.as_str(), n.name.as_str());
+    }
+    let mut job_of_step: BTreeMap<&str, &str> = BTreeMap::new();
+    for (a, b, k) in graph.edges() {
+        if matches!(k, EdgeKind::StepOf { .. }) && a.kind == NodeKind::JclJob {
+            job_of_step.insert(b.id.as_str(), a.id.as_str());
+        }
+    }
+    let mut runs: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for (a, b, k) in graph.edges() {
+        if *k != EdgeKind::Executes || b.kind != NodeKind::Program {
+            continue;
+        }
+        let (Some(&job), Some((pid, _))) = (
+            job_of_step.get(a.id.as_str()),
+            programs.get_key_value(top(&b.id)),
+        ) else {
+            continue;
+        };
+        runs.entry(job).or_default().insert(pid.as_str());
+    }
+    let mut callees: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (a, b) in static_calls {
+        callees.entry(a.as_str()).or_default().push(b.as_str());
+    }
+    let mut reached_by: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for (&job, run) in &runs {
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        let mut stack: Vec<&str> = run.iter().copied().collect();
+        while let Some(p) = stack.pop() {
+            if !seen.insert(p) {
+                continue;
+            }
+            reached_by.entry(p).or_default().insert(job);
+            stack.extend(callees.get(p).into_iter().flatten().copied());
+        }
+    }
+    let mut cut = JobCut::default();
+    for pid in programs.keys() {
+        match reached_by.get(pid.as_str()) {
+            Some(jobs) if jobs.len() == 1 => {
+                let job = jobs.iter().next().copied().unwrap_or_default();
+                cut.group_of.insert(pid.clone(), job.to_string());
+                let entry = cut.jobs.entry(job.to_string()).or_insert_with(|| {
+                    (
+                        names.get(job).copied().unwrap_or(job).to_string(),
+                        BTreeSet::new(),
+                    )
+                });
+                if runs.get(job).is_some_and(|r| r.contains(pid.as_str())) {
+                    entry.1.extend(programs.get(pid).map(|d| d.name.clone()));
+                }
+            }
+            Some(jobs) => {
+                let mut list: Vec<&str> = jobs
+                    .iter()
+                    .map(|j| names.get(j).copied().unwrap_or(j))
+                    .collect();
+                list.sort();
+                list.dedup();
+                cut.notes.insert(
+                    pid.clone(),
+                    format!("used by jobs {}, so in no job's unit; ", list.join(", ")),
+                );
+            }
+            None => {
+                cut.notes.insert(pid.clone(), "run by no job; ".to_string());
+            }
+        }
+    }
+    cut
 }
 
 impl Plan {
@@ -116,17 +291,9 @@ impl Plan {
         let mut programs: BTreeMap<String, Draft> = BTreeMap::new();
         for n in graph.nodes().filter(|n| n.kind == NodeKind::Program) {
             let t = top(&n.id).to_string();
-            let d = programs.entry(t).or_insert_with(|| Draft {
-                name: String::new(),
-                users: 0,
-                programs: BTreeSet::new(),
-                kind: UnitKind::Program,
-                members: BTreeSet::new(),
-                sources: BTreeSet::new(),
-                deps: BTreeSet::new(),
-                missing: BTreeSet::new(),
-                unresolved: BTreeSet::new(),
-            });
+            let d = programs
+                .entry(t)
+                .or_insert_with(|| Draft::new(String::new(), UnitKind::Program));
             if top(&n.id) == n.id {
                 d.name = n.name.clone();
                 d.programs.insert(n.name.clone());
@@ -136,6 +303,7 @@ impl Plan {
         }
         // Calls between top-level programs; missing and unresolved targets.
         let mut calls: BTreeSet<(String, String)> = BTreeSet::new();
+        let mut static_calls: BTreeSet<(String, String)> = BTreeSet::new();
         for (a, b, k) in graph.edges() {
             let EdgeKind::Calls {
                 resolution,
@@ -163,7 +331,11 @@ impl Plan {
                 continue;
             }
             if b.kind == NodeKind::Program && top(&b.id) != top(&a.id) {
-                calls.insert((top(&a.id).to_string(), top(&b.id).to_string()));
+                let pair = (top(&a.id).to_string(), top(&b.id).to_string());
+                if *resolution == Resolution::Static {
+                    static_calls.insert(pair.clone());
+                }
+                calls.insert(pair);
             }
         }
         // Copybooks each top-level program uses, through nested COPY too.
@@ -199,20 +371,11 @@ impl Plan {
             if node.kind != NodeKind::Copybook || count < opts.shared_copybook_threshold.max(1) {
                 continue;
             }
-            layouts.insert(
-                format!("layout:{}", node.name),
-                Draft {
-                    name: node.name.clone(),
-                    users: count,
-                    programs: BTreeSet::new(),
-                    kind: UnitKind::Layout,
-                    members: BTreeSet::from([node.id.clone()]),
-                    sources: node.path.iter().cloned().collect(),
-                    deps: BTreeSet::new(),
-                    missing: BTreeSet::new(),
-                    unresolved: BTreeSet::new(),
-                },
-            );
+            let mut d = Draft::new(node.name.clone(), UnitKind::Layout);
+            d.users = count;
+            d.members.insert(node.id.clone());
+            d.sources.extend(node.path.iter().cloned());
+            layouts.insert(format!("layout:{}", node.name), d);
         }
         let layout_of: BTreeMap<&str, String> = layouts
             .values()
@@ -239,8 +402,37 @@ impl Plan {
                 }
             }
         }
-        // Strongly connected components over calls -> cycle units.
-        let ids: Vec<String> = programs.keys().cloned().collect();
+        // The first cut: one group per program, or per job; groups calling each other in a cycle
+        // then merge into one cycle unit (strongly connected components of the group call graph).
+        let cut = match opts.slice {
+            Slice::Program => JobCut::default(),
+            Slice::Job => job_cut(graph, &programs, &static_calls),
+        };
+        let mut groups: BTreeMap<String, Draft> = BTreeMap::new();
+        let mut group_of: BTreeMap<String, String> = BTreeMap::new();
+        for (pid, mut d) in std::mem::take(&mut programs) {
+            match cut.group_of.get(&pid) {
+                Some(job) => {
+                    let g = groups.entry(job.clone()).or_insert_with(|| {
+                        let name = cut.jobs.get(job).map_or(job.as_str(), |j| j.0.as_str());
+                        Draft::new(name.to_string(), UnitKind::Job)
+                    });
+                    g.absorb(d);
+                    group_of.insert(pid, job.clone());
+                }
+                None => {
+                    d.prefix = cut.notes.get(&pid).cloned().unwrap_or_default();
+                    group_of.insert(pid.clone(), pid.clone());
+                    groups.insert(pid, d);
+                }
+            }
+        }
+        for (job, (name, run)) in &cut.jobs {
+            if let Some(g) = groups.get_mut(job) {
+                g.prefix = job_prefix(name, run, &g.programs);
+            }
+        }
+        let ids: Vec<String> = groups.keys().cloned().collect();
         let pos: BTreeMap<&str, usize> = ids
             .iter()
             .enumerate()
@@ -248,58 +440,52 @@ impl Plan {
             .collect();
         let mut cg: DiGraph<(), ()> = DiGraph::with_capacity(ids.len(), calls.len());
         let nodes: Vec<_> = ids.iter().map(|_| cg.add_node(())).collect();
+        let mut group_calls: BTreeSet<(usize, usize)> = BTreeSet::new();
         for (a, b) in &calls {
-            if let (Some(&x), Some(&y)) = (pos.get(a.as_str()), pos.get(b.as_str())) {
-                cg.add_edge(nodes[x], nodes[y], ());
+            let ga = group_of.get(a).and_then(|g| pos.get(g.as_str()));
+            let gb = group_of.get(b).and_then(|g| pos.get(g.as_str()));
+            if let (Some(&x), Some(&y)) = (ga, gb) {
+                if x != y && group_calls.insert((x, y)) {
+                    cg.add_edge(nodes[x], nodes[y], ());
+                }
             }
         }
-        let mut unit_of: BTreeMap<String, String> = BTreeMap::new();
+        let mut unit_of_group: BTreeMap<String, String> = BTreeMap::new();
         let mut drafts: BTreeMap<String, Draft> = layouts;
         for scc in tarjan_scc(&cg) {
             let mut members: Vec<String> = scc.iter().map(|n| ids[n.index()].clone()).collect();
             members.sort();
             if members.len() == 1 {
-                let pid = members[0].clone();
-                if let Some(d) = programs.remove(&pid) {
-                    unit_of.insert(pid.clone(), pid.clone());
-                    drafts.insert(pid, d);
+                let gid = members[0].clone();
+                if let Some(d) = groups.remove(&gid) {
+                    unit_of_group.insert(gid.clone(), gid.clone());
+                    drafts.insert(gid, d);
                 }
                 continue;
             }
-            let mut parts: Vec<Draft> = members
+            let parts: Vec<Draft> = members
                 .iter()
-                .filter_map(|m| programs.remove(m.as_str()))
+                .filter_map(|m| groups.remove(m.as_str()))
                 .collect();
             let mut names: Vec<String> = parts.iter().map(|d| d.name.clone()).collect();
             names.sort();
             let name = names.join("+");
             let uid = format!("cycle:{name}");
-            let mut merged = Draft {
-                name,
-                users: 0,
-                programs: BTreeSet::new(),
-                kind: UnitKind::Cycle,
-                members: BTreeSet::new(),
-                sources: BTreeSet::new(),
-                deps: BTreeSet::new(),
-                missing: BTreeSet::new(),
-                unresolved: BTreeSet::new(),
-            };
-            for p in parts.drain(..) {
-                merged.members.extend(p.members);
-                merged.programs.extend(p.programs);
-                merged.sources.extend(p.sources);
-                merged.deps.extend(p.deps);
-                merged.missing.extend(p.missing);
-                merged.unresolved.extend(p.unresolved);
+            let mut merged = Draft::new(name, UnitKind::Cycle);
+            for p in parts {
+                if p.kind == UnitKind::Job {
+                    merged.prefix.push_str(&p.prefix);
+                }
+                merged.absorb(p);
             }
             for m in members {
-                unit_of.insert(m, uid.clone());
+                unit_of_group.insert(m, uid.clone());
             }
             drafts.insert(uid, merged);
         }
+        let unit_of = |pid: &String| group_of.get(pid).and_then(|g| unit_of_group.get(g));
         for (a, b) in &calls {
-            if let (Some(ua), Some(ub)) = (unit_of.get(a), unit_of.get(b)) {
+            if let (Some(ua), Some(ub)) = (unit_of(a), unit_of(b)) {
                 if ua != ub {
                     if let Some(d) = drafts.get_mut(ua) {
                         d.deps.insert(ub.clone());
@@ -307,6 +493,7 @@ impl Plan {
                 }
             }
         }
+        unique_job_names(&mut drafts);
         // A copybook shared only inside one unit still has its layout unit; sources never overlap.
         assemble(drafts)
     }
@@ -326,6 +513,7 @@ impl Plan {
                     UnitKind::Program => "program",
                     UnitKind::Layout => "layout",
                     UnitKind::Cycle => "cycle",
+                    UnitKind::Job => "job",
                 };
                 let _ = writeln!(out, "  {kind:<8} {:<24} {}", u.name, u.reason);
                 for m in &u.missing {
@@ -361,6 +549,53 @@ impl Plan {
 
     pub fn unit(&self, id: &str) -> Option<&Unit> {
         self.units.iter().find(|u| u.id == id)
+    }
+}
+
+/// `job PAYJOB runs A, B and calls C (used by no other job); `
+fn job_prefix(job: &str, run: &BTreeSet<String>, programs: &BTreeSet<String>) -> String {
+    let called: Vec<&str> = programs
+        .iter()
+        .filter(|p| !run.contains(*p))
+        .map(String::as_str)
+        .collect();
+    let mut s = format!("job {job}");
+    if !run.is_empty() {
+        let run: Vec<&str> = run.iter().map(String::as_str).collect();
+        let _ = write!(s, " runs {}", run.join(", "));
+    }
+    if !called.is_empty() {
+        let _ = write!(
+            s,
+            "{} calls {} (used by no other job)",
+            if run.is_empty() { "" } else { " and" },
+            called.join(", ")
+        );
+    }
+    s.push_str("; ");
+    s
+}
+
+/// Job units are named after their job; a name another unit already has gets `JOB-` in front (and
+/// `-2`, `-3`, ... if still taken), so unit names stay unique.
+fn unique_job_names(drafts: &mut BTreeMap<String, Draft>) {
+    let mut taken: BTreeSet<String> = drafts
+        .values()
+        .filter(|d| d.kind != UnitKind::Job)
+        .map(|d| d.name.clone())
+        .collect();
+    for d in drafts.values_mut().filter(|d| d.kind == UnitKind::Job) {
+        let mut name = d.name.clone();
+        if taken.contains(&name) {
+            name = format!("JOB-{}", d.name);
+            let mut n = 2;
+            while taken.contains(&name) {
+                name = format!("JOB-{}-{n}", d.name);
+                n += 1;
+            }
+        }
+        taken.insert(name.clone());
+        d.name = name;
     }
 }
 
@@ -460,8 +695,8 @@ fn reason(d: &Draft, drafts: &BTreeMap<String, Draft>, wave: &BTreeMap<&str, usi
         UnitKind::Layout => {
             return format!("copybook shared by {} programs; translated first", d.users)
         }
-        UnitKind::Cycle => format!("call cycle of {}; ", d.name.replace('+', ", ")),
-        UnitKind::Program => String::new(),
+        UnitKind::Cycle => format!("{}call cycle of {}; ", d.prefix, d.name.replace('+', ", ")),
+        UnitKind::Program | UnitKind::Job => d.prefix.clone(),
     };
     let deps: Vec<(usize, &Draft)> = d
         .deps

@@ -146,7 +146,7 @@ pub fn synthetic_estate(
             sections: rng.below(5),
             paragraphs: 1 + rng.below(60),
             complexity: 1 + rng.below(statements / 5 + 1),
-            dead_paragraphs: Vec::new(),
+            ..Metrics::default()
         };
         out.push(f);
     }

@@ -42,6 +42,6 @@ pub use run::{
     run_resolved, run_scenario, run_scenario_resolved, run_with_inputs, RunOutput, DEFAULT_TIMEOUT,
 };
 pub use scenario::{
-    discover, parse_args, parse_env, parse_steps, Inputs, Scenario, Step, DEFAULT_COB_CURRENT_DATE,
-    EXPECTED_DIR,
+    discover, parse_args, parse_cond, parse_env, parse_steps, CondTest, Inputs, Scenario, Step,
+    DEFAULT_COB_CURRENT_DATE, EXPECTED_DIR,
 };

@@ -141,11 +141,12 @@ pub fn run_resolved(
 
     let start = Instant::now();
     let mut timed_out = false;
-    let mut rcs: Vec<i32> = Vec::new();
+    let mut rcs: Vec<(Option<String>, i32)> = Vec::new();
     for (i, run) in runs.iter().enumerate() {
         if run.step.as_ref().is_some_and(|s| s.bypassed(&rcs)) {
             continue;
         }
+        let step_name = run.step.as_ref().and_then(|s| s.name.clone());
         let mut cmd = Command::new(&run.exe);
         cmd.args(&run.args)
             .current_dir(cwd)
@@ -195,16 +196,19 @@ pub fn run_resolved(
         };
         // Leave nothing behind: stray children of the program die with it.
         kill_group(pgid);
-        rcs.push(match (status.code(), status.signal()) {
-            (Some(c), _) => c,
-            (None, Some(sig)) => 128 + sig,
-            (None, None) => -1,
-        });
+        rcs.push((
+            step_name,
+            match (status.code(), status.signal()) {
+                (Some(c), _) => c,
+                (None, Some(sig)) => 128 + sig,
+                (None, None) => -1,
+            },
+        ));
         if timed_out {
             break;
         }
     }
-    let rc = rcs.iter().copied().max().unwrap_or(0);
+    let rc = rcs.iter().map(|r| r.1).max().unwrap_or(0);
     let read = |p: &PathBuf| std::fs::read(p).map_err(|e| VerifyError::io("reading", p, e));
     let all_files = snapshot(cwd)?;
     let files = all_files

@@ -23,9 +23,24 @@ pub struct Scenario {
     pub name: String,
     /// The scenario's directory.
     pub dir: PathBuf,
+    /// For a scenario that runs a JCL job (a `job` file): the job's steps, filled in by the caller,
+    /// who can read JCL (see [`Scenario::job`]).
+    pub job_steps: Option<Vec<Step>>,
 }
 
 impl Scenario {
+    /// The JCL job this scenario runs (its `job` file: the job's name), if any.
+    pub fn job(&self) -> Result<Option<String>> {
+        Ok(read_optional(&self.dir.join("job"))?.map(|b| {
+            String::from_utf8_lossy(&b)
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty() && !l.starts_with('#'))
+                .unwrap_or_default()
+                .to_ascii_uppercase()
+        }))
+    }
+
     /// Builds a scenario from its directory (`.../scenarios/PROGRAM/NAME`).
     pub fn from_dir(dir: &Path) -> Option<Scenario> {
         let name = dir.file_name()?.to_str()?.to_string();
@@ -34,6 +49,7 @@ impl Scenario {
             program,
             name,
             dir: dir.to_path_buf(),
+            job_steps: None,
         })
     }
 
@@ -70,9 +86,25 @@ impl Scenario {
             ));
         }
         let input_dir = self.dir.join("input");
-        let steps = match read_optional(&self.dir.join("steps"))? {
-            Some(bytes) => parse_steps(&self.id(), &bytes)?,
-            None => Vec::new(),
+        let steps_file = read_optional(&self.dir.join("steps"))?;
+        let steps = match (steps_file, &self.job_steps) {
+            (Some(_), Some(_)) => {
+                return Err(VerifyError::BadScenario {
+                    scenario: self.id(),
+                    message: "`steps` and `job` together: keep one".into(),
+                })
+            }
+            (Some(bytes), None) => parse_steps(&self.id(), &bytes)?,
+            (None, Some(job)) => job.clone(),
+            (None, None) => {
+                if let Some(job) = self.job()? {
+                    return Err(VerifyError::BadScenario {
+                        scenario: self.id(),
+                        message: format!("runs JCL job {job}, whose steps were not found"),
+                    });
+                }
+                Vec::new()
+            }
         };
         if !steps.is_empty() && !args.is_empty() {
             return Err(VerifyError::BadScenario {
@@ -108,33 +140,89 @@ impl Scenario {
 
 /// One step of a multi-step scenario: a program run in the scenario's working directory after the
 /// steps before it, so that it sees the files they wrote (a batch job's chain of programs).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Step {
+    /// The JCL step name, when the step comes from a job.
+    pub name: Option<String>,
     pub program: String,
     pub args: Vec<String>,
     /// Environment for this step only (e.g. `DD_TOTALS=RUNTOTAL`), after the scenario's `env`.
     pub env: Vec<(String, String)>,
-    /// `COND=(code,op)`: the step is bypassed when `code op rc` holds for the return code of any
-    /// step run before it (JCL's rule; `op` is GT, GE, EQ, NE, LT or LE).
-    pub cond: Option<(i32, String)>,
+    /// `COND=` tests: the step is bypassed when any `code op rc` holds for the return code of a step
+    /// run before it (JCL's rule; `op` is GT, GE, EQ, NE, LT or LE), or of the named step only.
+    pub cond: Vec<CondTest>,
+}
+
+/// One test of a `COND=` parameter.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CondTest {
+    pub code: i32,
+    pub op: String,
+    pub step: Option<String>,
 }
 
 impl Step {
-    /// True when the step must be bypassed after steps that returned `previous`.
-    pub fn bypassed(&self, previous: &[i32]) -> bool {
-        let Some((code, op)) = &self.cond else {
-            return false;
-        };
-        previous.iter().any(|&rc| match op.as_str() {
-            "GT" => *code > rc,
-            "GE" => *code >= rc,
-            "EQ" => *code == rc,
-            "NE" => *code != rc,
-            "LT" => *code < rc,
-            "LE" => *code <= rc,
-            _ => false,
+    /// True when the step must be bypassed after the steps run so far (name, return code).
+    pub fn bypassed(&self, previous: &[(Option<String>, i32)]) -> bool {
+        self.cond.iter().any(|t| {
+            previous
+                .iter()
+                .filter(|(name, _)| t.step.is_none() || *name == t.step)
+                .any(|&(_, rc)| match t.op.as_str() {
+                    "GT" => t.code > rc,
+                    "GE" => t.code >= rc,
+                    "EQ" => t.code == rc,
+                    "NE" => t.code != rc,
+                    "LT" => t.code < rc,
+                    "LE" => t.code <= rc,
+                    _ => false,
+                })
         })
     }
+}
+
+/// Parses a JCL `COND=` value: `(code,op)`, `(code,op,step)` or a list of those in parentheses.
+/// `EVEN` and `ONLY` (abend conditions) are refused: an abend is not a return code here.
+pub fn parse_cond(text: &str) -> std::result::Result<Vec<CondTest>, String> {
+    let t = text.trim();
+    let inner = t
+        .strip_prefix('(')
+        .and_then(|x| x.strip_suffix(')'))
+        .ok_or_else(|| format!("expected COND=(code,op[,step]), got {t}"))?
+        .trim();
+    let parts: Vec<&str> = if inner.starts_with('(') {
+        inner
+            .split("),")
+            .map(|p| p.trim().trim_start_matches('(').trim_end_matches(')'))
+            .collect()
+    } else {
+        vec![inner]
+    };
+    let mut out = Vec::new();
+    for p in parts {
+        let f: Vec<&str> = p.split(',').map(str::trim).collect();
+        if f.len() == 1 && (f[0] == "EVEN" || f[0] == "ONLY") {
+            return Err(format!("COND={} (abend conditions) is not supported", f[0]));
+        }
+        if f.len() < 2 || f.len() > 3 {
+            return Err(format!("expected (code,op[,step]) in COND, got ({p})"));
+        }
+        let code: i32 = f[0]
+            .parse()
+            .map_err(|_| format!("COND code {:?} is not a number", f[0]))?;
+        let op = f[1].to_ascii_uppercase();
+        if !["GT", "GE", "EQ", "NE", "LT", "LE"].contains(&op.as_str()) {
+            return Err(format!(
+                "COND operator {op:?} is not GT, GE, EQ, NE, LT or LE"
+            ));
+        }
+        out.push(CondTest {
+            code,
+            op,
+            step: f.get(2).map(|s| s.to_ascii_uppercase()),
+        });
+    }
+    Ok(out)
 }
 
 /// The `steps` file: one step per line, `[KEY=VALUE ...] [COND=(code,op)] PROGRAM [ARG ...]`, in the
@@ -151,30 +239,14 @@ pub fn parse_steps(scenario: &str, bytes: &[u8]) -> Result<Vec<Step>> {
             continue;
         }
         let mut env = Vec::new();
-        let mut cond = None;
+        let mut cond = Vec::new();
         let mut words = line.split_whitespace().peekable();
         while let Some(w) = words.peek() {
             let Some((k, v)) = w.split_once('=') else {
                 break;
             };
             if k.eq_ignore_ascii_case("COND") {
-                let inner = v
-                    .strip_prefix('(')
-                    .and_then(|v| v.strip_suffix(')'))
-                    .and_then(|v| v.split_once(','))
-                    .ok_or_else(|| bad(i + 1, format!("expected COND=(code,op), got {w}")))?;
-                let code: i32 =
-                    inner.0.trim().parse().map_err(|_| {
-                        bad(i + 1, format!("COND code {:?} is not a number", inner.0))
-                    })?;
-                let op = inner.1.trim().to_ascii_uppercase();
-                if !["GT", "GE", "EQ", "NE", "LT", "LE"].contains(&op.as_str()) {
-                    return Err(bad(
-                        i + 1,
-                        format!("COND operator {op:?} is not GT, GE, EQ, NE, LT or LE"),
-                    ));
-                }
-                cond = Some((code, op));
+                cond = parse_cond(v).map_err(|e| bad(i + 1, e))?;
             } else {
                 env.push((k.to_string(), v.to_string()));
             }
@@ -184,6 +256,7 @@ pub fn parse_steps(scenario: &str, bytes: &[u8]) -> Result<Vec<Step>> {
             return Err(bad(i + 1, "no program named".into()));
         };
         out.push(Step {
+            name: None,
             program: program.to_ascii_uppercase(),
             args: words.map(str::to_string).collect(),
             env,

@@ -373,6 +373,21 @@ fn steps_files_are_checked() {
     assert_eq!(steps[0].program, "PROG");
     assert_eq!(steps[0].args, vec!["a", "b"]);
     assert_eq!(steps[0].env, vec![("K".to_string(), "V".to_string())]);
-    assert!(steps[0].bypassed(&[0, 4]));
-    assert!(!steps[0].bypassed(&[0, 0]));
+    assert!(steps[0].bypassed(&[(None, 0), (None, 4)]));
+    assert!(!steps[0].bypassed(&[(None, 0), (None, 0)]));
+    // A test naming a step looks at that step's code only.
+    let cond = parse_cond("((4,LT,STEP1),(0,NE,STEP2))").unwrap();
+    let step = Step {
+        name: Some("STEP3".into()),
+        program: "P".into(),
+        args: vec![],
+        env: vec![],
+        cond,
+    };
+    let s1 = |rc| (Some("STEP1".to_string()), rc);
+    let s2 = |rc| (Some("STEP2".to_string()), rc);
+    assert!(!step.bypassed(&[s1(4), s2(0)]));
+    assert!(step.bypassed(&[s1(8), s2(0)]));
+    assert!(step.bypassed(&[s1(0), s2(1)]));
+    assert!(parse_cond("EVEN").is_err() && parse_cond("(EVEN)").is_err());
 }

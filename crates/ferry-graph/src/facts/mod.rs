@@ -7,9 +7,10 @@
 mod consts;
 mod exec;
 mod flow;
+mod usage;
 pub mod walk;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use ferry_source::CopyUse;
@@ -155,6 +156,25 @@ pub struct Metrics {
     /// Procedure keys never reached by fall-through, PERFORM, GO TO, ALTER or SORT procedures from the
     /// first paragraph (declaratives count as reached).
     pub dead_paragraphs: Vec<String>,
+    /// Programs that CALL (or CICS LINK / XCTL) this one, statically or by a resolved dynamic call.
+    /// Set by the graph ([`crate::Graph::build`]); 0 in facts.
+    #[serde(default)]
+    pub fan_in: usize,
+    /// Programs this one calls statically or by a resolved dynamic call (missing ones included).
+    /// Set by the graph; 0 in facts.
+    #[serde(default)]
+    pub fan_out: usize,
+    /// Named data items of WORKING-STORAGE, LOCAL-STORAGE and the FILE SECTION that nothing uses (see
+    /// the `usage` module for what counts as a use), in declaration order, qualified (`X OF GROUP`)
+    /// where the name alone is ambiguous. A listed group stands for all its subordinate items.
+    /// LINKAGE and EXTERNAL items are never listed.
+    #[serde(default)]
+    pub unused_data_items: Vec<String>,
+    /// Copybooks this program COPYs whose every contribution is a data item it does not use (no
+    /// used item, no paragraph, statement or other clause comes from them). Only known when the
+    /// facts were given the source ([`ProgramFacts::with_source`]); set on the outermost program.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unused_copybooks: Option<Vec<String>>,
 }
 
 /// Everything the graph needs to know about one program (and its nested programs).
@@ -201,6 +221,85 @@ impl ProgramFacts {
             }
         }
         facts
+    }
+
+    /// Refines the data-item metrics with the preprocessed source `program` was parsed from: words
+    /// written outside the data entries (clauses the AST drops, such as `VALUE OF`, or statements it
+    /// could not lower) count as references, and `unused_copybooks` is computed by attributing every
+    /// byte of the program to the file it came from (`pre.map`). `program` must be the AST these
+    /// facts were extracted from.
+    pub fn with_source(mut self, program: &ast::Program, pre: &ferry_source::Preprocessed) -> Self {
+        let mut entries = Vec::new();
+        self.refine(program, &pre.text, &mut entries);
+        entries.sort_unstable();
+        self.metrics.unused_copybooks = Some(self.unused_copybooks(program, pre, &entries));
+        self
+    }
+
+    fn refine(
+        &mut self,
+        program: &ast::Program,
+        text: &str,
+        entries: &mut Vec<(usize, usize, bool)>,
+    ) {
+        let a = usage::analyse(program, Some(text));
+        self.metrics.unused_data_items = a.unused;
+        entries.extend(a.entries);
+        for (f, p) in self.nested.iter_mut().zip(&program.nested) {
+            f.refine(p, text, entries);
+        }
+    }
+
+    /// Copybooks every token of which (separators aside) starts in the entry of an unused data item. `entries` are sorted, non-overlapping `(start, end, used)` byte ranges.
+    fn unused_copybooks(
+        &self,
+        program: &ast::Program,
+        pre: &ferry_source::Preprocessed,
+        entries: &[(usize, usize, bool)],
+    ) -> Vec<String> {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Seen {
+            OnlyUnused,
+            Used,
+        }
+        let names: BTreeMap<&Path, &str> = self
+            .copybooks
+            .iter()
+            .filter_map(|c| Some((c.resolved.as_deref()?, c.name.as_str())))
+            .collect();
+        let mut seen: BTreeMap<&str, Seen> = BTreeMap::new();
+        let bytes = pre.text.as_bytes();
+        let (lo, hi) = (
+            program.span.start.min(bytes.len()),
+            program.span.end.min(bytes.len()),
+        );
+        // One look-up per token (a run of non-blank bytes): COPY text starts and ends at a separator.
+        let mut in_token = false;
+        for (off, &b) in bytes.iter().enumerate().take(hi).skip(lo) {
+            if b.is_ascii_whitespace() || matches!(b, b'.' | b',' | b';') {
+                in_token = false;
+                continue;
+            }
+            if std::mem::replace(&mut in_token, true) {
+                continue;
+            }
+            let Some(name) = pre.map.locate(off).and_then(|l| names.get(l.file)) else {
+                continue;
+            };
+            let at = entries.partition_point(|e| e.0 <= off);
+            let state = match at.checked_sub(1).map(|i| entries[i]) {
+                Some((_, end, used)) if off < end && !used => Seen::OnlyUnused,
+                _ => Seen::Used,
+            };
+            let e = seen.entry(name).or_insert(state);
+            if state == Seen::Used {
+                *e = Seen::Used;
+            }
+        }
+        seen.into_iter()
+            .filter(|(_, s)| *s == Seen::OnlyUnused)
+            .map(|(n, _)| n.to_string())
+            .collect()
     }
 
     /// Sets the physical line count (`ferry_source::Preprocessed::lines`).
@@ -315,6 +414,7 @@ impl ProgramFacts {
                 })
                 .collect();
         }
+        facts.metrics.unused_data_items = usage::analyse(program, None).unused;
         facts.nested = program
             .nested
             .iter()
@@ -358,3 +458,5 @@ pub fn dd_name(assign: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod usage_tests;

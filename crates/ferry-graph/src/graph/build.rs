@@ -24,6 +24,8 @@ struct Acc<'f> {
     facts: BTreeMap<String, &'f ProgramFacts>,
     copybooks: BTreeMap<String, String>,
     copybook_paths: BTreeMap<String, String>,
+    /// File name -> (path, copybook id), for [`Acc::copybook_at`].
+    copybook_files: BTreeMap<String, Vec<(String, String)>>,
     opts: GraphOptions,
 }
 
@@ -48,6 +50,42 @@ impl<'f> Acc<'f> {
 
     fn edge(&mut self, from: &str, to: &str, kind: EdgeKind) {
         self.edges.push((from.to_string(), to.to_string(), kind));
+    }
+
+    /// The copybook node of a file path: the same path, or a known copybook path it ends with (the
+    /// preprocessor's paths may carry the estate root in front of the estate's relative paths).
+    fn copybook_at(&self, path: &str) -> Option<String> {
+        if let Some(id) = self.copybook_paths.get(path) {
+            return Some(id.clone());
+        }
+        let file = path.rsplit('/').next().unwrap_or(path);
+        let mut found = self
+            .copybook_files
+            .get(file)
+            .into_iter()
+            .flatten()
+            .filter(|(p, _)| {
+                path.len() > p.len()
+                    && path.ends_with(p.as_str())
+                    && path.as_bytes()[path.len() - p.len() - 1] == b'/'
+            })
+            .map(|(_, id)| id);
+        match (found.next(), found.next()) {
+            (Some(id), None) => Some(id.clone()),
+            _ => None,
+        }
+    }
+
+    fn add_copybook_path(&mut self, path: String, id: String) {
+        if self.copybook_paths.contains_key(&path) {
+            return;
+        }
+        let file = path.rsplit('/').next().unwrap_or(&path).to_string();
+        self.copybook_files
+            .entry(file)
+            .or_default()
+            .push((path.clone(), id.clone()));
+        self.copybook_paths.insert(path, id);
     }
 
     fn missing(&mut self, what: &str, name: &str) -> String {
@@ -166,22 +204,27 @@ impl<'f> Acc<'f> {
         if top_level {
             let own_path = path_str(&f.path);
             for c in &f.copybooks {
-                let target = match (self.copybooks.get(&c.name), &c.resolved) {
-                    (Some(cid), _) => cid.clone(),
+                let by_path = c
+                    .resolved
+                    .as_ref()
+                    .and_then(|p| self.copybook_at(&path_str(p)));
+                let target = match (
+                    by_path.or_else(|| self.copybooks.get(&c.name).cloned()),
+                    &c.resolved,
+                ) {
+                    (Some(cid), _) => cid,
                     (None, Some(p)) => {
                         let cid = format!("copybook:{}", c.name);
                         let mut n = node(&cid, NodeKind::Copybook, &c.name);
                         n.path = Some(path_str(p));
-                        self.copybook_paths
-                            .entry(path_str(p))
-                            .or_insert_with(|| cid.clone());
+                        self.add_copybook_path(path_str(p), cid.clone());
                         self.add(n)
                     }
                     (None, None) => self.missing("copybook", &c.name),
                 };
                 let from_file = path_str(&c.from_file);
-                let source = match self.copybook_paths.get(&from_file) {
-                    Some(cb) if from_file != own_path => cb.clone(),
+                let source = match self.copybook_at(&from_file) {
+                    Some(cb) if from_file != own_path => cb,
                     _ => id.to_string(),
                 };
                 self.edge(
@@ -420,6 +463,7 @@ pub fn build(
         facts: BTreeMap::new(),
         copybooks: BTreeMap::new(),
         copybook_paths: BTreeMap::new(),
+        copybook_files: BTreeMap::new(),
         opts: opts.clone(),
     };
     let mut cbs: Vec<(String, String)> = copybooks
@@ -440,7 +484,7 @@ pub fn build(
         n.path = Some(path.clone());
         acc.add(n);
         acc.copybooks.insert(name, id.clone());
-        acc.copybook_paths.insert(path, id);
+        acc.add_copybook_path(path, id);
     }
     let mut progs: Vec<&ProgramFacts> = programs.iter().collect();
     progs.sort_by(|a, b| (&a.name, &a.path).cmp(&(&b.name, &b.path)));
@@ -474,5 +518,64 @@ pub fn build(
     for j in js {
         acc.job(j);
     }
+    fan_in_out(&mut acc);
+    mark_unused_copybooks(&mut acc);
     Graph::assemble(acc.nodes, acc.edges, acc.warnings)
+}
+
+/// Fan-in and fan-out of every program node: distinct other programs linked by a static or resolved
+/// dynamic CALL / CICS LINK / XCTL (callees not found in the estate count for fan-out).
+fn fan_in_out(acc: &mut Acc<'_>) {
+    let mut fan_in: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    let mut fan_out: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for (from, to, kind) in &acc.edges {
+        let EdgeKind::Calls { resolution, .. } = kind else {
+            continue;
+        };
+        if *resolution == Resolution::Unresolved || from == to || !acc.facts.contains_key(from) {
+            continue;
+        }
+        if acc.facts.contains_key(to) {
+            fan_in.entry(to).or_default().insert(from);
+        } else if !to.starts_with("missing:program:") {
+            continue;
+        }
+        fan_out.entry(from).or_default().insert(to);
+    }
+    for n in acc.nodes.values_mut() {
+        if let Some(m) = n.metrics.as_mut() {
+            m.fan_in = fan_in.get(n.id.as_str()).map_or(0, BTreeSet::len);
+            m.fan_out = fan_out.get(n.id.as_str()).map_or(0, BTreeSet::len);
+        }
+    }
+}
+
+/// Copybooks that no program COPYs (directly, or through copybooks it COPYs) get `unused: "true"`.
+fn mark_unused_copybooks(acc: &mut Acc<'_>) {
+    let mut copies: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (from, to, kind) in &acc.edges {
+        if matches!(kind, EdgeKind::Copies { .. }) {
+            copies.entry(from).or_default().push(to);
+        }
+    }
+    let mut reached: BTreeSet<&str> = BTreeSet::new();
+    let mut stack: Vec<&str> = acc.facts.keys().map(String::as_str).collect();
+    while let Some(x) = stack.pop() {
+        for &c in copies.get(x).into_iter().flatten() {
+            if reached.insert(c) {
+                stack.push(c);
+            }
+        }
+    }
+    let unused: Vec<String> = acc
+        .nodes
+        .values()
+        .filter(|n| n.kind == NodeKind::Copybook && !reached.contains(n.id.as_str()))
+        .map(|n| n.id.clone())
+        .collect();
+    for id in unused {
+        if let Some(n) = acc.nodes.get_mut(&id) {
+            n.attrs.insert("unused".into(), "true".into());
+        }
+    }
 }

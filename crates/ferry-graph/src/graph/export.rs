@@ -28,6 +28,10 @@ pub struct GraphDocument {
     pub edges: Vec<EdgeDocument>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// Names of the copybooks no program COPYs (the copybook nodes with `attrs.unused`), sorted.
+    /// Derived from the nodes: ignored when read back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unused_copybooks: Vec<String>,
 }
 
 impl Graph {
@@ -44,7 +48,22 @@ impl Graph {
                 })
                 .collect(),
             warnings: self.warnings.clone(),
+            unused_copybooks: self.unused_copybooks(),
         }
+    }
+
+    /// Names of the copybooks no program COPYs, sorted.
+    pub fn unused_copybooks(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .nodes()
+            .filter(|n| {
+                n.kind == NodeKind::Copybook && n.attrs.get("unused").is_some_and(|v| v == "true")
+            })
+            .map(|n| n.name.clone())
+            .collect();
+        names.sort();
+        names.dedup();
+        names
     }
 
     /// Pretty-printed JSON, byte-identical for the same estate whatever the input order.

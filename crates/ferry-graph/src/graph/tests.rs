@@ -368,3 +368,112 @@ fn duplicate_program_names_get_distinct_ids_and_a_warning() {
     assert!(g.node("program:DUP#2").is_some());
     assert_eq!(g.warnings().len(), 1);
 }
+
+fn metrics(g: &Graph, id: &str) -> crate::facts::Metrics {
+    g.node(id)
+        .and_then(|n| n.metrics.clone())
+        .expect("program metrics")
+}
+
+#[test]
+fn fan_in_and_fan_out_count_distinct_static_and_resolved_dynamic_callers() {
+    let mut main = prog("MAIN", &["SUB", "SUB", "GHOST", "MAIN"], &[]);
+    main.calls.push(CallFact {
+        mechanism: CallMechanism::Call,
+        resolution: Resolution::Dynamic,
+        targets: vec!["DYN".into()],
+        via: Some("WS-PGM".into()),
+        span: Span::default(),
+    });
+    main.calls.push(CallFact {
+        mechanism: CallMechanism::Call,
+        resolution: Resolution::Unresolved,
+        targets: vec!["MAYBE".into()],
+        via: Some("WS-X".into()),
+        span: Span::default(),
+    });
+    main.calls.push(CallFact {
+        mechanism: CallMechanism::CicsLink,
+        resolution: Resolution::Static,
+        targets: vec!["LINKED".into()],
+        via: None,
+        span: Span::default(),
+    });
+    let other = prog("OTHER", &["SUB"], &[]);
+    let mut outer = prog("OUTER", &[], &[]);
+    outer.nested.push(prog("INNER", &["SUB"], &[]));
+    let programs = vec![
+        main,
+        other,
+        outer,
+        prog("SUB", &[], &[]),
+        prog("DYN", &[], &[]),
+        prog("MAYBE", &[], &[]),
+        prog("LINKED", &[], &[]),
+    ];
+    let g = Graph::build(&programs, &[], &[]);
+    let fan = |id: &str| {
+        let m = metrics(&g, id);
+        (m.fan_in, m.fan_out)
+    };
+    // SUB, GHOST (missing), DYN and LINKED; not itself, not the unresolved MAYBE.
+    assert_eq!(fan("program:MAIN"), (0, 4));
+    // MAIN, OTHER and the nested INNER.
+    assert_eq!(fan("program:SUB"), (3, 0));
+    assert_eq!(fan("program:DYN"), (1, 0));
+    assert_eq!(fan("program:MAYBE"), (0, 0));
+    assert_eq!(fan("program:LINKED"), (1, 0));
+    assert_eq!(fan("program:OUTER/INNER"), (0, 1));
+    assert_eq!(fan("program:OUTER"), (0, 0));
+    let json = g.to_json();
+    assert!(json.contains("\"fan_in\": 3"), "{json}");
+    assert_eq!(Graph::from_json(&json).expect("parse").to_json(), json);
+}
+
+#[test]
+fn copybooks_no_program_copies_are_marked_unused() {
+    let mut main = prog("MAIN", &[], &["USED"]);
+    // USED COPYs INNERBK (nested COPY); the preprocessor's paths carry the estate root in front.
+    main.copybooks.push(CopyFact {
+        name: "INNERBK".into(),
+        resolved: Some(PathBuf::from("/estate/copybooks/INNERBK.cpy")),
+        replacing: false,
+        from_file: PathBuf::from("/estate/copybooks/USED.cpy"),
+        line: 3,
+        column: 8,
+    });
+    // COPY "lit.cpy": the name as written differs from the file's, the path finds the node.
+    main.copybooks.push(CopyFact {
+        name: "LIT.CPY".into(),
+        resolved: Some(PathBuf::from("/estate/copybooks/LIT.cpy")),
+        replacing: false,
+        from_file: PathBuf::from("cobol/MAIN.cbl"),
+        line: 4,
+        column: 8,
+    });
+    let books = books(&["USED", "INNERBK", "LIT", "ORPHAN", "CHAINED"]);
+    let g = Graph::build(&[main, prog("NOCOPY", &[], &[])], &books, &[]);
+    let unused = |id: &str| {
+        g.node(id)
+            .map(|n| n.attrs.get("unused").cloned())
+            .expect("copybook node")
+    };
+    assert_eq!(unused("copybook:USED"), None);
+    assert_eq!(unused("copybook:INNERBK"), None);
+    assert_eq!(unused("copybook:LIT"), None);
+    assert_eq!(unused("copybook:ORPHAN"), Some("true".into()));
+    assert_eq!(unused("copybook:CHAINED"), Some("true".into()));
+    assert!(g.node("copybook:LIT.CPY").is_none());
+    assert_eq!(
+        kinds(&g, "copybook:USED"),
+        vec![("copybook:INNERBK".to_string(), "copies")]
+    );
+    assert_eq!(g.unused_copybooks(), vec!["CHAINED", "ORPHAN"]);
+    let json = g.to_json();
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(
+        doc["unused_copybooks"],
+        serde_json::json!(["CHAINED", "ORPHAN"])
+    );
+    assert_eq!(Graph::from_json(&json).expect("parse").to_json(), json);
+}

@@ -114,7 +114,9 @@
       el("path", { d: paths[k].join(""), stroke: EDGE_COLORS[k] || "#999" }, edgeLayer);
     });
     visibleNodes.forEach(function (n) {
-      var g = el("g", { "class": "node", transform: "translate(" + n.x + "," + n.y + ")" }, nodeLayer);
+      // Copybooks no program COPYs are drawn dashed.
+      var unused = n.attrs && n.attrs.unused === "true" ? " unused" : "";
+      var g = el("g", { "class": "node" + unused, transform: "translate(" + n.x + "," + n.y + ")" }, nodeLayer);
       el("rect", { width: NODE_W, height: NODE_H, fill: COLORS[n.kind] || "#eee" }, g);
       var t = el("text", { x: 6, y: 14 }, g);
       var label = n.name.length > 28 ? n.name.slice(0, 27) + "\u2026" : n.name;
