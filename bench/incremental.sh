@@ -9,21 +9,7 @@ cd "$(dirname "$0")/.."
 copies=${1:-46}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/tree/cobol" "$work/tree/copybooks"
-cp tests/corpus/copy-replace/copybooks/* "$work/tree/copybooks/"
-for area in tests/corpus/*/; do
-    [ "$(basename "$area")" = copy-replace ] && continue
-    [ -d "$area/copybooks" ] && cp "$area"copybooks/* "$work/tree/copybooks/" 2>/dev/null || true
-    for f in "$area"cobol/*.cbl; do
-        for k in $(seq 1 "$copies"); do
-            sed -E -e "s/(PROGRAM-ID\.[[:space:]]+)([A-Z0-9-]+)/\1\2K$k/" \
-                   -e "s/(END PROGRAM[[:space:]]+)([A-Z0-9-]+)/\1\2K$k/" \
-                   -e "s/(CALL[[:space:]]+\")([A-Z0-9-]+)\"/\1\2K$k\"/" \
-                "$f" > "$work/tree/cobol/$(basename "$f" .cbl)-$k.cbl"
-        done
-    done
-done
-printf 'copybook_dirs = ["copybooks"]\nsource_format = "fixed"\n' > "$work/tree/ferry.toml"
+bench/make-estate.sh "$work/tree" "$copies"
 files=$(ls "$work"/tree/cobol/*.cbl | wc -l)
 lines=$(cat "$work"/tree/cobol/*.cbl | wc -l)
 cargo build --release -q -p ferry-cli

@@ -4,35 +4,20 @@
 //! These tests build deliberately different code for the same crate names, so they use their own
 //! cargo target directory and run one at a time.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::Mutex;
 
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+use common::{repo, report, text};
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .expect("repo root")
-}
-
+/// Not shared with e2e.rs: these tests build different code under the same crate names.
 fn target_dir() -> PathBuf {
     repo().join("target").join("ferry-e2e-agents")
 }
 
-fn text(o: &Output) -> String {
-    format!(
-        "{}\n{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
-
-fn report(out: &Path) -> serde_json::Value {
-    serde_json::from_slice(&std::fs::read(out.join("report.json")).expect("report.json"))
-        .expect("json")
-}
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 /// A coding-agent command for the tests: refines every unit by adding a comment, except that its first
 /// answer for PAYSUMM changes a report title (a behaviour change the scenarios must catch); its second

@@ -1,52 +1,11 @@
 //! End-to-end: run `ferry` as a user would, on the bundled samples and on broken copies of them.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::{Command, Output};
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .expect("repo root")
-}
-
-/// Generated workspaces share one target directory so the runtime is compiled once per test run.
-fn target_dir() -> PathBuf {
-    repo().join("target").join("ferry-e2e")
-}
-
-fn ferry(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ferry"))
-        .args(args)
-        .env("CARGO_TARGET_DIR", target_dir())
-        .output()
-        .expect("ferry runs")
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}\n{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from) {
-        let e = e.unwrap();
-        let dest = to.join(e.path().strip_prefix(from).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
-    }
-}
-
-fn report(out: &Path) -> serde_json::Value {
-    serde_json::from_slice(&std::fs::read(out.join("report.json")).expect("report.json"))
-        .expect("json")
-}
+use common::{copy_dir, ferry, repo, report, target_dir, text};
 
 #[test]
 fn payroll_migrates_and_every_unit_is_verified() {

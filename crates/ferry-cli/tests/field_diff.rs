@@ -1,55 +1,9 @@
 //! A deliberately wrong translation is reported as `mismatch`, with a field-level diff of the record
 //! file it spoils ("record 1, field WS-TOTAL-NET: expected +0013753.24, got +0013753.12").
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .expect("repo root")
-}
-
-/// Generated workspaces share one target directory (with e2e.rs) so the runtime is compiled once.
-fn target_dir() -> PathBuf {
-    repo().join("target").join("ferry-e2e")
-}
-
-fn ferry(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ferry"))
-        .args(args)
-        .env("CARGO_TARGET_DIR", target_dir())
-        .output()
-        .expect("ferry runs")
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}\n{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from) {
-        let e = e.unwrap();
-        let dest = to.join(e.path().strip_prefix(from).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
-    }
-}
-
-fn json(path: &Path) -> serde_json::Value {
-    serde_json::from_slice(
-        &std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
-    )
-    .expect("json")
-}
+use common::{copy_dir, ferry, json, repo, text};
 
 fn find<'a>(list: &'a serde_json::Value, key: &str, value: &str) -> &'a serde_json::Value {
     list.as_array()
