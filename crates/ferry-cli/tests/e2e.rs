@@ -488,3 +488,72 @@ fn an_ebcdic_extract_is_imported_through_its_copybook() {
         "a failed import leaves the old file"
     );
 }
+
+/// Without the scenario that rejects employees, the paragraphs that handle rejects are never entered:
+/// the report lists them (equivalence is not claimed there), and statement coverage drops.
+#[test]
+fn a_paragraph_no_scenario_enters_is_listed_as_never_executed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("src");
+    copy_dir(&repo().join("samples/payroll"), &src);
+    let coverage = |out: &Path| {
+        let r = report(out);
+        r["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["name"] == "PAYROLL")
+            .unwrap()["coverage"]
+            .clone()
+    };
+    let full = tmp.path().join("full");
+    let o = ferry(&[
+        "migrate",
+        src.to_str().unwrap(),
+        "--out",
+        full.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let before = coverage(&full);
+    assert_eq!(
+        before["procedures_never_executed"],
+        serde_json::json!([]),
+        "{before}"
+    );
+    std::fs::remove_dir_all(src.join("scenarios/PAYROLL/rejects")).unwrap();
+    let out = tmp.path().join("out");
+    let o = ferry(&[
+        "migrate",
+        src.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let after = coverage(&out);
+    let never: Vec<&str> = after["procedures_never_executed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(never.len(), 2, "{after}");
+    assert!(
+        never[0].starts_with("PAYROLL: 2190-INVALID (cobol/PAYROLL.cbl:"),
+        "{after}"
+    );
+    assert!(
+        never[1].starts_with("PAYROLL: 2600-REJECT-EMPLOYEE (cobol/PAYROLL.cbl:"),
+        "{after}"
+    );
+    assert!(
+        after["statements_executed"].as_u64() < before["statements_executed"].as_u64(),
+        "{before} {after}"
+    );
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(
+        md.contains("Never entered (equivalence not claimed)"),
+        "{md}"
+    );
+}
