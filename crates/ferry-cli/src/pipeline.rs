@@ -333,7 +333,11 @@ pub fn translate(
         .collect();
     // Hashes of the files ferry wrote, per path: a file with any other contents was edited by hand.
     let mut ours: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
-    for u in done.values() {
+    let previous_layouts: Vec<UnitRecord> = previous
+        .iter()
+        .flat_map(|s| s.layouts.iter().cloned())
+        .collect();
+    for u in done.values().chain(&previous_layouts) {
         for f in &u.outputs {
             if let Some(h) = u.generated_hash(&f.path) {
                 ours.entry(f.path.clone())
@@ -390,6 +394,16 @@ pub fn translate(
         .collect();
     let program_units: Vec<&ferry_graph::PlanUnit> =
         plan.units.iter().filter(|u| u.is_translatable()).collect();
+    // Copybooks shared by several programs first: their record layouts become crates of their own.
+    let (layout_records, shared_layouts) = translate_layouts(
+        estate,
+        out,
+        &plan,
+        &ours,
+        args.force,
+        &templates,
+        &mut journal,
+    )?;
     let bar = progress.bar("translate", program_units.len() as u64);
     let mut interfaces: BTreeMap<String, ferry_translate::Interface> = BTreeMap::new();
     let mut records = Vec::new();
@@ -444,6 +458,7 @@ pub fn translate(
                 &templates.hash,
                 &agent,
                 external_key.as_deref(),
+                &layouts_of(pu, &shared_layouts),
             );
             let mut record = UnitRecord {
                 name: pu.name.clone(),
@@ -542,6 +557,7 @@ pub fn translate(
                     .collect(),
                 callees: interfaces.clone(),
                 estate_programs: estate_programs.clone(),
+                shared_layouts: layouts_of(pu, &shared_layouts),
             })
             .collect();
         let outputs = agent.translate_many(&inputs);
@@ -583,8 +599,10 @@ pub fn translate(
         }
     }
     bar.finish_and_clear();
-    let buildable: Vec<&str> = records
+    let buildable: Vec<&str> = layout_records
         .iter()
+        .filter(|r| !r.outputs.is_empty())
+        .chain(&records)
         .filter(|r| matches!(r.state, UnitState::Translated | UnitState::PortedByHand))
         .map(|r| r.crate_name.as_str())
         .collect();
@@ -599,12 +617,139 @@ pub fn translate(
         ferry_version: FERRY_VERSION.into(),
         source_root,
         units: records,
+        layouts: layout_records,
         calls,
     };
     crate::layouts::save(out, estate)?;
     state.save(out)?;
     journal.finish()?;
     Ok((state, stats))
+}
+
+/// The shared record layouts of the copybooks `unit` depends on.
+fn layouts_of(
+    unit: &ferry_graph::PlanUnit,
+    layouts: &[(String, ferry_translate::layouts::SharedLayout)],
+) -> Vec<ferry_translate::layouts::SharedLayout> {
+    layouts
+        .iter()
+        .filter(|(id, _)| unit.depends_on.contains(id))
+        .map(|(_, l)| l.clone())
+        .collect()
+}
+
+/// Translates the plan's layout units: a copybook copied by several programs becomes a crate with its
+/// record layouts when every program gets the same records from it; otherwise the record says why
+/// and the programs keep their own descriptors. Returns the records and (plan unit id, layout).
+#[allow(clippy::type_complexity)]
+fn translate_layouts(
+    estate: &Estate,
+    out: &Path,
+    plan: &ferry_graph::Plan,
+    ours: &BTreeMap<String, std::collections::BTreeSet<String>>,
+    force: bool,
+    templates: &ferry_translate::templates::Templates,
+    journal: &mut Journal,
+) -> Result<(
+    Vec<UnitRecord>,
+    Vec<(String, ferry_translate::layouts::SharedLayout)>,
+)> {
+    let root = &estate.root;
+    let mut records = Vec::new();
+    let mut shared = Vec::new();
+    for lu in plan
+        .units
+        .iter()
+        .filter(|u| u.kind == ferry_graph::UnitKind::Layout)
+    {
+        let Some(path) = lu.sources.first() else {
+            continue;
+        };
+        let users: Vec<&estate::ScannedProgram> = plan
+            .units
+            .iter()
+            .filter(|u| u.depends_on.contains(&lu.id))
+            .flat_map(|u| u.programs().iter())
+            .filter_map(|n| estate.program(n))
+            .collect();
+        let locates: Vec<Locate<'_>> = users
+            .iter()
+            .map(|m| {
+                let m: &estate::ScannedProgram = m;
+                Box::new(move |off: usize| m.locate(root, off)) as Locate<'_>
+            })
+            .collect();
+        let inputs: Vec<ProgramInput<'_>> = users
+            .iter()
+            .zip(&locates)
+            .map(|(m, l)| ProgramInput {
+                program: &m.program,
+                model: &m.model,
+                path: m.path.clone(),
+                locate: l.as_ref(),
+                globals: Vec::new(),
+            })
+            .collect();
+        let refs: Vec<&ProgramInput<'_>> = inputs.iter().collect();
+        let crate_name = format!("layout_{}", ferry_translate::naming::crate_name(&lu.name));
+        let mut record = UnitRecord {
+            name: lu.name.clone(),
+            crate_name: crate_name.clone(),
+            wave: lu.wave,
+            programs: Vec::new(),
+            sources: sha256_file(&root.join(path))
+                .map(|h| FileHash {
+                    path: path.clone(),
+                    sha256: h,
+                })
+                .into_iter()
+                .collect(),
+            fingerprint: String::new(),
+            agent: "builtin".into(),
+            agent_settings: BTreeMap::new(),
+            outputs: Vec::new(),
+            generated: Vec::new(),
+            dependencies: Vec::new(),
+            agent_run: None,
+            coverable: Vec::new(),
+            binaries: Vec::new(),
+            interfaces: Vec::new(),
+            depends_on: Vec::new(),
+            untranslated: Vec::new(),
+            state: UnitState::Translated,
+            detail: None,
+        };
+        match ferry_translate::layouts::shared_layout(&lu.name, path, &refs) {
+            Ok(layout) => {
+                let source =
+                    ferry_translate::rustfmt(&ferry_translate::layouts::layout_source(&layout));
+                let unit = WorkspaceUnit {
+                    unit: lu.name.clone(),
+                    crate_name,
+                    agent: "builtin".into(),
+                    output: ferry_translate::UnitOutput {
+                        files: BTreeMap::from([("src/lib.rs".to_string(), source)]),
+                        ..Default::default()
+                    },
+                };
+                let files = ferry_translate::unit_files(&unit, templates, FERRY_VERSION)?;
+                write_unit(out, &files, ours, force, &mut record, journal)?;
+                record.fingerprint = sha256_bytes(
+                    serde_json::to_string(&layout)
+                        .unwrap_or_default()
+                        .as_bytes(),
+                );
+                shared.push((lu.id.clone(), layout));
+            }
+            Err(why) => {
+                record.detail = Some(format!(
+                    "not shared: {why}; each program keeps its own descriptors"
+                ));
+            }
+        }
+        records.push(record);
+    }
+    Ok((records, shared))
 }
 
 /// Writes one unit's files, keeping any file edited by hand since ferry wrote it (unless `force`).
@@ -708,6 +853,7 @@ fn input_fingerprint(
     templates_hash: &str,
     agent: &dyn Agent,
     external: Option<&str>,
+    layouts: &[ferry_translate::layouts::SharedLayout],
 ) -> String {
     let texts: Vec<&str> = members.iter().map(|m| m.text_hash.as_str()).collect();
     let mut deps: Vec<String> = unit
@@ -724,6 +870,12 @@ fn input_fingerprint(
                 .map(|i| serde_json::to_string(i).unwrap_or_default()),
         );
         deps.push(format!("estate:{}", estate.join(",")));
+    }
+    for l in layouts {
+        deps.push(format!(
+            "layout:{}",
+            serde_json::to_string(l).unwrap_or_default()
+        ));
     }
     deps.sort();
     deps.dedup();
@@ -888,9 +1040,15 @@ pub fn build_report(
                 sha256: f.sha256.clone(),
             })
             .collect();
+        // The shared layout crates a unit uses are part of what it consists of.
+        let layouts = state
+            .layouts
+            .iter()
+            .filter(|l| u.dependencies.contains(&l.crate_name));
         unit.outputs = u
             .outputs
             .iter()
+            .chain(layouts.flat_map(|l| l.outputs.iter()))
             .map(|f| ferry_report::FileHash {
                 path: f.path.clone(),
                 sha256: f.sha256.clone(),

@@ -73,6 +73,9 @@ pub struct State {
     /// The source root as given on the command line, relative to OUT when possible.
     pub source_root: String,
     pub units: Vec<UnitRecord>,
+    /// Shared record-layout crates of copybooks several programs copy (translated first).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub layouts: Vec<UnitRecord>,
     /// Program name -> the programs it CALLs (static), for mapping scenarios to units.
     pub calls: BTreeMap<String, Vec<String>>,
 }

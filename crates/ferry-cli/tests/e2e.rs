@@ -31,6 +31,28 @@ fn payroll_migrates_and_every_unit_is_verified() {
         }
     }
     assert!(out.join("report.html").exists());
+    // EMPREC is copied by PAYROLL and PAYCALC alike: one shared layout crate, used by both.
+    let state: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("ferry-state.json")).unwrap()).unwrap();
+    let layouts = state["layouts"].as_array().unwrap();
+    let emprec = layouts.iter().find(|l| l["name"] == "EMPREC").unwrap();
+    assert_eq!(emprec["crate_name"], "layout_emprec", "{emprec}");
+    for user in ["payroll", "paycalc"] {
+        let lib = std::fs::read_to_string(out.join(format!("units/{user}/src/lib.rs"))).unwrap();
+        assert!(
+            lib.contains("pub const EMP_RATE: Field = layout_emprec::emp_record::emp_rate("),
+            "{user}"
+        );
+    }
+    // PAYTOT is copied with REPLACING that differs between programs: not shared, and said why.
+    let paytot = layouts.iter().find(|l| l["name"] == "PAYTOT").unwrap();
+    assert!(
+        paytot["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("not shared:"),
+        "{paytot}"
+    );
     // Coverage of the COBOL, from the recordings: PAYCALC's ON SIZE ERROR handlers and its WHEN
     // OTHER never ran on these scenarios, and the report says so.
     let paycalc = units.iter().find(|u| u["name"] == "PAYCALC").unwrap();

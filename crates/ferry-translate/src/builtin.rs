@@ -142,7 +142,7 @@ impl Builtin {
                 locate: outer.locate,
                 globals: globals.iter().filter_map(|d| d.name.clone()).collect(),
             };
-            let g = emit::program(&input, &callees_n, estate);
+            let g = emit::program(&input, &callees_n, estate, &[]);
             let module = format!("nested_{}", crate_name(&n.name));
             let code = g.code;
             out.files.insert(format!("src/{module}.rs"), code);
@@ -229,7 +229,7 @@ impl Builtin {
             for n in &p.program.nested {
                 callees.insert(n.name.clone(), nested_interface(n, &child_globals));
             }
-            let g = emit::program(p, &callees, &unit.estate_programs);
+            let g = emit::program(p, &callees, &unit.estate_programs, &unit.shared_layouts);
             self.nested(
                 p,
                 &child_globals,

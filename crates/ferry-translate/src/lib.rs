@@ -11,6 +11,7 @@
 
 mod builtin;
 mod emit;
+pub mod layouts;
 pub mod naming;
 pub mod templates;
 mod workspace;
@@ -75,6 +76,9 @@ pub struct UnitInput<'a> {
     pub callees: BTreeMap<String, Interface>,
     /// Every program of the estate (a dynamic CALL may reach any of them).
     pub estate_programs: Vec<String>,
+    /// Record layouts of shared copybooks, already translated: programs take their descriptors
+    /// from these crates.
+    pub shared_layouts: Vec<layouts::SharedLayout>,
 }
 
 /// A construct that stopped translation, with its place in the original source.

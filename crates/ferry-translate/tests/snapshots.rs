@@ -31,6 +31,7 @@ fn translate(file: &str) -> String {
         }],
         callees: BTreeMap::new(),
         estate_programs: Vec::new(),
+        shared_layouts: Vec::new(),
     };
     // Without rustfmt, so the snapshot does not depend on the toolchain's formatter.
     let out = Builtin { rustfmt: false }

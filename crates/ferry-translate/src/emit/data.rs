@@ -52,10 +52,13 @@ pub(crate) fn fields_module(cx: &mut Ctx<'_>, code: &mut Code) {
             it.level,
             cx.origin(it.span)
         ));
+        let descriptor = match cx.shared.get(&id) {
+            Some(shared) => shared.clone(),
+            None => ops::descriptor(it, model.decimal_point_is_comma, model.currency),
+        };
         code.line(format!(
-            "pub const {}: Field = {};",
-            cx.field_names[id],
-            ops::descriptor(it, model.decimal_point_is_comma, model.currency)
+            "pub const {}: Field = {descriptor};",
+            cx.field_names[id]
         ));
     }
     let rc_off = model.storage_size;

@@ -14,6 +14,8 @@ mod sort;
 mod stmt;
 mod strings;
 
+pub(crate) use ops::descriptor;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -213,6 +215,8 @@ pub(crate) struct Ctx<'a> {
     pub untranslated: Vec<Untranslated>,
     /// Names of called programs this program uses (crate names).
     pub uses: std::collections::BTreeSet<String>,
+    /// Item -> its descriptor taken from a shared layout crate (see `crate::layouts`).
+    pub shared: BTreeMap<ferry_model::ItemId, String>,
     /// Counter for labels and temporaries.
     pub next_label: usize,
     /// Label of the sentence being emitted, when it contains NEXT SENTENCE.
@@ -317,7 +321,9 @@ pub(crate) fn program(
     input: &ProgramInput<'_>,
     callees: &BTreeMap<String, Interface>,
     estate_programs: &[String],
+    shared_layouts: &[crate::layouts::SharedLayout],
 ) -> Generated {
+    let (shared, layout_crates) = crate::layouts::shared_descriptors(input, shared_layouts);
     let (paras, sections) = collect_paragraphs(input.program);
     let mut cx = Ctx {
         program: input.program,
@@ -330,7 +336,8 @@ pub(crate) fn program(
         paras,
         sections,
         untranslated: Vec::new(),
-        uses: Default::default(),
+        uses: layout_crates.into_iter().collect(),
+        shared,
         next_label: 0,
         sentence_label: None,
         loop_labels: Vec::new(),
