@@ -1198,22 +1198,52 @@ pub fn status_cmd(_common: &Common, out: &Path) -> Result<u8> {
     let state =
         State::load(out)?.with_context(|| format!("{} has no ferry state", out.display()))?;
     let src = state.source_dir(out);
-    for u in &state.units {
-        let stale_sources: Vec<&str> = u
-            .sources
+    // The last verify run, when there is one: a unit whose scenarios failed there is failing.
+    let run: Option<VerifyRun> = std::fs::read_to_string(out.join(VERIFY_FILE))
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok());
+    let stale = |sources: &[FileHash]| -> Vec<String> {
+        sources
             .iter()
             .filter(|f| sha256_file(&src.join(&f.path)).as_deref() != Some(f.sha256.as_str()))
-            .map(|f| f.path.as_str())
-            .collect();
-        let edited: Vec<&str> = u
+            .map(|f| f.path.clone())
+            .collect()
+    };
+    for l in &state.layouts {
+        let what = match (&l.detail, stale(&l.sources)) {
+            (_, changed) if !changed.is_empty() => {
+                format!("stale ({} changed)", changed.join(", "))
+            }
+            (Some(d), _) => d.clone(),
+            (None, _) => format!("shared as {}", l.crate_name),
+        };
+        println!("{:<24} layout   {what}", l.name);
+    }
+    for u in &state.units {
+        let stale_sources = stale(&u.sources);
+        let edited = u
             .outputs
             .iter()
-            .filter(|f| sha256_file(&out.join(&f.path)).as_deref() != Some(f.sha256.as_str()))
-            .map(|f| f.path.as_str())
+            .any(|f| sha256_file(&out.join(&f.path)).as_deref() != Some(f.sha256.as_str()));
+        let failing: Vec<String> = run
+            .iter()
+            .flat_map(|r| r.results.iter())
+            .filter(|r| r.status != ScenarioStatus::Pass)
+            .filter(|r| {
+                let programs = if r.steps.is_empty() {
+                    std::slice::from_ref(&r.program)
+                } else {
+                    r.steps.as_slice()
+                };
+                u.programs
+                    .iter()
+                    .any(|p| programs.iter().any(|q| state.callers_of(p).contains(q)))
+            })
+            .map(|r| format!("{}/{}", r.program, r.name))
             .collect();
-        let what = if !stale_sources.is_empty() {
+        let mut what = if !stale_sources.is_empty() {
             format!("stale ({} changed)", stale_sources.join(", "))
-        } else if !edited.is_empty() || u.state == UnitState::PortedByHand {
+        } else if edited || u.state == UnitState::PortedByHand {
             "hand-edited".to_string()
         } else {
             match u.state {
@@ -1225,6 +1255,15 @@ pub fn status_cmd(_common: &Common, out: &Path) -> Result<u8> {
                 UnitState::PortedByHand => "hand-edited".into(),
             }
         };
+        if !failing.is_empty() {
+            what = format!("{what}, failing ({})", failing.join(", "));
+        }
+        if let Some(a) = &u.agent_run {
+            what = format!(
+                "{what} [{} {}: {}, {} attempt(s)]",
+                a.agent, a.model, a.outcome, a.attempts
+            );
+        }
         println!("{:<24} wave {:<3} {what}", u.name, u.wave);
     }
     Ok(0)

@@ -138,6 +138,12 @@ fn a_broken_recording_is_a_mismatch_with_a_diff() {
     let detail = basic["detail"].as_str().unwrap();
     assert!(detail.contains("stdout"), "{detail}");
     assert!(detail.contains('-') && detail.contains('+'), "{detail}");
+    // `ferry status` says which units fail, and on which scenario; PAYSUMM is not involved.
+    let o = ferry(&["status", out.to_str().unwrap()]);
+    let s = text(&o);
+    let line = |name: &str| s.lines().find(|l| l.starts_with(name)).unwrap_or_default();
+    assert!(line("PAYROLL").contains("failing (PAYROLL/basic)"), "{s}");
+    assert!(!line("PAYSUMM").contains("failing"), "{s}");
 }
 
 #[test]
