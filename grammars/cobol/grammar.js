@@ -412,12 +412,15 @@ module.exports = grammar({
         $.value_clause,
         $.renames_clause,
         $.based_clause,
+        $.constant_clause,
       ),
 
     redefines_clause: ($) => seq(kw('REDEFINES'), field('name', $.word)),
     external_clause: ($) => seq(optional(kw('IS')), kw('EXTERNAL')),
     global_clause: ($) => seq(optional(kw('IS')), kw('GLOBAL')),
     based_clause: ($) => kw('BASED'),
+    // `01 name CONSTANT [AS] literal` (GnuCOBOL; level 78 `VALUE` is the other spelling).
+    constant_clause: ($) => seq(kw('CONSTANT'), optional(kw('AS')), field('value', $._literal)),
 
     picture_clause: ($) => seq(kws('PIC', 'PICTURE'), $.picture_string),
     // The optional IS is folded into the token: after PIC nothing else may follow.
@@ -473,8 +476,9 @@ module.exports = grammar({
       prec.right(
         seq(
           kw('OCCURS'),
-          optional(seq(field('min', $.number), kw('TO'))),
-          field('max', $.number),
+          // A bound may be a constant (level 78 / CONSTANT) name.
+          optional(seq(field('min', choice($.number, $.word)), kw('TO'))),
+          field('max', choice($.number, $.word)),
           optional(kw('TIMES')),
           repeat(
             choice(
@@ -529,10 +533,12 @@ module.exports = grammar({
         optional($.procedure_returning),
         '.',
         optional($.declaratives),
-        repeat(choice($.section_header, $.paragraph_header, $.sentence)),
+        // A lone `.` is a redundant period (an empty sentence), as compilers accept it.
+        repeat(choice($.section_header, $.paragraph_header, $.sentence, '.')),
       ),
 
-    procedure_using: ($) => seq(kw('USING'), repeat1(choice($.pass_by, $.data_ref))),
+    // `OPTIONAL` before a parameter: the caller may omit it (GnuCOBOL, IBM).
+    procedure_using: ($) => seq(kw('USING'), repeat1(choice($.pass_by, kw('OPTIONAL'), $.data_ref))),
     procedure_returning: ($) => seq(kw('RETURNING'), $.data_ref),
     pass_by: ($) => seq(optional(kw('BY')), kws('REFERENCE', 'CONTENT', 'VALUE')),
 
@@ -540,7 +546,7 @@ module.exports = grammar({
       seq(
         kw('DECLARATIVES'),
         '.',
-        repeat(choice($.section_header, $.use_statement, $.paragraph_header, $.sentence)),
+        repeat(choice($.section_header, $.use_statement, $.paragraph_header, $.sentence, '.')),
         kw('END'),
         kw('DECLARATIVES'),
         '.',
@@ -562,8 +568,9 @@ module.exports = grammar({
         seq(kw('USE'), optional(kw('FOR')), kw('DEBUGGING'), optional(kw('ON')), repeat1($.word), '.'),
       ),
 
-    section_header: ($) => seq(field('name', $.word), kw('SECTION'), optional($.number), '.'),
-    paragraph_header: ($) => seq(field('name', $.word), '.'),
+    // Procedure names may be all digits (`0100.`, `0200 SECTION 50.`, `GO TO 0300`).
+    section_header: ($) => seq(field('name', choice($.word, $.number)), kw('SECTION'), optional($.number), '.'),
+    paragraph_header: ($) => seq(field('name', choice($.word, $.number)), '.'),
 
     // A sentence cannot start with a phrase, ELSE, WHEN or END-xxx (this also keeps `END PROGRAM`
     // and `END DECLARATIVES` apart from the `END` of an `AT END` phrase).
@@ -574,6 +581,8 @@ module.exports = grammar({
     _statement: ($) =>
       choice(
         $.accept_statement,
+        $.trace_statement,
+        $.transform_statement,
         $.add_statement,
         $.alter_statement,
         $.call_statement,
@@ -623,6 +632,8 @@ module.exports = grammar({
     _leading_statement: ($) =>
       choice(
         $.accept_statement,
+        $.trace_statement,
+        $.transform_statement,
         $.add_statement,
         $.alter_statement,
         $.call_statement,
@@ -890,6 +901,20 @@ module.exports = grammar({
         ),
       ),
 
+    // OS/VS COBOL (GnuCOBOL accepts it): the same as INSPECT ... CONVERTING.
+    transform_statement: ($) =>
+      seq(
+        kw('TRANSFORM'),
+        field('target', $.data_ref),
+        kw('FROM'),
+        field('from', $._inspect_operand),
+        kw('TO'),
+        field('to', $._inspect_operand),
+      ),
+
+    // IBM debugging aid: switches execution tracing on/off; no effect on data or flow.
+    trace_statement: ($) => seq(field('mode', kws('READY', 'RESET')), kw('TRACE')),
+
     if_header: ($) => prec.right(seq(kw('IF'), field('condition', $._condition), optional(kw('THEN')))),
 
     initialize_statement: ($) =>
@@ -1006,7 +1031,9 @@ module.exports = grammar({
 
     _perform_option: ($) => choice($.perform_times, $.perform_until, $.perform_varying),
     perform_times: ($) => seq(field('count', choice($.data_ref, $.number)), kw('TIMES')),
-    perform_until: ($) => seq(optional($.test_phrase), kw('UNTIL'), field('condition', $._condition)),
+    // `UNTIL EXIT` (GnuCOBOL): loop until EXIT PERFORM, GO TO, STOP RUN or GOBACK leaves it.
+    perform_until: ($) =>
+      seq(optional($.test_phrase), kw('UNTIL'), choice(field('forever', kw('EXIT')), field('condition', $._condition))),
     perform_varying: ($) =>
       prec.right(
         seq(
@@ -1029,7 +1056,9 @@ module.exports = grammar({
     test_phrase: ($) => seq(optional(kw('WITH')), kw('TEST'), field('when', kws('BEFORE', 'AFTER'))),
 
     procedure_name: ($) =>
-      prec.right(seq(field('name', $.word), optional(seq(kws('OF', 'IN'), field('section', $.word))))),
+      prec.right(
+        seq(field('name', choice($.word, $.number)), optional(seq(kws('OF', 'IN'), field('section', choice($.word, $.number))))),
+      ),
 
     read_statement: ($) =>
       prec.right(
@@ -1303,7 +1332,8 @@ module.exports = grammar({
     unary_expression: ($) => prec(PREC.unary, seq(field('op', choice('+', '-')), field('operand', $._expr))),
     paren_expression: ($) => seq('(', $._expr, ')'),
 
-    _operand: ($) => choice($.data_ref, $._literal, $.function_call, $.length_of, $.address_of),
+    _operand: ($) =>
+      choice($.data_ref, $._literal, $.function_call, $.length_function, $.length_of, $.address_of),
     _inspect_operand: ($) => choice($.data_ref, $._simple_literal, $.function_call),
     _simple_operand: ($) => choice($.data_ref, $.number),
 
@@ -1323,6 +1353,9 @@ module.exports = grammar({
       prec.right(seq(kw('FUNCTION'), field('name', $.word), optional($.arguments), optional($.refmod))),
     arguments: ($) => seq('(', repeat($._expr), ')'),
     length_of: ($) => seq(kw('LENGTH'), kw('OF'), $.data_ref),
+    // `LENGTH (x)` without the word FUNCTION, valid after REPOSITORY. FUNCTION ... INTRINSIC; other
+    // intrinsic names parse as subscripted data references and the lowering tells them apart.
+    length_function: ($) => prec.right(seq(kw('LENGTH'), $.arguments, optional($.refmod))),
     address_of: ($) => seq(kw('ADDRESS'), kw('OF'), $.data_ref),
 
     // ------------------------------------------------------------------ literals & tokens

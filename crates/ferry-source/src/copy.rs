@@ -211,7 +211,11 @@ impl<'o> Expander<'o> {
         } else {
             Vec::new()
         };
-        let including_dir = path.parent().unwrap_or(Path::new("."));
+        // A bare file name (`PROG.cbl`) has an empty parent: that is the current directory.
+        let including_dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         let resolved = self.find(&name, library.as_deref(), including_dir);
         let (file, line, column) = src.origin(at).unwrap_or((0, 0, 0));
         self.copybooks.push(CopyUse {

@@ -110,6 +110,35 @@ fn literal_state(s: &str, mut open: Option<char>) -> Option<char> {
     open
 }
 
+/// Whether the program declares `WITH DEBUGGING MODE` in its SOURCE-COMPUTER paragraph, which makes
+/// the compiler compile its debugging lines.
+pub(crate) fn debugging_mode(text: &str, format: SourceFormat) -> bool {
+    if !text.to_ascii_uppercase().contains("DEBUGGING") {
+        return false;
+    }
+    let norm = normalise(text, format, false, 0).text.to_ascii_uppercase();
+    let mut in_source_computer = false;
+    let mut prev = "";
+    for word in norm
+        .split(|c: char| c.is_ascii_whitespace() || c == '.' || c == ',' || c == ';')
+        .filter(|w| !w.is_empty())
+    {
+        match word {
+            "SOURCE-COMPUTER" => in_source_computer = true,
+            "OBJECT-COMPUTER" | "SPECIAL-NAMES" | "REPOSITORY" | "INPUT-OUTPUT" | "SECTION"
+            | "DIVISION"
+                if in_source_computer || (word == "DIVISION" && prev == "PROCEDURE") =>
+            {
+                return false;
+            }
+            "MODE" if in_source_computer && prev == "DEBUGGING" => return true,
+            _ => {}
+        }
+        prev = word;
+    }
+    false
+}
+
 /// Turns one file's text into normalised lines. `file` is the file id in the source map.
 pub(crate) fn normalise(
     text: &str,

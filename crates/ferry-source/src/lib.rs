@@ -28,7 +28,8 @@ pub struct PreprocessOptions {
     pub copybook_dirs: Vec<PathBuf>,
     /// `None` detects the format per file.
     pub format: Option<SourceFormat>,
-    /// Compile `D` lines (WITH DEBUGGING MODE).
+    /// Compile `D` lines even without `WITH DEBUGGING MODE` in SOURCE-COMPUTER (with it, they are
+    /// always compiled).
     pub debugging_lines: bool,
 }
 
@@ -120,6 +121,17 @@ pub fn preprocess_bytes(path: &Path, bytes: &[u8], opts: &PreprocessOptions) -> 
     let source = decode(bytes);
     let lines = source.lines().count();
     let format = opts.format.unwrap_or_else(|| detect_format(&source));
+    // `SOURCE-COMPUTER. x WITH DEBUGGING MODE.` turns the debugging lines of the unit on.
+    let with_debugging;
+    let opts = if !opts.debugging_lines && format::debugging_mode(&source, format) {
+        with_debugging = PreprocessOptions {
+            debugging_lines: true,
+            ..opts.clone()
+        };
+        &with_debugging
+    } else {
+        opts
+    };
     let mut ctx = copy::Expander::new(opts);
     let text = ctx.expand_file(path, &source, format, &mut Vec::new());
     let (text, map) = text.finish(ctx.files());

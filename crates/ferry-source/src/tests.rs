@@ -62,6 +62,58 @@ fn debugging_lines_follow_the_option() {
 }
 
 #[test]
+fn with_debugging_mode_compiles_debugging_lines() {
+    let src = fixed(&[
+        "       IDENTIFICATION DIVISION.",
+        "       PROGRAM-ID. DBG.",
+        "       ENVIRONMENT DIVISION.",
+        "       CONFIGURATION SECTION.",
+        "       SOURCE-COMPUTER. IBM-370",
+        "      *    THE CLAUSE MAY BE ON A LINE OF ITS OWN",
+        "               WITH DEBUGGING MODE.",
+        "       PROCEDURE DIVISION.",
+        "      D    DISPLAY \"DEBUG\".",
+        "           STOP RUN.",
+    ]);
+    assert!(pp(&src, &PreprocessOptions::default())
+        .text
+        .contains("DEBUG\""));
+    // Only the clause in SOURCE-COMPUTER counts, not the words in a comment entry, a comment or a
+    // literal.
+    let src = fixed(&[
+        "       IDENTIFICATION DIVISION.",
+        "       PROGRAM-ID. DBG.",
+        "       REMARKS. TESTED WITH DEBUGGING MODE.",
+        "       ENVIRONMENT DIVISION.",
+        "       CONFIGURATION SECTION.",
+        "       SOURCE-COMPUTER. IBM-370.",
+        "      * NOT WITH DEBUGGING MODE",
+        "       PROCEDURE DIVISION.",
+        "           DISPLAY \"WITH DEBUGGING MODE\".",
+        "      D    DISPLAY \"DEBUG\".",
+    ]);
+    assert!(!pp(&src, &PreprocessOptions::default())
+        .text
+        .contains("DEBUG\""));
+}
+
+#[test]
+fn a_bare_file_name_searches_the_current_directory() {
+    // `PROG.cbl` has an empty parent directory; COPY must look in `.`, not in ``.
+    let src = fixed(&[
+        "       WORKING-STORAGE SECTION.",
+        "           COPY NO-SUCH-MEMBER.",
+    ]);
+    let out = pp(&src, &PreprocessOptions::default());
+    assert_eq!(out.diagnostics.len(), 1);
+    assert!(
+        out.diagnostics[0].message.contains("(searched .)"),
+        "{}",
+        out.diagnostics[0].message
+    );
+}
+
+#[test]
 fn tabs_expand_to_multiples_of_eight() {
     let src = "\tMOVE A TO B.\n";
     let opts = PreprocessOptions {

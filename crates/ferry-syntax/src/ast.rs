@@ -43,6 +43,28 @@ pub struct Program {
 pub struct Environment {
     pub special_names: SpecialNames,
     pub files: Vec<FileControl>,
+    /// The second item of `FILE STATUS IS status extended` (VSAM return, function and feedback
+    /// codes), per file name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extended_file_status: Vec<(String, DataRef)>,
+    /// Intrinsic functions the REPOSITORY paragraph lets the program call without the word
+    /// FUNCTION.
+    #[serde(default, skip_serializing_if = "Repository::is_empty")]
+    pub repository: Repository,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Repository {
+    /// `FUNCTION ALL INTRINSIC`
+    pub all_intrinsic: bool,
+    /// `FUNCTION name ... INTRINSIC`, upper-cased.
+    pub intrinsic: Vec<String>,
+}
+
+impl Repository {
+    pub fn is_empty(&self) -> bool {
+        !self.all_intrinsic && self.intrinsic.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -54,6 +76,33 @@ pub struct SpecialNames {
     pub mnemonics: Vec<(String, String)>,
     /// CLASS name IS ... ranges (inclusive byte ranges).
     pub classes: Vec<ClassDef>,
+    /// ALPHABET name IS ...
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alphabets: Vec<AlphabetDef>,
+    /// SYMBOLIC CHARACTERS name IS n: the name stands for the character at ordinal position n
+    /// (1-based) of the native character set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub symbolic_characters: Vec<(String, u32)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AlphabetDef {
+    pub name: String,
+    /// `NATIVE`, `STANDARD-1`, `STANDARD-2`, `EBCDIC`, `ASCII`, ... (upper-cased), or None for a
+    /// literal collating sequence.
+    pub system: Option<String>,
+    /// The literal sequence in collating order.
+    pub items: Vec<AlphabetItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum AlphabetItem {
+    /// One literal (several characters: one position each, in order).
+    Literal(Literal),
+    /// `a THRU b`
+    Range(Literal, Literal),
+    /// `a ALSO b ...`: characters sharing one position.
+    Also(Vec<Literal>),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -117,6 +166,17 @@ pub struct DataDivision {
     /// `EXEC SQL BEGIN DECLARE SECTION END-EXEC`), in source order.
     #[serde(default)]
     pub exec_blocks: Vec<ExecBlock>,
+    /// Named constants: level 78 `VALUE` entries and `01 name CONSTANT AS literal` (GnuCOBOL). They
+    /// take no storage, so they are kept out of the sections above.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub constants: Vec<Constant>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Constant {
+    pub name: String,
+    pub value: Literal,
+    pub span: Span,
 }
 
 /// An opaque `EXEC ... END-EXEC` block of the DATA DIVISION.
@@ -377,6 +437,9 @@ pub enum PassBy {
 pub struct UsingParam {
     pub by: PassBy,
     pub name: DataRef,
+    /// `OPTIONAL`: the caller may omit the argument.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub optional: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -742,6 +805,7 @@ pub enum StatementKind {
     Close {
         files: Vec<String>,
     },
+    /// CONTINUE; also READY TRACE / RESET TRACE, which only switch execution tracing.
     Continue,
     Delete {
         file: String,
@@ -759,6 +823,7 @@ pub enum StatementKind {
     },
     Exit(ExitKind),
     Goback,
+    /// GO TO. No targets: `GO TO.`, the target being set by ALTER.
     GoTo {
         targets: Vec<String>,
         depending_on: Option<DataRef>,
@@ -775,6 +840,7 @@ pub enum StatementKind {
         with_filler: bool,
         to_value: bool,
     },
+    /// INSPECT; also OS/VS COBOL's `TRANSFORM x FROM a TO b` (= `CONVERTING a TO b`).
     Inspect {
         target: DataRef,
         tallying: Vec<InspectTallying>,

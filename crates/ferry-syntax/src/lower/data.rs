@@ -33,7 +33,46 @@ impl<'s> Lowerer<'s> {
                 _ => {}
             }
         }
+        dd.constants = std::mem::take(&mut self.constants);
         dd
+    }
+
+    /// A level 78 entry or an entry with a CONSTANT clause: a named literal without storage.
+    fn constant_entry(&mut self, n: Node) -> Option<Constant> {
+        let level = field(n, "level").map(|l| self.text(l).trim_start_matches('0'))?;
+        let clause = kid(n, &["constant_clause"]);
+        if level != "78" && clause.is_none() {
+            return None;
+        }
+        let name = field(n, "name")
+            .filter(|x| x.kind() == "word")
+            .map(|x| self.upper(x));
+        let lit = match clause {
+            Some(c) => field(c, "value"),
+            None => kid(n, &["value_clause"])
+                .and_then(|v| kid(v, &["value_item"]))
+                .and_then(|v| field(v, "from")),
+        };
+        let (Some(name), Some(lit)) = (name, lit) else {
+            self.error(span(n), "a constant needs a name and a literal value");
+            return None;
+        };
+        for c in kids(n) {
+            if c.kind().ends_with("_clause")
+                && !matches!(
+                    c.kind(),
+                    "constant_clause" | "value_clause" | "global_clause"
+                )
+            {
+                self.error(span(c), "a constant takes no clause besides its value");
+            }
+        }
+        let value = self.literal(lit);
+        Some(Constant {
+            name,
+            value,
+            span: span(n),
+        })
     }
 
     pub(super) fn exec_block(&mut self, n: Node) -> ExecBlock {
@@ -118,6 +157,15 @@ impl<'s> Lowerer<'s> {
                 continue;
             }
             if n.kind() != "data_description" {
+                continue;
+            }
+            let is_constant = field(n, "level")
+                .is_some_and(|l| self.text(l).trim_start_matches('0') == "78")
+                || kid(n, &["constant_clause"]).is_some();
+            if is_constant {
+                if let Some(c) = self.constant_entry(n) {
+                    self.constants.push(c);
+                }
                 continue;
             }
             let item = self.data_item(n);
@@ -291,9 +339,28 @@ impl<'s> Lowerer<'s> {
         }
     }
 
+    /// An OCCURS bound: an integer or the name of a numeric constant.
+    fn bound(&mut self, n: Option<Node>) -> Option<u32> {
+        let n = n?;
+        if n.kind() != "word" {
+            return self.number_u32(Some(n));
+        }
+        let name = self.upper(n);
+        match self.constant_values.get(&name).map(|v| v.parse::<u32>()) {
+            Some(Ok(v)) => Some(v),
+            _ => {
+                self.error(
+                    span(n),
+                    format!("{name} is not an integer constant (level 78 or CONSTANT)"),
+                );
+                None
+            }
+        }
+    }
+
     fn occurs(&mut self, n: Node) -> Occurs {
-        let min = self.number_u32(field(n, "min"));
-        let max = self.number_u32(field(n, "max")).unwrap_or(0);
+        let min = self.bound(field(n, "min"));
+        let max = self.bound(field(n, "max")).unwrap_or(0);
         let depending_on = field(n, "depending").map(|d| self.data_ref(d));
         let keys = kids(n)
             .into_iter()

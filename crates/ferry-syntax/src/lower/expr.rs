@@ -108,8 +108,12 @@ impl<'s> Lowerer<'s> {
     /// Any operand node: data reference, literal, FUNCTION, LENGTH OF, ADDRESS OF.
     pub(super) fn operand(&mut self, n: Node) -> Operand {
         match n.kind() {
-            "data_ref" => Operand::Ref(self.data_ref(n)),
+            "data_ref" => match self.bare_intrinsic(n) {
+                Some(f) => Operand::Function(f),
+                None => Operand::Ref(self.data_ref(n)),
+            },
             "function_call" => Operand::Function(self.function_call(n)),
+            "length_function" => Operand::Function(self.length_function(n)),
             "length_of" => Operand::LengthOf(self.inner_ref(n)),
             "address_of" => Operand::AddressOf(self.inner_ref(n)),
             "target" => match field(n, "item") {
@@ -228,6 +232,54 @@ impl<'s> Lowerer<'s> {
         };
         let length = field(n, "length").map(|l| Box::new(self.expr(l)));
         (Box::new(start), length)
+    }
+
+    /// `TRIM (x)` / `CURRENT-DATE` without the word FUNCTION, where REPOSITORY allows it: parsed as a
+    /// data reference whose subscripts are the arguments. A declared data item of the same name wins.
+    fn bare_intrinsic(&mut self, n: Node) -> Option<FunctionCall> {
+        let name = field(n, "name").map(|x| self.upper(x))?;
+        if !self.bare_intrinsics.contains(&name)
+            || self.data_names.contains(&name)
+            || !fields(n, "qualifier").is_empty()
+        {
+            return None;
+        }
+        self.in_args += 1;
+        let args = match kid(n, &["subscripts"]) {
+            Some(s) => self.expr_list(kids(s)),
+            None => Vec::new(),
+        };
+        self.in_args -= 1;
+        let refmod = kid(n, &["refmod"]).map(|r| self.refmod(r));
+        Some(FunctionCall {
+            name,
+            args,
+            refmod,
+            span: span(n),
+        })
+    }
+
+    /// `LENGTH (x)` without the word FUNCTION.
+    fn length_function(&mut self, n: Node) -> FunctionCall {
+        if !self.bare_intrinsics.contains("LENGTH") {
+            self.error(
+                span(n),
+                "LENGTH (...) without FUNCTION needs REPOSITORY. FUNCTION LENGTH INTRINSIC (or ALL INTRINSIC)",
+            );
+        }
+        self.in_args += 1;
+        let args = match kid(n, &["arguments"]) {
+            Some(a) => self.expr_list(kids(a)),
+            None => Vec::new(),
+        };
+        self.in_args -= 1;
+        let refmod = kid(n, &["refmod"]).map(|r| self.refmod(r));
+        FunctionCall {
+            name: "LENGTH".into(),
+            args,
+            refmod,
+            span: span(n),
+        }
     }
 
     fn function_call(&mut self, n: Node) -> FunctionCall {

@@ -18,11 +18,11 @@ mod reserved;
 mod verbs;
 mod verbs_io;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use tree_sitter::{Node, Tree};
 
-use crate::ast::{SourceUnit, Span};
+use crate::ast::{Constant, SourceUnit, Span};
 use crate::SyntaxError;
 
 pub(crate) use errors::blank_errors;
@@ -43,6 +43,9 @@ pub(crate) fn lower(
         condition_names: HashSet::new(),
         data_names: HashSet::new(),
         mnemonics: HashSet::new(),
+        constant_values: HashMap::new(),
+        constants: Vec::new(),
+        bare_intrinsics: HashSet::new(),
     };
     l.prescan(root);
     errors::collect(&mut l, root);
@@ -71,6 +74,13 @@ pub(crate) struct Lowerer<'s> {
     pub data_names: HashSet<String>,
     /// Mnemonic names from SPECIAL-NAMES (WRITE ... AFTER ADVANCING mnemonic).
     pub mnemonics: HashSet<String>,
+    /// Numeric constants of the unit (level 78, CONSTANT), name -> value as written, for places
+    /// that need an integer (OCCURS bounds).
+    pub constant_values: HashMap<String, String>,
+    /// Constants of the DATA DIVISION being lowered (moved into it at its end).
+    pub constants: Vec<Constant>,
+    /// Intrinsic functions that REPOSITORY lets the unit call without the word FUNCTION.
+    pub bare_intrinsics: HashSet<String>,
 }
 
 impl<'s> Lowerer<'s> {
@@ -86,6 +96,9 @@ impl<'s> Lowerer<'s> {
                     ) {
                         if self.text(level).trim_start_matches('0') == "88" {
                             self.condition_names.insert(self.upper(name));
+                        }
+                        if let Some(v) = constant_value(n, level, self.src) {
+                            self.constant_values.insert(self.upper(name), v);
                         }
                         self.data_names.insert(self.upper(name));
                     }
@@ -104,6 +117,27 @@ impl<'s> Lowerer<'s> {
                 "mnemonic_clause" => {
                     if let Some(m) = n.child_by_field_name("mnemonic") {
                         self.mnemonics.insert(self.upper(m));
+                    }
+                }
+                "repository" => {
+                    // FUNCTION ALL INTRINSIC / FUNCTION name ... INTRINSIC
+                    let words: Vec<String> = kids(n)
+                        .into_iter()
+                        .filter(|k| k.kind() == "word")
+                        .map(|k| self.upper(k))
+                        .collect();
+                    for entry in words.split(|w| w == "FUNCTION").skip(1) {
+                        if let Some((last, names)) = entry.split_last() {
+                            if last == "INTRINSIC" {
+                                if names == ["ALL"] {
+                                    self.bare_intrinsics.extend(
+                                        reserved::INTRINSIC_FUNCTIONS.iter().map(|f| f.to_string()),
+                                    );
+                                } else {
+                                    self.bare_intrinsics.extend(names.iter().cloned());
+                                }
+                            }
+                        }
                     }
                 }
                 _ => {}
@@ -150,6 +184,27 @@ impl<'s> Lowerer<'s> {
             }
         }
     }
+}
+
+/// The numeric value text of a constant entry (`78 name VALUE 10`, `01 name CONSTANT AS 10`).
+fn constant_value(n: Node, level: Node, src: &str) -> Option<String> {
+    let text = |x: Node| {
+        src.get(x.start_byte()..x.end_byte())
+            .unwrap_or("")
+            .to_string()
+    };
+    let is78 = text(level).trim_start_matches('0') == "78";
+    for c in kids(n) {
+        let lit = match c.kind() {
+            "constant_clause" => field(c, "value"),
+            "value_clause" if is78 => kid(c, &["value_item"]).and_then(|v| field(v, "from")),
+            _ => None,
+        };
+        if let Some(l) = lit.filter(|l| l.kind() == "number") {
+            return Some(text(l));
+        }
+    }
+    None
 }
 
 pub(crate) fn span(n: Node) -> Span {

@@ -72,11 +72,15 @@ impl<'s> Lowerer<'s> {
                     "file_control" => {
                         for sel in kids(para) {
                             if sel.kind() == "select_entry" {
-                                env.files.push(self.select_entry(sel));
+                                let (fc, extended) = self.select_entry(sel);
+                                if let Some(x) = extended {
+                                    env.extended_file_status.push((fc.name.clone(), x));
+                                }
+                                env.files.push(fc);
                             }
                         }
                     }
-                    "repository" => self.not_lowered(para, "REPOSITORY paragraph"),
+                    "repository" => self.repository(para, &mut env.repository),
                     _ => {}
                 }
             }
@@ -124,15 +128,168 @@ impl<'s> Lowerer<'s> {
                         .collect();
                     sn.classes.push(ClassDef { name, ranges });
                 }
-                "alphabet_clause" => self.not_lowered(c, "ALPHABET clause"),
-                "symbolic_clause" => self.not_lowered(c, "SYMBOLIC CHARACTERS clause"),
+                "alphabet_clause" => {
+                    let def = self.alphabet(c);
+                    sn.alphabets.push(def);
+                }
+                "symbolic_clause" => self.symbolic_characters(c, &mut sn.symbolic_characters),
                 "crt_clause" => self.not_lowered(c, "CRT STATUS / CURSOR clause"),
                 _ => {}
             }
         }
     }
 
-    fn select_entry(&mut self, n: Node) -> FileControl {
+    /// `REPOSITORY. FUNCTION ALL INTRINSIC.` / `FUNCTION name ... INTRINSIC.` Other entries (user
+    /// function and program prototypes, classes) are not lowered.
+    fn repository(&mut self, n: Node, repo: &mut Repository) {
+        let items = kids(n);
+        let mut i = 0;
+        while i < items.len() {
+            let start = items[i];
+            let word = |k: Node| (k.kind() == "word").then(|| self.upper(k));
+            let mut names = Vec::new();
+            let mut j = i + 1;
+            let closed = if word(start).as_deref() == Some("FUNCTION") {
+                loop {
+                    match items.get(j).and_then(|&k| word(k)) {
+                        Some(w) if w == "INTRINSIC" => break true,
+                        Some(w) => names.push(w),
+                        None => break false,
+                    }
+                    j += 1;
+                }
+            } else {
+                false
+            };
+            if !closed || names.is_empty() {
+                let end = items.last().map_or(start.end_byte(), |k| k.end_byte());
+                self.error(
+                    Span {
+                        start: start.start_byte(),
+                        end,
+                    },
+                    "REPOSITORY entry other than FUNCTION ... INTRINSIC not lowered yet",
+                );
+                return;
+            }
+            if names == ["ALL"] {
+                repo.all_intrinsic = true;
+            } else {
+                repo.intrinsic.extend(names);
+            }
+            i = j + 1;
+        }
+    }
+
+    /// `ALPHABET name IS NATIVE | EBCDIC | ... | literal [THRU literal | ALSO literal ...] ...`
+    fn alphabet(&mut self, n: Node) -> AlphabetDef {
+        let name_node = field(n, "name");
+        let mut def = AlphabetDef {
+            name: name_node.map(|x| self.upper(x)).unwrap_or_default(),
+            system: None,
+            items: Vec::new(),
+        };
+        let mut also = false;
+        for k in kids(n) {
+            if Some(k.id()) == name_node.map(|x| x.id()) {
+                continue;
+            }
+            match k.kind() {
+                "word" => {
+                    let w = self.upper(k);
+                    if w == "ALSO" && !def.items.is_empty() {
+                        also = true;
+                    } else if def.system.is_none() && def.items.is_empty() {
+                        def.system = Some(w);
+                    } else {
+                        self.error(span(k), format!("unexpected `{w}` in ALPHABET clause"));
+                    }
+                }
+                "value_item" => {
+                    for (from, thru) in self.value_item(k) {
+                        match (thru, also) {
+                            (Some(to), false) => def.items.push(AlphabetItem::Range(from, to)),
+                            (None, false) => def.items.push(AlphabetItem::Literal(from)),
+                            (None, true) => {
+                                let prev = def.items.pop();
+                                let merged = match prev {
+                                    Some(AlphabetItem::Literal(p)) => vec![p, from],
+                                    Some(AlphabetItem::Also(mut v)) => {
+                                        v.push(from);
+                                        v
+                                    }
+                                    other => {
+                                        self.error(span(k), "ALSO must follow a single literal");
+                                        def.items.extend(other);
+                                        vec![from]
+                                    }
+                                };
+                                def.items.push(AlphabetItem::Also(merged));
+                            }
+                            (Some(_), true) => {
+                                self.error(span(k), "ALSO cannot take a THRU range");
+                            }
+                        }
+                        also = false;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if also {
+            self.error(span(n), "ALSO without a literal after it");
+        }
+        if def.system.is_some() && !def.items.is_empty() {
+            self.error(
+                span(n),
+                "ALPHABET names either a character set or a literal sequence",
+            );
+        }
+        def
+    }
+
+    /// `SYMBOLIC CHARACTERS a b IS 10 11 c IS 12`: names and ordinal positions pair in order.
+    fn symbolic_characters(&mut self, n: Node, out: &mut Vec<(String, u32)>) {
+        let mut names: Vec<(String, Node)> = Vec::new();
+        let mut numbers: Vec<(u32, Node)> = Vec::new();
+        let flush = |me: &mut Self,
+                     names: &mut Vec<(String, Node)>,
+                     numbers: &mut Vec<(u32, Node)>,
+                     out: &mut Vec<(String, u32)>| {
+            if names.len() != numbers.len() {
+                if let Some((_, at)) = names.first() {
+                    me.error(
+                        span(*at),
+                        "SYMBOLIC CHARACTERS needs one ordinal position per name",
+                    );
+                }
+            }
+            for ((name, _), (pos, _)) in names.drain(..).zip(numbers.drain(..)) {
+                out.push((name, pos));
+            }
+            names.clear();
+            numbers.clear();
+        };
+        for k in kids(n) {
+            match k.kind() {
+                "word" => {
+                    if !numbers.is_empty() {
+                        flush(self, &mut names, &mut numbers, out);
+                    }
+                    names.push((self.upper(k), k));
+                }
+                "number" => {
+                    if let Some(v) = self.number_u32(Some(k)) {
+                        numbers.push((v, k));
+                    }
+                }
+                _ => {}
+            }
+        }
+        flush(self, &mut names, &mut numbers, out);
+    }
+
+    fn select_entry(&mut self, n: Node) -> (FileControl, Option<DataRef>) {
         let name = field(n, "name").map(|x| self.upper(x)).unwrap_or_default();
         let mut fc = FileControl {
             name: name.clone(),
@@ -147,6 +304,7 @@ impl<'s> Lowerer<'s> {
             span: span(n),
         };
         let mut assigned = false;
+        let mut extended = None;
         for c in kids(n) {
             match c.kind() {
                 "assign_clause" => {
@@ -196,9 +354,7 @@ impl<'s> Lowerer<'s> {
                 }
                 "file_status_clause" => {
                     fc.file_status = field(c, "status").map(|k| self.data_ref(k));
-                    if let Some(x) = field(c, "extended") {
-                        self.not_lowered(x, "extended FILE STATUS item");
-                    }
+                    extended = field(c, "extended").map(|x| self.data_ref(x));
                 }
                 _ => {}
             }
@@ -206,7 +362,7 @@ impl<'s> Lowerer<'s> {
         if !assigned {
             self.error(span(n), format!("SELECT {} has no ASSIGN clause", fc.name));
         }
-        fc
+        (fc, extended)
     }
 
     // ------------------------------------------------------------------ PROCEDURE
@@ -221,12 +377,17 @@ impl<'s> Lowerer<'s> {
             match c.kind() {
                 "procedure_using" => {
                     let mut by = PassBy::Reference;
-                    for a in kids(c) {
+                    let mut optional = false;
+                    let mut cur = c.walk();
+                    let items: Vec<Node> = c.children(&mut cur).collect();
+                    for a in items {
                         match a.kind() {
                             "pass_by" => by = pass_by(a),
+                            "OPTIONAL" => optional = true,
                             "data_ref" => {
                                 let name = self.data_ref(a);
-                                pd.using.push(UsingParam { by, name });
+                                pd.using.push(UsingParam { by, name, optional });
+                                optional = false;
                             }
                             _ => {}
                         }

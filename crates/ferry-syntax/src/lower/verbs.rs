@@ -161,6 +161,17 @@ impl<'s> Lowerer<'s> {
                 }
             }
             "inspect_statement" => self.inspect(n),
+            // TRANSFORM x FROM a TO b: INSPECT x CONVERTING a TO b.
+            "transform_statement" => K::Inspect {
+                target: self.ref_field(n, "target"),
+                tallying: Vec::new(),
+                replacing: Vec::new(),
+                converting: Some((
+                    self.operand_field(n, "from"),
+                    self.operand_field(n, "to"),
+                    Vec::new(),
+                )),
+            },
             "string_statement" => {
                 let mut sources = Vec::new();
                 for s in kids(n).into_iter().filter(|s| s.kind() == "string_source") {
@@ -241,7 +252,8 @@ impl<'s> Lowerer<'s> {
                     exception: Handlers::default(),
                 }
             }
-            "continue_statement" => K::Continue,
+            // READY / RESET TRACE only switch the compiler's execution trace.
+            "continue_statement" | "trace_statement" => K::Continue,
             "next_sentence" => K::NextSentence,
             "exit_statement" => {
                 let kinds: Vec<&str> = fields(n, "kind").iter().map(|k| k.kind()).collect();
@@ -275,9 +287,7 @@ impl<'s> Lowerer<'s> {
                     .filter_map(|t| field(t, "name"))
                     .map(|t| self.upper(t))
                     .collect::<Vec<_>>();
-                if targets.is_empty() {
-                    self.not_lowered(n, "GO TO without a procedure name (ALTERed GO TO)");
-                }
+                // No target: `GO TO.`, set by ALTER (an empty `targets`).
                 K::GoTo {
                     targets,
                     depending_on: field(n, "depending").map(|d| self.data_ref(d)),

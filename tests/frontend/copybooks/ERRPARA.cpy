@@ -1,0 +1,14 @@
+      *    ERRPARA: STANDARD ABEND PARAGRAPHS, COPIED INTO THE
+      *    PROCEDURE DIVISION. THE PROGRAM DEFINES ERR-PROGRAM,
+      *    ERR-MESSAGE AND ERR-CODE.
+       9900-ABEND.
+           DISPLAY '*** ' ERR-PROGRAM ' ABENDING: ' ERR-MESSAGE
+           DISPLAY '*** CODE ' ERR-CODE
+           IF ERR-CODE > 15
+               MOVE ERR-CODE TO RETURN-CODE
+           ELSE
+               MOVE 16 TO RETURN-CODE
+           END-IF
+           STOP RUN.
+       9900-EXIT.
+           EXIT.
