@@ -42,6 +42,7 @@ fn scenario(
         status,
         detail: detail.map(str::to_string),
         checks,
+        steps: Vec::new(),
     }
 }
 

@@ -36,6 +36,7 @@ fn scenario(
                 first_difference: None,
             },
         ],
+        steps: Vec::new(),
     }
 }
 
