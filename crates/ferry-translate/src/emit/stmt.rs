@@ -496,6 +496,11 @@ fn statement_kind(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                 None if dests.len() == 1 => {
                     code.line(format!("return Err(Jump::GoTo(Para::{}));", dests[0]))
                 }
+                None if dests.is_empty() => cx.refuse(
+                    s.span,
+                    "ALTER",
+                    "GO TO without a target (its target is set by ALTER): ALTER is not translated",
+                ),
                 None => cx.refuse(
                     s.span,
                     "GO TO",
