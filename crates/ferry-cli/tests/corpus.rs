@@ -23,6 +23,7 @@ const MUST_VERIFY: &[&str] = &[
     "intrinsics/INTRFUNC",
     "nucleus-arith/ARITHCALC",
     "nucleus-arith/ARITHOPS",
+    "nucleus-control/ALTERS",
     "nucleus-control/CTLDECIDE",
     "nucleus-control/CTLFLOW",
     "nucleus-edit/EDITEURO",

@@ -9,6 +9,7 @@
 //! rebuilds the nesting of IF/ELSE, EVALUATE, inline PERFORM, SEARCH and the imperative phrases
 //! (AT END, ON SIZE ERROR, INVALID KEY, ...) following COBOL's scope rules.
 pub mod ast;
+pub mod walk;
 mod lower;
 
 use serde::{Deserialize, Serialize};

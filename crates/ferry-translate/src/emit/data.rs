@@ -96,6 +96,9 @@ pub(crate) fn constructor(cx: &mut Ctx<'_>, code: &mut Code) {
     code.open("let mut program = Self {");
     code.line("mem: vec![0; STORAGE_SIZE],");
     code.line("called: false,");
+    if !cx.altered.is_empty() {
+        code.line(format!("altered: [None; {}],", cx.altered.len()));
+    }
     for (i, f) in cx.model.files.iter().enumerate() {
         if f.control.is_none() && super::files::handle_kind(cx, i) == super::files::Handle::Sort {
             let handle = super::files::constructor(cx, i, "None").unwrap_or_default();
@@ -198,13 +201,17 @@ pub(crate) fn constructor(cx: &mut Ctx<'_>, code: &mut Code) {
         "/// Initial values of WORKING-STORAGE: VALUE clauses, else spaces/zeros by category.",
     );
     code.open("fn initialize(&mut self) {");
+    let body = code.out.len();
     init_section(cx, code, Section::WorkingStorage);
+    super::bind_storage(code, body);
     code.line("self.initialize_local();");
     code.close("}");
     code.line("");
     code.line("/// LOCAL-STORAGE is initialised again on every activation.");
     code.open("fn initialize_local(&mut self) {");
+    let body = code.out.len();
     init_section(cx, code, Section::LocalStorage);
+    super::bind_storage(code, body);
     code.close("}");
 }
 

@@ -145,6 +145,38 @@ fn hoist(line: &str) -> Option<Vec<String>> {
     Some(lines)
 }
 
+/// Rewrites the function body emitted since `start` to borrow the storage once, at its top
+/// (`let mem = &mut self.mem[..];`, then `mem` for every `&mut self.mem` / `&self.mem`), when the
+/// body uses nothing else of `self`. Same code, and it keeps compile times linear: LLVM's
+/// argument promotion otherwise re-checks every reload of `self.mem` against all the code before
+/// it, which grows with the square of a long paragraph's length.
+pub(crate) fn bind_storage(code: &mut Code, start: usize) {
+    const MUT: &str = "&mut self.mem";
+    const SHARED: &str = "&self.mem";
+    let body = &code.out[start..];
+    if !body.contains(MUT) && !body.contains(SHARED) {
+        return;
+    }
+    let rewritten = body.replace(MUT, "mem").replace(SHARED, "mem");
+    let other_self = rewritten.match_indices("self").any(|(i, _)| {
+        let before = rewritten[..i].chars().next_back();
+        let after = rewritten[i + 4..].chars().next();
+        let ident = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+        !ident(before) && !ident(after)
+    });
+    if other_self {
+        return;
+    }
+    let line = format!(
+        "{:width$}let mem = &mut self.mem[..];\n",
+        "",
+        width = code.indent * 4
+    );
+    code.out.truncate(start);
+    code.out.push_str(&line);
+    code.out.push_str(&rewritten);
+}
+
 /// Removes one pair of parentheses around a whole condition (`if (a && b)` warns in Rust).
 pub(crate) fn bare(cond: &str) -> &str {
     let t = cond.trim();
@@ -217,6 +249,8 @@ pub(crate) struct Ctx<'a> {
     pub uses: std::collections::BTreeSet<String>,
     /// Item -> its descriptor taken from a shared layout crate (see `crate::layouts`).
     pub shared: BTreeMap<ferry_model::ItemId, String>,
+    /// Paragraph index -> its slot in `altered`: paragraphs whose GO TO an ALTER can change.
+    pub altered: BTreeMap<usize, usize>,
     /// Counter for labels and temporaries.
     pub next_label: usize,
     /// Label of the sentence being emitted, when it contains NEXT SENTENCE.
@@ -259,6 +293,50 @@ pub(crate) struct Generated {
     pub interface: Interface,
     pub untranslated: Vec<Untranslated>,
     pub callees_used: Vec<String>,
+}
+
+/// The paragraphs whose GO TO can be changed by ALTER (named by an ALTER, or holding `GO TO.`), each
+/// with a slot of the program's `altered` array.
+fn alterable(cx: &Ctx<'_>, program: &Program) -> BTreeMap<usize, usize> {
+    let mut paras = std::collections::BTreeSet::new();
+    let Some(proc) = &program.procedure else {
+        return BTreeMap::new();
+    };
+    let mut pi = 0;
+    for section in proc.declaratives.iter().chain(&proc.sections) {
+        for p in &section.paragraphs {
+            for sentence in &p.sentences {
+                ferry_syntax::walk::for_each_statement(
+                    &sentence.statements,
+                    &mut |s| match &s.kind {
+                        ferry_syntax::ast::StatementKind::Alter { pairs } => {
+                            for (from, _) in pairs {
+                                let found: Vec<usize> = (0..cx.paras.len())
+                                    .filter(|&i| cx.paras[i].name.as_deref() == Some(from.as_str()))
+                                    .collect();
+                                if let [one] = found.as_slice() {
+                                    paras.insert(*one);
+                                }
+                            }
+                        }
+                        ferry_syntax::ast::StatementKind::GoTo {
+                            targets,
+                            depending_on: None,
+                        } if targets.is_empty() => {
+                            paras.insert(pi);
+                        }
+                        _ => {}
+                    },
+                );
+            }
+            pi += 1;
+        }
+    }
+    paras
+        .into_iter()
+        .enumerate()
+        .map(|(slot, p)| (p, slot))
+        .collect()
 }
 
 fn collect_paragraphs(program: &Program) -> (Vec<Para>, Vec<SectionInfo>) {
@@ -344,7 +422,9 @@ pub(crate) fn program(
         current_para: 0,
         main_start: 0,
         declaratives: BTreeMap::new(),
+        altered: BTreeMap::new(),
     };
+    cx.altered = alterable(&cx, input.program);
     if let Some(proc) = &input.program.procedure {
         cx.main_start = proc.declaratives.iter().map(|s| s.paragraphs.len()).sum();
         for (si, section) in proc.declaratives.iter().enumerate() {
@@ -408,6 +488,12 @@ pub(crate) fn program(
     code.line("mem: Vec<u8>,");
     code.line("/// True when activated by CALL (EXIT PROGRAM returns only then).");
     code.line("called: bool,");
+    if !cx.altered.is_empty() {
+        code.line(
+            "/// Where the GO TO of each paragraph an ALTER changes now goes (None: as written).",
+        );
+        code.line(format!("altered: [Option<Para>; {}],", cx.altered.len()));
+    }
     data::file_fields(&mut cx, &mut code);
     code.close("}");
     code.line("");
@@ -432,9 +518,11 @@ pub(crate) fn program(
                     "fn {}(&mut self) -> Result<(), Jump> {{",
                     para.method
                 ));
+                let body = code.out.len();
                 for sentence in &p.sentences {
                     stmt::sentence(&mut cx, &mut code, sentence);
                 }
+                bind_storage(&mut code, body);
                 let ends_in_jump = code.out.lines().last().is_some_and(|l| {
                     l.starts_with(&format!("{:w$}return ", "", w = code.indent * 4))
                 });

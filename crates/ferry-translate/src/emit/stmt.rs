@@ -481,6 +481,26 @@ fn statement_kind(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
         K::Perform { target, kind, body } => {
             perform(cx, code, s, target.as_ref(), kind, body.as_deref())
         }
+        K::Alter { pairs } => {
+            for (from, to) in pairs {
+                let slot = (0..cx.paras.len())
+                    .find(|&i| cx.paras[i].name.as_deref() == Some(from.as_str()))
+                    .and_then(|i| cx.altered.get(&i).copied());
+                let Some(k) = slot else {
+                    cx.refuse(
+                        s.span,
+                        "ALTER",
+                        format!("ALTER of {from}: not a paragraph of this program (or not unique)"),
+                    );
+                    return;
+                };
+                let Some((first, _)) = para_target(cx, to, None, s.span) else {
+                    return;
+                };
+                let variant = cx.paras[first].variant.clone();
+                code.line(format!("self.altered[{k}] = Some(Para::{variant});"));
+            }
+        }
         K::GoTo {
             targets,
             depending_on,
@@ -492,21 +512,33 @@ fn statement_kind(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                     None => return,
                 }
             }
-            match depending_on {
-                None if dests.len() == 1 => {
+            let slot = cx.altered.get(&cx.current_para).copied();
+            match (depending_on, slot) {
+                // A paragraph an ALTER may change: go where the last ALTER said, else as written.
+                (None, Some(k)) if dests.len() == 1 => code.line(format!(
+                    "return Err(Jump::GoTo(self.altered[{k}].unwrap_or(Para::{})));",
+                    dests[0]
+                )),
+                // `GO TO.` not altered yet falls through, as cobc runs it.
+                (None, Some(k)) if dests.is_empty() => {
+                    code.open(format!("if let Some(target) = self.altered[{k}] {{"));
+                    code.line("return Err(Jump::GoTo(target));");
+                    code.close("}");
+                }
+                (None, _) if dests.len() == 1 => {
                     code.line(format!("return Err(Jump::GoTo(Para::{}));", dests[0]))
                 }
-                None if dests.is_empty() => cx.refuse(
+                (None, _) if dests.is_empty() => cx.refuse(
                     s.span,
-                    "ALTER",
-                    "GO TO without a target (its target is set by ALTER): ALTER is not translated",
+                    "GO TO",
+                    "GO TO without a target outside a paragraph ALTER can change",
                 ),
-                None => cx.refuse(
+                (None, _) => cx.refuse(
                     s.span,
                     "GO TO",
                     "GO TO with several targets needs DEPENDING ON",
                 ),
-                Some(d) => {
+                (Some(d), _) => {
                     let v = ops::num(cx, &Operand::Ref(d.clone()));
                     code.open(format!("match {v}.to_i64() {{"));
                     for (i, d) in dests.iter().enumerate() {
