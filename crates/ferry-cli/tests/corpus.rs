@@ -13,6 +13,8 @@ use std::process::Command;
 const MUST_VERIFY: &[&str] = &[
     "accept-display/ACCEPTS",
     "accept-display/DISPFMT",
+    "call-returning/RETMAIN",
+    "call-returning/RETSUB",
     "calls/CALCSUB",
     "calls/CALLMAIN",
     "calls/COUNTER",

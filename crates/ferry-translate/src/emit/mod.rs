@@ -425,6 +425,18 @@ pub(crate) fn program(
         altered: BTreeMap::new(),
     };
     cx.altered = alterable(&cx, input.program);
+    if let Some(r) = input
+        .program
+        .procedure
+        .as_ref()
+        .and_then(|p| p.returning.as_ref())
+    {
+        cx.refuse(
+            r.span,
+            "PROCEDURE DIVISION RETURNING",
+            "a program that returns an item (PROCEDURE DIVISION RETURNING) is not translated yet",
+        );
+    }
     if let Some(proc) = &input.program.procedure {
         cx.main_start = proc.declaratives.iter().map(|s| s.paragraphs.len()).sum();
         for (si, section) in proc.declaratives.iter().enumerate() {

@@ -1134,14 +1134,27 @@ pub(crate) fn call(
     returning: Option<&DataRef>,
     exception: &Handlers,
 ) {
-    if returning.is_some() {
-        cx.refuse(
-            span,
-            "CALL RETURNING",
-            "CALL ... RETURNING is not translated yet",
-        );
-        return;
-    }
+    // CALL ... RETURNING: the callee's result goes to that item, and RETURN-CODE is left alone
+    // (as cobc does); only numeric items are carried.
+    let target = match returning {
+        None => "RETURN_CODE".to_string(),
+        Some(r) => {
+            let f = field(cx, r);
+            let numeric = cx
+                .model
+                .resolve(r)
+                .is_ok_and(|id| matches!(cx.model.items[id].kind, ItemKind::Numeric { .. }));
+            if !numeric {
+                cx.refuse(
+                    span,
+                    "CALL RETURNING",
+                    "CALL ... RETURNING into a non-numeric item is not translated yet",
+                );
+                return;
+            }
+            f
+        }
+    };
     match program {
         Operand::Literal(Literal::Alphanumeric(name)) => {
             let name = String::from_utf8_lossy(name).trim().to_ascii_uppercase();
@@ -1181,10 +1194,10 @@ pub(crate) fn call(
                     gs.join(", ")
                 ));
             }
-            call_outcome(cx, code, &back, exception);
+            call_outcome(cx, code, &back, exception, &target);
             code.close("}");
         }
-        Operand::Ref(r) => dynamic_call(cx, code, span, r, using, exception),
+        Operand::Ref(r) => dynamic_call(cx, code, span, r, using, exception, &target),
         _ => cx.refuse(
             span,
             "CALL",
@@ -1202,6 +1215,7 @@ fn dynamic_call(
     r: &DataRef,
     using: &[CallArg],
     exception: &Handlers,
+    target: &str,
 ) {
     let me = cx.program.name.clone();
     let unreachable: Vec<String> = cx
@@ -1271,7 +1285,7 @@ fn dynamic_call(
     }
     code.close("}");
     code.open("Some(outcome) => {");
-    call_outcome(cx, code, &back, exception);
+    call_outcome(cx, code, &back, exception, target);
     code.close("}");
     code.close("}");
     code.close("}");
@@ -1343,12 +1357,15 @@ fn call_outcome(
     code: &mut Code,
     back: &[(String, String)],
     exception: &Handlers,
+    target: &str,
 ) {
     for (var, f) in back {
         code.line(format!("rt::put_bytes(&mut self.mem, {f}, &{var});"));
     }
     code.open("match outcome {");
-    code.line("Ok(rc) => rt::store_int(&mut self.mem, RETURN_CODE, rc),");
+    code.line(format!(
+        "Ok(rc) => rt::store_int(&mut self.mem, {target}, rc),"
+    ));
     code.line("Err(rt::StopRun(rc)) => {");
     code.line("    rt::store_int(&mut self.mem, RETURN_CODE, rc);");
     code.line("    return Err(Jump::StopRun);");
