@@ -9,8 +9,8 @@
 //! rebuilds the nesting of IF/ELSE, EVALUATE, inline PERFORM, SEARCH and the imperative phrases
 //! (AT END, ON SIZE ERROR, INVALID KEY, ...) following COBOL's scope rules.
 pub mod ast;
-pub mod walk;
 mod lower;
+pub mod walk;
 
 use serde::{Deserialize, Serialize};
 
