@@ -36,7 +36,16 @@ impl Fig {
 }
 
 /// Fill `dst` by repeating `pat` from its start.
+#[inline]
 pub fn fill_pattern(dst: &mut [u8], pat: &[u8]) {
+    if pat.len() == 1 {
+        dst.fill(pat[0]);
+        return;
+    }
+    fill_pattern_long(dst, pat)
+}
+
+fn fill_pattern_long(dst: &mut [u8], pat: &[u8]) {
     if pat.is_empty() {
         return;
     }
@@ -103,9 +112,11 @@ impl AlnumField {
         }
         Ok(self.refmod(start, len))
     }
+    #[inline]
     pub fn bytes<'a>(&self, mem: &'a [u8]) -> &'a [u8] {
         &mem[self.offset..self.offset + self.len]
     }
+    #[inline]
     pub fn bytes_mut<'a>(&self, mem: &'a mut [u8]) -> &'a mut [u8] {
         &mut mem[self.offset..self.offset + self.len]
     }

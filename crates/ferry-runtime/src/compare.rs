@@ -14,21 +14,34 @@ use std::cmp::Ordering;
 
 /// Compare two byte strings, the shorter padded with spaces.
 pub fn cmp_bytes(a: &[u8], b: &[u8]) -> Ordering {
-    let n = a.len().max(b.len());
-    for i in 0..n {
-        let x = a.get(i).copied().unwrap_or(b' ');
-        let y = b.get(i).copied().unwrap_or(b' ');
-        match x.cmp(&y) {
-            Ordering::Equal => {}
-            o => return o,
-        }
+    let n = a.len().min(b.len());
+    // byte slices compare lexicographically by unsigned bytes (memcmp)
+    match a[..n].cmp(&b[..n]) {
+        Ordering::Equal => {}
+        o => return o,
     }
-    Ordering::Equal
+    if a.len() > n {
+        cmp_repeated(&a[n..], b' ')
+    } else {
+        cmp_repeated(&b[n..], b' ').reverse()
+    }
+}
+
+/// Compare bytes against one byte repeated to the same length.
+#[inline]
+fn cmp_repeated(a: &[u8], c: u8) -> Ordering {
+    match a.iter().find(|&&x| x != c) {
+        Some(x) => x.cmp(&c),
+        None => Ordering::Equal,
+    }
 }
 
 /// Compare bytes against a figurative constant's pattern repeated to the same length.
 pub fn cmp_fig(a: &[u8], fig: Fig) -> Ordering {
     let p = fig.pattern();
+    if p.len() == 1 {
+        return cmp_repeated(a, p[0]);
+    }
     for (i, &x) in a.iter().enumerate() {
         match x.cmp(&p[i % p.len()]) {
             Ordering::Equal => {}
@@ -50,7 +63,50 @@ fn alnum_view<'a>(mem: &'a [u8], f: Field, buf: &'a mut Vec<u8>) -> &'a [u8] {
 }
 
 /// Compare two items: numerically when both are numeric, else as characters.
+#[inline(always)]
 pub fn cmp_fields(mem: &[u8], a: Field, b: Field) -> Ordering {
+    match (a, b) {
+        // both decoded inline (see `NumField::get`): `cmp_num_num` without the call
+        (Field::Num(x), Field::Num(y)) if x.inline_get() && y.inline_get() && !u64_quirk(x) => {
+            let (a, b) = (x.get_small(mem), y.get_small(mem));
+            if x.scale == y.scale {
+                a.cmp(&b)
+            } else {
+                cmp_scaled(a, x.scale as u32, &Dec::new(b, y.scale as u32))
+            }
+        }
+        (Field::Num(x), Field::Num(y)) => cmp_num_num(mem, x, y),
+        (Field::Alnum(x) | Field::Group(x), Field::Alnum(y) | Field::Group(y)) => {
+            cmp_bytes(x.bytes(mem), y.bytes(mem))
+        }
+        _ => cmp_fields_general(mem, a, b),
+    }
+}
+
+/// `Dec::new(a, scale).cmp_value(v)`: what `cmp_num` does for an item decoded inline.
+fn cmp_scaled(a: i128, scale: u32, v: &Dec) -> Ordering {
+    Dec::new(a, scale).cmp_value(v)
+}
+
+/// The left operands for which `cmp_num` reproduces cobc's unsigned 64-bit comparison.
+#[inline(always)]
+fn u64_quirk(n: NumField) -> bool {
+    n.usage == Usage::NativeBinary && !n.signed && n.size() == 8 && n.scale == 0
+}
+
+fn cmp_num_num(mem: &[u8], x: NumField, y: NumField) -> Ordering {
+    // Fast path: both values small, so `cmp_num` would compare the aligned mantissas.
+    if !u64_quirk(x) {
+        if let (Some((a, sa)), Some((b, sb))) = (x.small_value(mem), y.small_value(mem)) {
+            if let Some((p, q, _)) = crate::dec::align_small(a, sa, b, sb) {
+                return p.cmp(&q);
+            }
+        }
+    }
+    cmp_num(mem, x, &y.get(mem))
+}
+
+fn cmp_fields_general(mem: &[u8], a: Field, b: Field) -> Ordering {
     if let (Field::Num(x), Field::Num(y)) = (a, b) {
         return cmp_num(mem, x, &y.get(mem));
     }
@@ -65,6 +121,14 @@ pub fn cmp_fields(mem: &[u8], a: Field, b: Field) -> Ordering {
 /// right operand (of scale 0) is compared as an unsigned 64-bit number, so negatives look huge
 /// (`IF U16 > -598` is false for U16 = 94; with the operands swapped cobc is right).
 fn cmp_num(mem: &[u8], n: NumField, v: &Dec) -> Ordering {
+    // Fast path: both values small (what `cmp_value` does first), outside the quirk below.
+    if !u64_quirk(n) {
+        if let (Some((a, sa)), Some(b)) = (n.small_value(mem), v.mantissa_i128()) {
+            if let Some((x, y, _)) = crate::dec::align_small(a, sa, b, v.scale()) {
+                return x.cmp(&y);
+            }
+        }
+    }
     let a = n.get(mem);
     if n.usage == Usage::NativeBinary
         && !n.signed
@@ -82,13 +146,33 @@ fn cmp_num(mem: &[u8], n: NumField, v: &Dec) -> Ordering {
 }
 
 /// Compare an item with an alphanumeric literal.
+#[inline(always)]
 pub fn cmp_field_bytes(mem: &[u8], a: Field, lit: &[u8]) -> Ordering {
+    match a {
+        Field::Num(n) => cmp_num_bytes(mem, n, lit),
+        other => cmp_bytes(other.bytes(mem), lit),
+    }
+}
+
+fn cmp_num_bytes(mem: &[u8], n: NumField, lit: &[u8]) -> Ordering {
     let mut b1 = Vec::new();
-    cmp_bytes(alnum_view(mem, a, &mut b1), lit)
+    cmp_bytes(alnum_view(mem, Field::Num(n), &mut b1), lit)
 }
 
 /// Compare an item with a numeric value (numeric literal or arithmetic expression).
+#[inline(always)]
 pub fn cmp_field_dec(mem: &[u8], a: Field, v: &Dec) -> Ordering {
+    match a {
+        // decoded inline (see `NumField::get`): `cmp_num` without the call
+        Field::Num(n) if n.inline_get() && !u64_quirk(n) => {
+            cmp_scaled(n.get_small(mem), n.scale as u32, v)
+        }
+        Field::Num(n) => cmp_num(mem, n, v),
+        other => cmp_other_dec(mem, other, v),
+    }
+}
+
+fn cmp_other_dec(mem: &[u8], a: Field, v: &Dec) -> Ordering {
     match a {
         Field::Num(n) => cmp_num(mem, n, v),
         Field::Edit(e) => e.get(mem).cmp_value(v),
@@ -106,7 +190,18 @@ pub fn cmp_field_dec(mem: &[u8], a: Field, v: &Dec) -> Ordering {
 }
 
 /// Compare an item with a figurative constant (ZERO compares numerically for numerics).
+#[inline(always)]
 pub fn cmp_field_fig(mem: &[u8], a: Field, fig: Fig) -> Ordering {
+    match (a, fig) {
+        // the sign of the value (`get(..).cmp_value(&Dec::ZERO)`)
+        (Field::Num(n), Fig::Zero) if n.inline_get() => n.get_small(mem).cmp(&0),
+        (Field::Num(n), Fig::Zero) => n.cmp_zero(mem),
+        (Field::Num(_), _) => cmp_field_fig_general(mem, a, fig),
+        (other, _) => cmp_fig(other.bytes(mem), fig),
+    }
+}
+
+fn cmp_field_fig_general(mem: &[u8], a: Field, fig: Fig) -> Ordering {
     match (a, fig) {
         (Field::Num(n), Fig::Zero) => n.get(mem).cmp_value(&Dec::ZERO),
         _ => {

@@ -52,8 +52,89 @@ impl Round {
     pub const ROUNDED: Round = Round::NearestAwayFromZero;
 }
 
+/// 10^0 ..= 10^38 (every power of ten that fits a `u128`).
+pub(crate) const POW10: [u128; 39] = {
+    let mut t = [1u128; 39];
+    let mut i = 1;
+    while i < 39 {
+        t[i] = t[i - 1] * 10;
+        i += 1;
+    }
+    t
+};
+
+/// 10^0 ..= 10^19 (every power of ten that fits a `u64`).
+pub(crate) const POW10_U64: [u64; 20] = {
+    let mut t = [1u64; 20];
+    let mut i = 1;
+    while i < 20 {
+        t[i] = t[i - 1] * 10;
+        i += 1;
+    }
+    t
+};
+
+/// `(x / 10^k, x % 10^k)` for k <= 19: one arm per power, so each division is by a constant
+/// (a multiplication) instead of a hardware division.
+#[inline]
+pub(crate) fn divrem_pow10(x: u64, k: u32) -> (u64, u64) {
+    macro_rules! by {
+        ($p:expr) => {
+            (x / $p, x % $p)
+        };
+    }
+    match k {
+        0 => (x, 0),
+        1 => by!(10),
+        2 => by!(100),
+        3 => by!(1_000),
+        4 => by!(10_000),
+        5 => by!(100_000),
+        6 => by!(1_000_000),
+        7 => by!(10_000_000),
+        8 => by!(100_000_000),
+        9 => by!(1_000_000_000),
+        10 => by!(10_000_000_000),
+        11 => by!(100_000_000_000),
+        12 => by!(1_000_000_000_000),
+        13 => by!(10_000_000_000_000),
+        14 => by!(100_000_000_000_000),
+        15 => by!(1_000_000_000_000_000),
+        16 => by!(10_000_000_000_000_000),
+        17 => by!(100_000_000_000_000_000),
+        18 => by!(1_000_000_000_000_000_000),
+        _ => by!(10_000_000_000_000_000_000),
+    }
+}
+
+/// 10^n for n <= 38.
+#[inline]
 pub(crate) fn pow10_u128(n: u32) -> u128 {
-    10u128.pow(n)
+    POW10[n as usize]
+}
+
+/// `v × 10^k` if it fits an `i128`.
+#[inline]
+fn upscale_i128(v: i128, k: u32) -> Option<i128> {
+    if k == 0 {
+        return Some(v);
+    }
+    if k > 38 {
+        return if v == 0 { Some(0) } else { None };
+    }
+    v.checked_mul(POW10[k as usize] as i128)
+}
+
+/// The two mantissas of small values brought to the larger scale (None when one does not fit).
+#[inline]
+pub(crate) fn align_small(x: i128, xs: u32, y: i128, ys: u32) -> Option<(i128, i128, u32)> {
+    if xs == ys {
+        Some((x, y, xs))
+    } else if xs < ys {
+        Some((upscale_i128(x, ys - xs)?, y, ys))
+    } else {
+        Some((x, upscale_i128(y, xs - ys)?, xs))
+    }
 }
 
 /// Sign and magnitude of an integer, used when rescaling.
@@ -97,6 +178,7 @@ impl Dec {
     };
 
     /// `mantissa × 10^-scale`, e.g. `Dec::new(1250, 2)` is 12.50.
+    #[inline]
     pub const fn new(mantissa: i128, scale: u32) -> Dec {
         Dec {
             repr: Repr::Small(mantissa),
@@ -104,6 +186,7 @@ impl Dec {
         }
     }
 
+    #[inline]
     pub const fn int(v: i64) -> Dec {
         Dec {
             repr: Repr::Small(v as i128),
@@ -111,6 +194,7 @@ impl Dec {
         }
     }
 
+    #[inline]
     pub const fn nan() -> Dec {
         Dec {
             repr: Repr::Nan,
@@ -118,15 +202,18 @@ impl Dec {
         }
     }
 
+    #[inline]
     pub fn is_nan(&self) -> bool {
         matches!(self.repr, Repr::Nan)
     }
 
+    #[inline]
     pub fn scale(&self) -> u32 {
         self.scale
     }
 
     /// The mantissa if it fits an `i128`.
+    #[inline]
     pub fn mantissa_i128(&self) -> Option<i128> {
         match &self.repr {
             Repr::Small(v) => Some(*v),
@@ -153,6 +240,7 @@ impl Dec {
         }
     }
 
+    #[inline]
     pub(crate) fn from_mag(neg: bool, mag: Mag, scale: u32) -> Dec {
         match mag {
             Mag::Small(v) if v <= i128::MAX as u128 => {
@@ -163,6 +251,20 @@ impl Dec {
                 }
             }
             m => Dec::from_parts(neg, m.to_big(), scale),
+        }
+    }
+
+    /// `±mag × 10^-scale` (a zero is never negative).
+    #[inline]
+    pub(crate) fn from_u128(neg: bool, mag: u128, scale: u32) -> Dec {
+        if mag <= i128::MAX as u128 {
+            let v = mag as i128;
+            Dec {
+                repr: Repr::Small(if neg { -v } else { v }),
+                scale,
+            }
+        } else {
+            Dec::from_parts(neg, BigUint::from_u128(mag), scale)
         }
     }
 
@@ -211,6 +313,7 @@ impl Dec {
     }
 
     /// -1, 0 or 1 (0 for NaN).
+    #[inline]
     pub fn signum(&self) -> i32 {
         match &self.repr {
             Repr::Small(v) => v.signum() as i32,
@@ -227,6 +330,7 @@ impl Dec {
         }
     }
 
+    #[inline]
     pub fn is_zero(&self) -> bool {
         !self.is_nan() && self.signum() == 0
     }
@@ -284,19 +388,24 @@ impl Dec {
         }
     }
 
+    #[inline]
     pub fn add(&self, o: &Dec) -> Dec {
-        if self.is_nan() || o.is_nan() {
-            return Dec::nan();
-        }
         if let (Repr::Small(x), Repr::Small(y)) = (&self.repr, &o.repr) {
-            if self.scale == o.scale {
-                if let Some(r) = x.checked_add(*y) {
+            if let Some((x, y, scale)) = align_small(*x, self.scale, *y, o.scale) {
+                if let Some(r) = x.checked_add(y) {
                     return Dec {
                         repr: Repr::Small(r),
-                        scale: self.scale,
+                        scale,
                     };
                 }
             }
+        }
+        self.add_slow(o)
+    }
+
+    fn add_slow(&self, o: &Dec) -> Dec {
+        if self.is_nan() || o.is_nan() {
+            return Dec::nan();
         }
         let (a, b) = Dec::align(self, o);
         if let (Repr::Small(x), Repr::Small(y)) = (&a.repr, &b.repr) {
@@ -319,11 +428,36 @@ impl Dec {
         }
     }
 
+    #[inline]
     pub fn sub(&self, o: &Dec) -> Dec {
-        self.add(&o.neg())
+        if let (Repr::Small(x), Repr::Small(y)) = (&self.repr, &o.repr) {
+            if let Some((x, y, scale)) = align_small(*x, self.scale, *y, o.scale) {
+                if let Some(r) = x.checked_sub(y) {
+                    return Dec {
+                        repr: Repr::Small(r),
+                        scale,
+                    };
+                }
+            }
+        }
+        self.add_slow(&o.neg())
     }
 
+    #[inline]
     pub fn mul(&self, o: &Dec) -> Dec {
+        if let (Repr::Small(x), Repr::Small(y)) = (&self.repr, &o.repr) {
+            // two i64 factors: the product always fits an i128
+            if let (Ok(a), Ok(b)) = (i64::try_from(*x), i64::try_from(*y)) {
+                return Dec {
+                    repr: Repr::Small(a as i128 * b as i128),
+                    scale: self.scale + o.scale,
+                };
+            }
+        }
+        self.mul_slow(o)
+    }
+
+    fn mul_slow(&self, o: &Dec) -> Dec {
         if self.is_nan() || o.is_nan() {
             return Dec::nan();
         }
@@ -384,6 +518,11 @@ impl Dec {
     /// Round to an integer count of 10^-target_scale units (target_scale may be negative
     /// for P-scaled pictures). None for NaN.
     fn scaled_big(&self, target_scale: i32, mode: Round) -> Option<(bool, Mag)> {
+        if let Repr::Small(v) = self.repr {
+            if let Some((neg, q)) = small_scaled(v, self.scale as i64 - target_scale as i64, mode) {
+                return Some((neg, Mag::Small(q)));
+            }
+        }
         if self.is_nan() {
             return None;
         }
@@ -438,7 +577,92 @@ impl Dec {
 
     /// Rounded integer N (units of 10^-target_scale) split into its low `keep` digits
     /// and an overflow flag. `keep` ≤ 38.
+    #[inline]
     pub(crate) fn scaled(&self, target_scale: i32, mode: Round, keep: u32) -> Option<Scaled> {
+        if let Repr::Small(v) = self.repr {
+            if let Some((neg, q)) = small_scaled(v, self.scale as i64 - target_scale as i64, mode) {
+                let keep = keep.min(38);
+                return Some(if let Ok(q) = u64::try_from(q) {
+                    if keep >= 20 {
+                        Scaled {
+                            neg,
+                            low: q as u128,
+                            overflow: false,
+                        }
+                    } else {
+                        let p = POW10_U64[keep as usize];
+                        Scaled {
+                            neg,
+                            low: if q < p { q } else { q % p } as u128,
+                            overflow: q >= p,
+                        }
+                    }
+                } else {
+                    let p = POW10[keep as usize];
+                    Scaled {
+                        neg,
+                        low: q % p,
+                        overflow: q >= p,
+                    }
+                });
+            }
+        }
+        self.scaled_slow(target_scale, mode, keep)
+    }
+
+    /// `scaled` in 64-bit arithmetic for a small value, `keep` ≤ 19 and a shift of at most 19
+    /// places: (negative, low, overflow) exactly as `scaled` gives them. None outside that
+    /// range (the caller then uses `scaled`).
+    #[inline]
+    pub(crate) fn scaled_u64(
+        &self,
+        target_scale: i32,
+        mode: Round,
+        keep: u32,
+    ) -> Option<(bool, u64, bool)> {
+        let Repr::Small(v) = self.repr else {
+            return None;
+        };
+        if keep > 19 {
+            return None;
+        }
+        let neg = v < 0;
+        let mag = u64::try_from(v.unsigned_abs()).ok()?;
+        let shift = self.scale as i64 - target_scale as i64;
+        let q = if shift <= 0 {
+            if shift < -19 {
+                return None;
+            }
+            mag.checked_mul(POW10_U64[(-shift) as usize])?
+        } else {
+            if shift > 19 {
+                return None;
+            }
+            let p = POW10_U64[shift as usize];
+            let (q, r) = (mag / p, mag % p);
+            q + round_inc(mode, neg, r != 0, r.cmp(&(p - r)), q % 2 == 1) as u64
+        };
+        let p = POW10_U64[keep as usize];
+        // (no division unless the value overflows the item)
+        Some((neg && q != 0, if q < p { q } else { q % p }, q >= p))
+    }
+
+    /// `scaled_u64` when no rounding is involved: the value already has `target_scale`
+    /// decimals and its mantissa fits a `u64` (the common case of storing a sum or a moved
+    /// value). (negative, low, overflow) as `scaled_u64` gives them; None otherwise.
+    #[inline(always)]
+    pub(crate) fn same_scale_u64(&self, target_scale: i32, keep: u32) -> Option<(bool, u64, bool)> {
+        match self.repr {
+            Repr::Small(v) if self.scale as i64 == target_scale as i64 && keep <= 19 => {
+                let q = u64::try_from(v.unsigned_abs()).ok()?;
+                let p = POW10_U64[keep as usize];
+                Some((v < 0, if q < p { q } else { q % p }, q >= p))
+            }
+            _ => None,
+        }
+    }
+
+    fn scaled_slow(&self, target_scale: i32, mode: Round, keep: u32) -> Option<Scaled> {
         let (neg, m) = self.scaled_big(target_scale, mode)?;
         let keep = keep.min(38);
         let p = pow10_u128(keep);
@@ -460,7 +684,17 @@ impl Dec {
     }
 
     /// Compare by value (NaN compares equal to zero; callers avoid comparing NaN).
+    #[inline]
     pub fn cmp_value(&self, o: &Dec) -> Ordering {
+        if let (Repr::Small(x), Repr::Small(y)) = (&self.repr, &o.repr) {
+            if let Some((x, y, _)) = align_small(*x, self.scale, *y, o.scale) {
+                return x.cmp(&y);
+            }
+        }
+        self.cmp_slow(o)
+    }
+
+    fn cmp_slow(&self, o: &Dec) -> Ordering {
         if self.is_nan() || o.is_nan() {
             return self.signum().cmp(&o.signum());
         }
@@ -490,7 +724,32 @@ impl Dec {
     }
 }
 
+/// `scaled_big` for a small mantissa whose magnitude fits a `u64` and a shift of at most 19
+/// places either way: the same result, in 64-bit arithmetic. None when out of that range.
+#[inline]
+fn small_scaled(v: i128, shift: i64, mode: Round) -> Option<(bool, u128)> {
+    let neg = v < 0;
+    let mag = u64::try_from(v.unsigned_abs()).ok()?;
+    if shift <= 0 {
+        if shift < -19 {
+            return None;
+        }
+        // < 2^64 × 10^19 < 2^128
+        return Some((neg, mag as u128 * POW10_U64[(-shift) as usize] as u128));
+    }
+    if shift > 19 {
+        return None;
+    }
+    let p = POW10_U64[shift as usize];
+    let (q, r) = (mag / p, mag % p);
+    // 2r against p, without overflowing: r against p - r
+    let half = r.cmp(&(p - r));
+    let q = q + round_inc(mode, neg, r != 0, half, q % 2 == 1) as u64;
+    Some((neg && q != 0, q as u128))
+}
+
 /// Whether rounding adds one unit to the truncated magnitude.
+#[inline]
 fn round_inc(mode: Round, neg: bool, nonzero_rem: bool, half: Ordering, odd: bool) -> bool {
     if !nonzero_rem {
         return false;

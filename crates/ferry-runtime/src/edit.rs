@@ -39,6 +39,118 @@ pub struct EditField {
     pub comma: bool,
     /// Currency symbol used in the picture (default '$').
     pub currency: u8,
+    /// The picture compiled (at compile time) to one step per editing position, see
+    /// [`compile_steps`]; `n_steps == 0` when it was not compiled (editing then walks the
+    /// picture string).
+    steps: [u8; EDIT_STEPS],
+    n_steps: u8,
+}
+
+/// Longest picture (in editing steps) that is compiled.
+const EDIT_STEPS: usize = 32;
+
+// Editing steps. A step is what `edit_chars_slow` does at one position of the picture; the
+// choice among its match arms depends only on the picture (the symbol, and whether a 9, Z or *
+// came before), so it is made once, when the descriptor is built.
+const S_NINE: u8 = 1;
+const S_Z: u8 = 2;
+const S_STAR: u8 = 3;
+const S_TRAIL_PLUS: u8 = 4;
+const S_TRAIL_MINUS: u8 = 5;
+const S_TRAIL_CURRENCY: u8 = 6;
+const S_FLOAT_PLUS: u8 = 7;
+const S_FLOAT_MINUS: u8 = 8;
+const S_FLOAT_CURRENCY: u8 = 9;
+const S_CR: u8 = 10;
+const S_DB: u8 = 11;
+const S_POINT: u8 = 12;
+const S_SEP: u8 = 13;
+const S_B: u8 = 14;
+/// The second position of CR / DB (one step per position).
+const S_CR2: u8 = 15;
+const S_DB2: u8 = 16;
+// any other step value: that byte, written as it is ('0', '/', ...)
+
+/// Compiles a picture into steps, one per output position, following exactly the walk of
+/// `edit_chars_slow` over an output of `len` bytes. Returns 0 steps (not compiled) when the
+/// picture has more than `EDIT_STEPS` positions or a literal byte that collides with a step code.
+const fn compile_steps(p: &[u8], comma: bool, currency: u8, len: usize) -> ([u8; EDIT_STEPS], u8) {
+    const NONE: ([u8; EDIT_STEPS], u8) = ([0; EDIT_STEPS], 0);
+    let (dec, sep) = if comma { (b',', b'.') } else { (b'.', b',') };
+    let mut steps = [0u8; EDIT_STEPS];
+    let mut n_steps = 0usize;
+    let mut pos = 0usize;
+    let mut trailing = false;
+    let mut i = 0;
+    while i < p.len() && pos < len {
+        let (c, n, j) = next_sym(p, i);
+        i = j;
+        let mut k = 0;
+        while k < n && pos < len {
+            k += 1;
+            // the arms of `edit_chars_slow`, in its order
+            let step = if c == b'9' {
+                trailing = true;
+                S_NINE
+            } else if c == b'Z' || c == b'*' {
+                trailing = true;
+                if c == b'*' {
+                    S_STAR
+                } else {
+                    S_Z
+                }
+            } else if (c == b'+' || c == b'-') && trailing {
+                if c == b'+' {
+                    S_TRAIL_PLUS
+                } else {
+                    S_TRAIL_MINUS
+                }
+            } else if c == currency && trailing {
+                S_TRAIL_CURRENCY
+            } else if c == b'+' || c == b'-' {
+                if c == b'+' {
+                    S_FLOAT_PLUS
+                } else {
+                    S_FLOAT_MINUS
+                }
+            } else if c == currency {
+                S_FLOAT_CURRENCY
+            } else if c == b'C' || c == b'D' {
+                if c == b'C' {
+                    S_CR
+                } else {
+                    S_DB
+                }
+            } else if c == b'V' || c == b'P' {
+                continue; // no position
+            } else if c == dec {
+                S_POINT
+            } else if c == sep {
+                S_SEP
+            } else if c == b'B' {
+                S_B
+            } else if c <= S_DB2 {
+                return NONE;
+            } else {
+                c
+            };
+            let two = step == S_CR || step == S_DB;
+            if n_steps + two as usize >= EDIT_STEPS {
+                return NONE;
+            }
+            steps[n_steps] = step;
+            n_steps += 1;
+            if two {
+                steps[n_steps] = if step == S_CR { S_CR2 } else { S_DB2 };
+                n_steps += 1;
+            }
+            pos += 1 + two as usize;
+        }
+    }
+    if pos != len {
+        return NONE;
+    }
+    (steps, n_steps as u8)
 }
 
 /// Next picture symbol at byte `i`: (symbol, repeat count, next index). Symbols are
@@ -139,6 +251,7 @@ impl EditField {
                 scale -= p_count;
             }
         }
+        let (steps, n_steps) = compile_steps(p, comma, currency, len);
         EditField {
             offset,
             len,
@@ -149,6 +262,8 @@ impl EditField {
             blank_when_zero: false,
             comma,
             currency,
+            steps,
+            n_steps,
         }
     }
 
@@ -173,15 +288,44 @@ impl EditField {
         // "ZZZ9-" gives "   0-" but -0.07 gives "   0 "); and one extra high-order digit:
         // the first floating position reads it (cobc: "+,++9" with 2269 -> "+,269").
         let keep = (self.digits + 2).min(38);
+        if let Some((_, low, _)) = v.scaled_u64(self.scale + 1, Round::Truncate, keep) {
+            // up to 17 digits, in 64-bit arithmetic: the same digits as below
+            let extra = (low % 10) as u8;
+            let (above, mag) = crate::dec::divrem_pow10(low / 10, self.digits);
+            let out = &mut mem[self.offset..self.offset + self.len];
+            edit_u64(
+                self,
+                out,
+                v.signum() < 0,
+                mag,
+                b'0' + (above % 10) as u8,
+                extra,
+            );
+            return;
+        }
         let s = match v.scaled(self.scale + 1, Round::Truncate, keep) {
             Some(s) => s,
             None => return,
         };
+        let out = &mut mem[self.offset..self.offset + self.len];
+        if let Ok(low) = u64::try_from(s.low) {
+            // the same digits in 64-bit arithmetic (u128 division is a library call)
+            let extra = (low % 10) as u8;
+            let n = low / 10;
+            // n < 2^64 < 10^20: from 20 digits on, n / 10^digits is 0
+            let (virt, mag) = if self.digits < 20 {
+                let (above, mag) = crate::dec::divrem_pow10(n, self.digits);
+                (b'0' + (above % 10) as u8, mag)
+            } else {
+                (b'0', n)
+            };
+            edit_into(self, out, v.signum() < 0, mag as u128, virt, extra);
+            return;
+        }
         let extra = (s.low % 10) as u8;
         let n = s.low / 10;
         let p = crate::dec::pow10_u128(self.digits.min(36));
         let virt = b'0' + (n / p % 10) as u8;
-        let out = &mut mem[self.offset..self.offset + self.len];
         edit_into(self, out, v.signum() < 0, n % p, virt, extra);
     }
 
@@ -302,20 +446,229 @@ pub(crate) fn edit_into(
     if f.virtual_digit {
         digs[0] = virt;
     }
-    let mut m = mag;
-    for k in (0..total.min(80)).rev() {
-        if k < f.virtual_digit as usize {
-            break;
+    let first = f.virtual_digit as usize;
+    if let Ok(mut m) = u64::try_from(mag) {
+        for k in (first..total.min(80)).rev() {
+            digs[k] = b'0' + (m % 10) as u8;
+            m /= 10;
         }
-        digs[k] = b'0' + (m % 10) as u8;
-        m /= 10;
+    } else {
+        let mut m = mag;
+        for k in (first..total.min(80)).rev() {
+            digs[k] = b'0' + (m % 10) as u8;
+            m /= 10;
+        }
     }
     let is_zero = mag == 0 && (!f.virtual_digit || virt == b'0');
     edit_chars_into(f, out, raw_neg, &digs[..total.min(80)], is_zero, extra)
 }
 
+/// `edit_into` for a magnitude of at most 17 digits.
+fn edit_u64(f: &EditField, out: &mut [u8], raw_neg: bool, mag: u64, virt: u8, extra: u8) {
+    let first = f.virtual_digit as usize;
+    let total = f.digits as usize + first;
+    let mut digs = [b'0'; 20];
+    digs[0] = if f.virtual_digit { virt } else { b'0' };
+    // the digits of mag right-aligned in digs[first..total], two per division
+    let (mut k, mut m) = (total, mag);
+    while k >= first + 2 {
+        let r = (m % 100) as usize;
+        m /= 100;
+        digs[k - 2] = crate::num::DIGIT_PAIRS[2 * r];
+        digs[k - 1] = crate::num::DIGIT_PAIRS[2 * r + 1];
+        k -= 2;
+    }
+    if k > first {
+        digs[k - 1] = b'0' + (m % 10) as u8;
+    }
+    let is_zero = mag == 0 && (!f.virtual_digit || virt == b'0');
+    edit_chars_into(f, out, raw_neg, &digs[..total], is_zero, extra)
+}
+
 /// Edit the digit characters `digs` (the virtual digit first, when the picture has one).
 pub(crate) fn edit_chars_into(
+    f: &EditField,
+    out: &mut [u8],
+    raw_neg: bool,
+    digs: &[u8],
+    is_zero: bool,
+    extra: u8,
+) {
+    if f.n_steps > 0 && out.len() == f.len {
+        edit_steps(f, out, raw_neg, digs, is_zero, extra)
+    } else {
+        edit_chars_slow(f, out, raw_neg, digs, is_zero, extra)
+    }
+}
+
+/// `edit_chars_slow` over the compiled steps (one per position): the same state changes at
+/// every position, with the choice of arm made in advance.
+fn edit_steps(f: &EditField, out: &mut [u8], raw_neg: bool, digs: &[u8], is_zero: bool, extra: u8) {
+    let dec = if f.comma { b',' } else { b'.' };
+    let sep = if f.comma { b'.' } else { b',' };
+    let total = digs.len();
+    let neg = raw_neg && !is_zero;
+    let trailing_neg = raw_neg && !(is_zero && extra == 0);
+    let mut di = 0usize;
+    let next_digit = |di: &mut usize| {
+        let d = if *di < total { digs[*di] } else { b'0' };
+        *di += 1;
+        d
+    };
+    let mut suppress = true;
+    let mut pad = b' ';
+    let mut has_nine = false;
+    let mut sign_pos: Option<usize> = None;
+    let mut sign_sym = b'-';
+    let mut curr_pos: Option<usize> = None;
+    let mut float_sym: Option<u8> = None;
+    let sign_char = |sym: u8| {
+        if neg {
+            b'-'
+        } else if sym == b'+' {
+            b'+'
+        } else {
+            b' '
+        }
+    };
+    let steps = &f.steps[..f.n_steps as usize];
+    for (pos, (o, &step)) in out.iter_mut().zip(steps).enumerate() {
+        *o = match step {
+            S_NINE => {
+                float_sym = None;
+                suppress = false;
+                has_nine = true;
+                next_digit(&mut di)
+            }
+            S_Z | S_STAR => {
+                let x = next_digit(&mut di);
+                pad = if step == S_STAR { b'*' } else { b' ' };
+                float_sym = None;
+                if suppress && x == b'0' {
+                    pad
+                } else {
+                    suppress = false;
+                    x
+                }
+            }
+            S_TRAIL_PLUS | S_TRAIL_MINUS => {
+                if trailing_neg {
+                    b'-'
+                } else if step == S_TRAIL_PLUS {
+                    b'+'
+                } else {
+                    b' '
+                }
+            }
+            S_TRAIL_CURRENCY => f.currency,
+            S_FLOAT_PLUS | S_FLOAT_MINUS => {
+                let c = if step == S_FLOAT_PLUS { b'+' } else { b'-' };
+                let first = di == 0 && f.virtual_digit;
+                let x = next_digit(&mut di);
+                if first || (suppress && x == b'0') {
+                    sign_pos = Some(pos);
+                    sign_sym = c;
+                    float_sym = Some(c);
+                    if x != b'0' {
+                        suppress = false;
+                    }
+                    pad
+                } else {
+                    suppress = false;
+                    x
+                }
+            }
+            S_FLOAT_CURRENCY => {
+                let first = di == 0 && f.virtual_digit;
+                let d = next_digit(&mut di);
+                if first || (suppress && d == b'0') {
+                    curr_pos = Some(pos);
+                    float_sym = Some(f.currency);
+                    if d != b'0' {
+                        suppress = false;
+                    }
+                    pad
+                } else {
+                    suppress = false;
+                    d
+                }
+            }
+            S_CR => {
+                if neg {
+                    b'C'
+                } else {
+                    b' '
+                }
+            }
+            S_CR2 => {
+                if neg {
+                    b'R'
+                } else {
+                    b' '
+                }
+            }
+            S_DB => {
+                if neg {
+                    b'D'
+                } else {
+                    b' '
+                }
+            }
+            S_DB2 => {
+                if neg {
+                    b'B'
+                } else {
+                    b' '
+                }
+            }
+            S_POINT => {
+                suppress = false;
+                dec
+            }
+            S_SEP | S_B => {
+                if suppress {
+                    // a suppressed insertion character inside a floating string takes
+                    // the floating symbol
+                    match float_sym {
+                        Some(s) if s == f.currency => curr_pos = Some(pos),
+                        Some(_) => sign_pos = Some(pos),
+                        None => {}
+                    }
+                    pad
+                } else if step == S_B {
+                    b' '
+                } else {
+                    sep
+                }
+            }
+            literal => literal,
+        };
+    }
+    if is_zero && (f.blank_when_zero || !has_nine) {
+        if !f.blank_when_zero && pad == b'*' {
+            for b in out.iter_mut() {
+                if *b != dec {
+                    *b = b'*';
+                }
+            }
+        } else {
+            out.fill(b' ');
+        }
+        return;
+    }
+    if let Some(cp) = curr_pos {
+        out[cp] = f.currency;
+    }
+    if let Some(sp) = sign_pos {
+        out[sp] = match curr_pos {
+            Some(cp) if sp < cp => sign_sym,
+            _ => sign_char(sign_sym),
+        };
+    }
+}
+
+/// Edit by walking the picture string (pictures that are not compiled).
+fn edit_chars_slow(
     f: &EditField,
     out: &mut [u8],
     raw_neg: bool,

@@ -639,3 +639,64 @@ fn negative_values_that_edit_as_zero() {
         assert_eq!(String::from_utf8_lossy(&mem), want, "{pic} {val}");
     }
 }
+
+/// The compiled editing steps do exactly what walking the picture does: random pictures
+/// (every symbol, repeat counts, CR/DB, V/P, comma and currency options), random digit
+/// strings and signs, both executors compared byte for byte.
+#[test]
+fn compiled_steps_match_picture_walk() {
+    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = move |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    const SYMS: &[&str] = &[
+        "9", "Z", "*", "+", "-", "$", "E", ",", ".", "B", "0", "/", "V", "P", "CR", "DB", "z",
+        "9(3)", "Z(2)", "*(3)", "+(2)", "$(3)", "X",
+    ];
+    let mut compiled = 0;
+    for _ in 0..4000 {
+        let n = 1 + next(9) as usize;
+        let mut pic = String::new();
+        for _ in 0..n {
+            pic.push_str(SYMS[next(SYMS.len() as u64) as usize]);
+        }
+        let pic: &'static str = Box::leak(pic.into_boxed_str());
+        let comma = next(4) == 0;
+        let currency = if next(5) == 0 { b'E' } else { b'$' };
+        let mut f = EditField::with_options(0, pic, comma, currency);
+        if next(4) == 0 {
+            f = f.blank_when_zero();
+        }
+        if f.n_steps == 0 {
+            continue;
+        }
+        compiled += 1;
+        let total = f.digits as usize + f.virtual_digit as usize;
+        for _ in 0..8 {
+            let digs: Vec<u8> = (0..total)
+                .map(|_| match next(6) {
+                    0..=2 => b'0',
+                    3 => b' ',
+                    _ => b'0' + next(10) as u8,
+                })
+                .collect();
+            let is_zero = digs.iter().all(|&c| c == b'0');
+            let (neg, extra) = (next(2) == 0, next(3) as u8);
+            let mut a = vec![b'?'; f.len];
+            let mut b = vec![b'?'; f.len];
+            edit_steps(&f, &mut a, neg, &digs, is_zero, extra);
+            edit_chars_slow(&f, &mut b, neg, &digs, is_zero, extra);
+            assert_eq!(
+                String::from_utf8_lossy(&a),
+                String::from_utf8_lossy(&b),
+                "{pic} comma={comma} currency={} digits={:?} neg={neg} extra={extra}",
+                currency as char,
+                String::from_utf8_lossy(&digs)
+            );
+        }
+    }
+    assert!(compiled > 1000, "only {compiled} pictures compiled");
+}

@@ -46,6 +46,7 @@ pub struct StopRun(pub i64);
 
 impl Field {
     /// The same item shifted by `extra` bytes (a subscripted occurrence).
+    #[inline(always)]
     pub fn at(self, extra: usize) -> Field {
         match self {
             Field::Num(n) => Field::Num(n.at(extra)),
@@ -64,7 +65,20 @@ impl Field {
 
 impl Dec {
     /// The integer part (truncated), saturating; 0 for NaN.
+    #[inline]
     pub fn to_i64(&self) -> i64 {
+        if let Some(m) = self.mantissa_i128() {
+            let s = self.scale();
+            if let (Ok(v), true) = (i64::try_from(m), s <= 18) {
+                // truncated toward zero, like `round_to(0, Truncate)`
+                let q = crate::dec::divrem_pow10(v.unsigned_abs(), s).0 as i64;
+                return if v < 0 { -q } else { q };
+            }
+        }
+        self.to_i64_slow()
+    }
+
+    fn to_i64_slow(&self) -> i64 {
         if self.is_nan() {
             return 0;
         }
@@ -83,17 +97,20 @@ impl Dec {
 }
 
 /// Numeric value of an item (numeric, edited (de-edited), or alphanumeric read as digits).
+#[inline(always)]
 pub fn get(mem: &[u8], f: Field) -> Dec {
     match f {
         Field::Num(n) => n.get(mem),
         Field::Edit(e) => e.get(mem),
-        other => {
-            let bytes = other.bytes(mem);
-            let (neg, v) = mov::alnum_to_int(bytes, bytes.len().min(38) as u32, 0);
-            let m = v.min(i128::MAX as u128) as i128;
-            Dec::new(if neg { -m } else { m }, 0)
-        }
+        other => get_alnum(mem, other),
     }
+}
+
+fn get_alnum(mem: &[u8], f: Field) -> Dec {
+    let bytes = f.bytes(mem);
+    let (neg, v) = mov::alnum_to_int(bytes, bytes.len().min(38) as u32, 0);
+    let m = v.min(i128::MAX as u128) as i128;
+    Dec::new(if neg { -m } else { m }, 0)
 }
 
 /// Numeric value of any operand.
@@ -110,7 +127,15 @@ pub fn num_value(mem: &[u8], v: Val) -> Dec {
 }
 
 /// Stores an arithmetic result (see `NumField::store`); returns true on a size error.
+#[inline(always)]
 pub fn store(mem: &mut [u8], f: Field, v: &Dec, round: Round, on_size_error: bool) -> bool {
+    match f {
+        Field::Num(n) => n.store(mem, v, round, on_size_error),
+        other => store_other(mem, other, v, round, on_size_error),
+    }
+}
+
+fn store_other(mem: &mut [u8], f: Field, v: &Dec, round: Round, on_size_error: bool) -> bool {
     match f {
         Field::Num(n) => n.store(mem, v, round, on_size_error),
         Field::Edit(e) => {
@@ -147,16 +172,19 @@ fn pow10(n: u32) -> Dec {
 }
 
 /// `item := item + by` (SET UP BY, PERFORM VARYING steps): truncating, no size error.
+#[inline]
 pub fn step(mem: &mut [u8], f: Field, by: Val) {
     let v = get(mem, f).add(&num_value(mem, by));
     store(mem, f, &v, Round::Truncate, false);
 }
 
+#[inline(always)]
 pub fn store_int(mem: &mut [u8], f: Field, v: i64) {
     store(mem, f, &Dec::int(v), Round::Truncate, false);
 }
 
 /// MOVE for every operand kind.
+#[inline(always)]
 pub fn move_value(mem: &mut [u8], src: Val, dst: Field) {
     match src {
         Val::Field(f) => mov::move_field(mem, f, dst),
@@ -178,7 +206,20 @@ pub fn replicate(mem: &mut [u8], first: Field, stride: usize, count: u32) {
 }
 
 /// COBOL comparison of two operands: numeric by value, otherwise by characters.
+#[inline(always)]
 pub fn compare(mem: &[u8], a: &Val, b: &Val) -> Ordering {
+    use crate::compare as c;
+    // the common shapes first (the same calls as below)
+    match (a, b) {
+        (Val::Field(x), Val::Field(y)) => c::cmp_fields(mem, *x, *y),
+        (Val::Field(x), Val::Num(d)) => c::cmp_field_dec(mem, *x, d),
+        (Val::Field(x), Val::Bytes(l)) => c::cmp_field_bytes(mem, *x, l),
+        (Val::Field(x), Val::Fig(f)) => c::cmp_field_fig(mem, *x, *f),
+        _ => compare_general(mem, a, b),
+    }
+}
+
+fn compare_general(mem: &[u8], a: &Val, b: &Val) -> Ordering {
     use crate::compare as c;
     match (a, b) {
         (Val::Temp(d) | Val::Digits(d, _), other) => {
@@ -361,6 +402,7 @@ pub fn text(mem: &[u8], v: Val) -> String {
 }
 
 /// 0-based occurrence number for a 1-based subscript value.
+#[inline(always)]
 pub fn index(v: Dec, _max: u32) -> usize {
     (v.to_i64() - 1).max(0) as usize
 }

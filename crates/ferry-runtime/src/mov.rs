@@ -63,6 +63,7 @@ impl From<AlnumEditField> for Field {
 }
 
 impl Field {
+    #[inline(always)]
     pub fn offset(&self) -> usize {
         match self {
             Field::Num(f) => f.offset,
@@ -71,6 +72,7 @@ impl Field {
             Field::AlnumEdit(f) => f.offset,
         }
     }
+    #[inline(always)]
     pub fn size(&self) -> usize {
         match self {
             Field::Num(f) => f.size(),
@@ -79,10 +81,12 @@ impl Field {
             Field::AlnumEdit(f) => f.len,
         }
     }
+    #[inline(always)]
     pub fn bytes<'a>(&self, mem: &'a [u8]) -> &'a [u8] {
         &mem[self.offset()..self.offset() + self.size()]
     }
     /// The item's storage as an alphanumeric view (for groups, comparisons, ref-mod).
+    #[inline(always)]
     pub fn as_alnum(&self) -> AlnumField {
         AlnumField::new(self.offset(), self.size())
     }
@@ -240,8 +244,8 @@ fn display_plain(f: NumField) -> bool {
 /// the decimal point (spaces become '0', other invalid characters are kept: "1A3" moved to
 /// PIC 9(4) gives "01A3"), a zero result is positive (-0.5 to S9(3) gives +000).
 fn move_display_digits(mem: &mut [u8], s: NumField, d: NumField) {
-    let mut src = Vec::with_capacity(s.digits as usize);
-    s.display_digit_bytes(mem, &mut src);
+    let digits = s.display_digit_array(mem);
+    let src = digits.digits();
     let neg = s.signed && s.raw_int(mem).0;
     let si = s.digits as i64 - s.scale as i64;
     let di = d.digits as i64 - d.scale as i64;
@@ -276,7 +280,19 @@ fn move_display_digits(mem: &mut [u8], s: NumField, d: NumField) {
 }
 
 /// MOVE src TO dst for any pair of items in the same buffer.
+#[inline(always)]
 pub fn move_field(mem: &mut [u8], src: Field, dst: Field) {
+    match (src, dst) {
+        // the same calls as `move_field_general` makes for these pairs
+        (Field::Alnum(s), Field::Alnum(d)) => d.move_from(mem, s),
+        (_, Field::Group(_)) | (Field::Group(_), _) => {
+            crate::alnum::move_raw(mem, src.offset(), src.size(), dst.offset(), dst.size())
+        }
+        _ => move_field_general(mem, src, dst),
+    }
+}
+
+fn move_field_general(mem: &mut [u8], src: Field, dst: Field) {
     match (src, dst) {
         // a group on either side: raw byte copy, no conversion
         (_, Field::Group(_)) | (Field::Group(_), _) => {
@@ -309,11 +325,10 @@ pub fn move_field(mem: &mut [u8], src: Field, dst: Field) {
                 && d.scale as u32 <= d.digits =>
         {
             // cobc edits the source's digit characters (dirty data shows through)
-            let mut src = Vec::with_capacity(s.digits as usize);
-            s.display_digit_bytes(mem, &mut src);
+            let digits = s.display_digit_array(mem);
             let (neg, mag) = s.raw_int(mem);
             let neg = s.signed && neg && mag != 0;
-            d.set_display_chars(mem, neg, &src, s.scale);
+            d.set_display_chars(mem, neg, digits.digits(), s.scale);
         }
         (Field::Num(s), Field::Edit(d)) => {
             let v = s.get(mem);
@@ -359,7 +374,15 @@ pub fn move_field(mem: &mut [u8], src: Field, dst: Field) {
 }
 
 /// MOVE a numeric value (literal or computed) to any item.
+#[inline(always)]
 pub fn move_dec(mem: &mut [u8], v: &Dec, dst: Field) {
+    match dst {
+        Field::Num(d) => d.set(mem, v),
+        other => move_dec_other(mem, v, other),
+    }
+}
+
+fn move_dec_other(mem: &mut [u8], v: &Dec, dst: Field) {
     match dst {
         Field::Num(d) => d.set(mem, v),
         Field::Edit(d) => d.set(mem, v),
@@ -376,7 +399,15 @@ pub fn move_dec(mem: &mut [u8], v: &Dec, dst: Field) {
 }
 
 /// MOVE an alphanumeric literal (its bytes) to any item.
+#[inline(always)]
 pub fn move_bytes(mem: &mut [u8], lit: &[u8], dst: Field) {
+    match dst {
+        Field::Alnum(d) | Field::Group(d) => d.set_bytes(mem, lit),
+        other => move_bytes_other(mem, lit, other),
+    }
+}
+
+fn move_bytes_other(mem: &mut [u8], lit: &[u8], dst: Field) {
     match dst {
         Field::Alnum(d) | Field::Group(d) => d.set_bytes(mem, lit),
         Field::Num(d) => alnum_literal_to_num(mem, lit, d),
@@ -402,7 +433,21 @@ pub fn move_bytes_alnum(mem: &mut [u8], data: &[u8], dst: Field) {
 
 /// MOVE a figurative constant to any item (also what INITIALIZE needs: `Fig::Zero` to
 /// numeric, `Fig::Space` to alphanumeric).
+#[inline(always)]
 pub fn move_fig(mem: &mut [u8], fig: Fig, dst: Field) {
+    match (dst, fig) {
+        (Field::Num(d), Fig::Zero) => d.set_zero(mem),
+        (Field::Alnum(d) | Field::Group(d), _) => fill_alnum(mem, d, fig.pattern()),
+        _ => move_fig_general(mem, fig, dst),
+    }
+}
+
+/// MOVE of a figurative constant to an alphanumeric item or a group.
+fn fill_alnum(mem: &mut [u8], d: AlnumField, pattern: &[u8]) {
+    fill_pattern(d.bytes_mut(mem), pattern)
+}
+
+fn move_fig_general(mem: &mut [u8], fig: Fig, dst: Field) {
     match dst {
         Field::Num(d) => match fig {
             Fig::Zero => d.set_zero(mem),

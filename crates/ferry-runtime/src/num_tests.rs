@@ -114,3 +114,25 @@ fn p_scaling() {
     assert_eq!(&m[4..6], b"12");
     assert_eq!(l.get(&m).to_string(), "0.0012");
 }
+
+#[test]
+fn eight_digits_at_once() {
+    let mut x = 0x2545_F491_4F6C_DD1Du64;
+    for _ in 0..20000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let mut s = [0u8; 8];
+        for (i, c) in s.iter_mut().enumerate() {
+            let r = (x >> (i * 8)) as u8;
+            *c = if r % 7 == 0 { r } else { b'0' + r % 10 };
+        }
+        let chunk = u64::from_le_bytes(s);
+        let digits = s.iter().all(u8::is_ascii_digit);
+        assert_eq!(super::all_digits8(chunk), digits, "{s:?}");
+        if digits {
+            let want = s.iter().fold(0u64, |v, &c| v * 10 + (c - b'0') as u64);
+            assert_eq!(super::eight_digits(chunk), want, "{s:?}");
+        }
+    }
+}

@@ -17,6 +17,8 @@ pub(crate) struct CobFileState {
     missing: bool,
     eof_seen: bool,
     needs_nl: bool,
+    /// Reused for every line read and every record written (no allocation per record).
+    buf: Vec<u8>,
 }
 
 impl CobFileState {
@@ -34,13 +36,15 @@ fn open_error(e: &std::io::Error, for_input: bool) -> [u8; 2] {
     }
 }
 
-fn advance_bytes(n: u32, page: bool) -> Vec<u8> {
+/// The bytes of an ADVANCING phrase: a form feed for PAGE, a carriage return for 0 lines,
+/// else `n` newlines.
+fn push_advance(out: &mut Vec<u8>, n: u32, page: bool) {
     if page {
-        vec![b'\x0c']
+        out.push(b'\x0c');
     } else if n == 0 {
-        vec![b'\r']
+        out.push(b'\r');
     } else {
-        vec![b'\n'; n as usize]
+        out.resize(out.len() + n as usize, b'\n');
     }
 }
 
@@ -143,8 +147,9 @@ impl CobFile {
                 Some(r) => r,
                 None => return *b"47",
             };
-            let mut line = Vec::with_capacity(max + 2);
-            match r.read_until(b'\n', &mut line) {
+            let line = &mut self.st.buf;
+            line.clear();
+            match r.read_until(b'\n', line) {
                 Ok(0) => {
                     self.st.eof_seen = true;
                     return *b"10";
@@ -155,7 +160,9 @@ impl CobFile {
             if line.last() == Some(&b'\n') {
                 line.pop();
             }
-            line.retain(|&c| c != b'\r');
+            if line.contains(&b'\r') {
+                line.retain(|&c| c != b'\r');
+            }
             let n = line.len().min(max);
             rec[..n].copy_from_slice(&line[..n]);
             rec[n..max].fill(b' ');
@@ -166,15 +173,17 @@ impl CobFile {
             return self.read_variable(rec, max);
         }
         // record sequential, fixed length
-        let mut buf = vec![0u8; max];
+        let buf = &mut self.st.buf;
+        buf.clear();
+        buf.resize(max, 0);
         let got = if let Some(r) = self.st.reader.as_mut() {
-            read_full(r, &mut buf)
+            read_full(r, buf)
         } else if let Some(f) = self.st.io.as_mut() {
             let pos = self.st.pos;
             if f.seek(SeekFrom::Start(pos)).is_err() {
                 return *b"30";
             }
-            read_full(f, &mut buf)
+            read_full(f, buf)
         } else {
             return *b"47";
         };
@@ -216,7 +225,8 @@ impl CobFile {
             rec
         };
         let line_seq = self.spec.org == Org::LineSequential;
-        let mut out = Vec::with_capacity(data.len() + 4);
+        let out = &mut self.st.buf;
+        out.clear();
         if !line_seq && self.spec.min_len != self.spec.max_len {
             // variable-length SEQUENTIAL: 2-byte big-endian length, 2 zero bytes, data
             // (cobc 3.1.2: "ABC" is written as 00 03 00 00 41 42 43)
@@ -232,27 +242,27 @@ impl CobFile {
                 self.st.needs_nl = false;
             }
             Advance::After(n) => {
-                out.extend(advance_bytes(n, false));
+                push_advance(out, n, false);
                 out.extend_from_slice(data);
                 self.st.needs_nl = true;
             }
             Advance::AfterPage => {
-                out.extend(advance_bytes(0, true));
+                push_advance(out, 0, true);
                 out.extend_from_slice(data);
                 self.st.needs_nl = true;
             }
             Advance::Before(n) => {
                 out.extend_from_slice(data);
-                out.extend(advance_bytes(n, false));
+                push_advance(out, n, false);
                 self.st.needs_nl = false;
             }
             Advance::BeforePage => {
                 out.extend_from_slice(data);
-                out.extend(advance_bytes(0, true));
+                push_advance(out, 0, true);
                 self.st.needs_nl = false;
             }
         }
-        match w.write_all(&out) {
+        match w.write_all(out) {
             Ok(()) => *b"00",
             Err(_) => *b"30",
         }
