@@ -2,12 +2,17 @@
 # Speed of a translated batch program against the original compiled by GnuCOBOL (cobc -x -O2), on the
 # same large input in the same run, with identical output required.
 #
-#   bench/payroll-vs-cobc.sh [COPIES]     (default 100000 copies of the `basic` scenario's 12 employees)
+#   bench/payroll-vs-cobc.sh [COPIES] [RUNS]
+#       COPIES: copies of the `basic` scenario's 12 employees (default 100000)
+#       RUNS:   runs of each binary, alternating (default 5)
 #
-# Prints both wall times (best of 3) and the ratio translated/cobc.
+# Prints, for both binaries, the best and median wall-clock time and the best CPU time (user + sys),
+# and the ratios translated/cobc of the best times. The machine may be shared: the CPU-time ratio is
+# the steadier of the two.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 copies=${1:-100000}
+runs=${2:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 sample=samples/payroll
@@ -16,7 +21,9 @@ scenario=$sample/scenarios/PAYROLL/basic
 cargo build --release -q -p ferry-cli
 ./target/release/ferry translate "$sample" --out "$work/rs" --quiet
 (cd "$work/rs" && cargo build --release --offline -q)
-cobc -x -O2 -I "$sample/copybooks" -o "$work/PAYROLL-cobc" "$sample/cobol/PAYROLL.cbl" "$sample/cobol/PAYCALC.cbl"
+# (the C compiler's warnings about cobc's generated code are kept out of the way unless it fails)
+cobc -x -O2 -I "$sample/copybooks" -o "$work/PAYROLL-cobc" "$sample/cobol/PAYROLL.cbl" \
+    "$sample/cobol/PAYCALC.cbl" 2> "$work/cobc.log" || { cat "$work/cobc.log" >&2; exit 1; }
 
 python3 - "$scenario/input/EMPFILE" "$work/EMPFILE" "$copies" <<'PY'
 import sys
@@ -30,27 +37,27 @@ with open(dst, 'wb') as f:
 PY
 records=$(wc -l < "$work/EMPFILE")
 
-run() { # $1 = binary, $2 = run dir; prints seconds
+run() { # $1 = binary, $2 = run dir; prints "wall cpu" in seconds
     mkdir -p "$2"
     cp "$work/EMPFILE" "$2/EMPFILE"
-    local start end
-    start=$(date +%s.%N)
-    (cd "$2" && env -i PATH="$PATH" COB_CURRENT_DATE="2026/03/31 09:15:00.00" "$1" > stdout 2> stderr) || true
-    end=$(date +%s.%N)
-    echo "$end - $start" | bc
+    local t
+    t=$( { TIMEFORMAT='%R %U %S'; time (cd "$2" && env -i PATH="$PATH" COB_CURRENT_DATE="2026/03/31 09:15:00.00" "$1" > stdout 2> stderr) || true; } 2>&1 )
+    echo "$t" | awk '{ printf "%s %.3f\n", $1, $2 + $3 }'
 }
 best() { printf '%s\n' "$@" | sort -g | head -n 1; }
-c=(); r=()
-for i in 1 2 3; do
-    c+=("$(run "$work/PAYROLL-cobc" "$work/run-cobc")")
-    r+=("$(run "$work/rs/target/release/payroll" "$work/run-rs")")
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+cw=(); cc=(); rw=(); rc=()
+for _ in $(seq "$runs"); do
+    read -r w c < <(run "$work/PAYROLL-cobc" "$work/run-cobc"); cw+=("$w"); cc+=("$c")
+    read -r w c < <(run "$work/rs/target/release/payroll" "$work/run-rs"); rw+=("$w"); rc+=("$c")
 done
 for f in stdout stderr PAYRPT PAYTOT; do
     cmp -s "$work/run-cobc/$f" "$work/run-rs/$f" || { echo "outputs differ: $f" >&2; exit 1; }
 done
-tc=$(best "${c[@]}"); tr=$(best "${r[@]}")
-echo "records:            $records"
-echo "cobc -x -O2:        ${tc}s"
-echo "ferry translation:  ${tr}s"
-echo "ratio (ferry/cobc): $(echo "scale=2; $tr / $tc" | bc)"
+ratio() { echo "scale=3; $1 / $2" | bc; }
+echo "records:            $records ($runs runs each)"
+echo "                    wall best   wall median   cpu best"
+printf 'cobc -x -O2:        %-11s %-13s %s\n' "$(best "${cw[@]}")s" "$(median "${cw[@]}")s" "$(best "${cc[@]}")s"
+printf 'ferry translation:  %-11s %-13s %s\n' "$(best "${rw[@]}")s" "$(median "${rw[@]}")s" "$(best "${rc[@]}")s"
+echo "ratio (ferry/cobc): $(ratio "$(best "${rw[@]}")" "$(best "${cw[@]}")") wall, $(ratio "$(best "${rc[@]}")" "$(best "${cc[@]}")") cpu"
 echo "outputs identical (stdout, stderr, PAYRPT, PAYTOT)"

@@ -289,6 +289,49 @@ mod tests {
     use super::*;
     use crate::alnum::AlnumField;
 
+    /// The inline comparisons of numeric items give what the general code gives.
+    #[test]
+    fn fast_paths_match_general_code() {
+        let mut r = crate::dec::tests::Rng(0x1234_5678_9ABC_DEF1);
+        let item = |r: &mut crate::dec::tests::Rng, off: usize| {
+            let digits = 1 + r.below(18) as u32;
+            let scale = r.below(digits as u64 + 2) as i32 - 1;
+            let signed = r.below(2) == 0;
+            match r.below(4) {
+                0 => NumField::packed(off, digits, scale, signed),
+                1 => NumField::binary(off, digits, scale, signed),
+                2 => NumField::comp5(off, digits, scale, signed),
+                _ => NumField::display(off, digits, scale, signed),
+            }
+        };
+        for _ in 0..100_000 {
+            let (x, y) = (item(&mut r, 0), item(&mut r, 20));
+            let m: Vec<u8> = (0..40)
+                .map(|_| match r.below(4) {
+                    0 => r.below(256) as u8,
+                    1 => (r.below(10) << 4 | r.below(10)) as u8,
+                    _ => b'0' + r.below(10) as u8,
+                })
+                .collect();
+            let v = Dec::parse(&r.literal());
+            assert_eq!(
+                cmp_fields(&m, x.into(), y.into()),
+                cmp_fields_general(&m, x.into(), y.into()),
+                "{x:?} {y:?} {m:?}"
+            );
+            assert_eq!(
+                cmp_field_dec(&m, x.into(), &v),
+                cmp_num(&m, x, &v),
+                "{x:?} {v}"
+            );
+            assert_eq!(
+                cmp_field_fig(&m, x.into(), Fig::Zero),
+                cmp_field_fig_general(&m, x.into(), Fig::Zero),
+                "{x:?} {m:?}"
+            );
+        }
+    }
+
     #[test]
     fn relations_match_cobc() {
         let mut m = vec![b' '; 64];

@@ -523,6 +523,11 @@ impl Dec {
                 return Some((neg, Mag::Small(q)));
             }
         }
+        self.scaled_big_general(target_scale, mode)
+    }
+
+    /// `scaled_big` for any value (`small_scaled` is the same in 64-bit arithmetic).
+    fn scaled_big_general(&self, target_scale: i32, mode: Round) -> Option<(bool, Mag)> {
         if self.is_nan() {
             return None;
         }
@@ -770,4 +775,4 @@ mod ext;
 
 #[cfg(test)]
 #[path = "dec_tests.rs"]
-mod tests;
+pub(crate) mod tests;

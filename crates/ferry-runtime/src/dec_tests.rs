@@ -109,3 +109,108 @@ fn floats() {
     );
     assert_eq!(d("70").to_f64(), 70.0);
 }
+
+/// A small xorshift generator for the randomized fast-path tests.
+pub(crate) struct Rng(pub u64);
+impl Rng {
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+    /// A decimal literal: up to 36 integer digits, up to 20 decimals, either sign.
+    pub fn literal(&mut self) -> String {
+        let mut s = String::new();
+        if self.below(3) == 0 {
+            s.push('-');
+        }
+        let int = match self.below(8) {
+            0 => 0,
+            1..=5 => self.below(9),
+            6 => self.below(20),
+            _ => self.below(37),
+        };
+        s.push('0');
+        for _ in 0..int {
+            s.push((b'0' + self.below(10) as u8) as char);
+        }
+        if self.below(2) == 0 {
+            s.push('.');
+            let most = if self.below(4) == 0 { 20 } else { 6 };
+            for _ in 0..1 + self.below(most) {
+                s.push((b'0' + self.below(10) as u8) as char);
+            }
+        }
+        s
+    }
+}
+
+pub(crate) const MODES: [Round; 8] = [
+    Round::Truncate,
+    Round::NearestAwayFromZero,
+    Round::AwayFromZero,
+    Round::NearestEven,
+    Round::NearestTowardZero,
+    Round::TowardGreater,
+    Round::TowardLesser,
+    Round::Prohibited,
+];
+
+/// The 64-bit and same-scale fast paths give exactly what the general code gives.
+#[test]
+fn fast_paths_match_general_code() {
+    let mut r = Rng(0x2545_F491_4F6C_DD1D);
+    for _ in 0..100_000 {
+        let (a, b) = (d(&r.literal()), d(&r.literal()));
+        // arithmetic and comparison: the small fast paths against the general code
+        assert_eq!(
+            a.add(&b).to_string(),
+            a.add_slow(&b).to_string(),
+            "{a} + {b}"
+        );
+        assert_eq!(
+            a.sub(&b).to_string(),
+            a.add_slow(&b.neg()).to_string(),
+            "{a} - {b}"
+        );
+        assert_eq!(
+            a.mul(&b).to_string(),
+            a.mul_slow(&b).to_string(),
+            "{a} * {b}"
+        );
+        assert_eq!(a.cmp_value(&b), a.cmp_slow(&b), "{a} <> {b}");
+        assert_eq!(a.to_i64(), a.to_i64_slow(), "{a}");
+        // rounding to a scale: 64-bit paths against the general one
+        let target = r.below(12) as i32 - 3;
+        let keep = r.below(40) as u32;
+        let mode = MODES[r.below(8) as usize];
+        let general = a.scaled_big_general(target, mode).map(|(n, m)| {
+            let k = keep.min(38);
+            let m = match m {
+                Mag::Small(v) => BigUint::from_u128(v),
+                Mag::Big(b) => b,
+            };
+            let (q, low) = m.divrem_pow10(k);
+            (n, low.to_u128().unwrap(), !q.is_zero())
+        });
+        let fast = a
+            .scaled(target, mode, keep)
+            .map(|s| (s.neg, s.low, s.overflow));
+        assert_eq!(fast, general, "scaled {a} {target} {mode:?} {keep}");
+        if let Some((n, low, over)) = a.scaled_u64(target, mode, keep) {
+            assert_eq!(
+                Some((n, low as u128, over)),
+                general,
+                "scaled_u64 {a} {target} {keep}"
+            );
+        }
+        if let Some((n, low, over)) = a.same_scale_u64(target, keep) {
+            assert_eq!(
+                Some((n, low as u128, over)),
+                general,
+                "same_scale {a} {target} {keep}"
+            );
+        }
+    }
+}

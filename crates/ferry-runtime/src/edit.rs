@@ -303,25 +303,17 @@ impl EditField {
             );
             return;
         }
+        self.set_general(mem, v)
+    }
+
+    /// `set` for any number of digits (the fast path above is the same for up to 17).
+    fn set_general(&self, mem: &mut [u8], v: &Dec) {
+        let keep = (self.digits + 2).min(38);
         let s = match v.scaled(self.scale + 1, Round::Truncate, keep) {
             Some(s) => s,
             None => return,
         };
         let out = &mut mem[self.offset..self.offset + self.len];
-        if let Ok(low) = u64::try_from(s.low) {
-            // the same digits in 64-bit arithmetic (u128 division is a library call)
-            let extra = (low % 10) as u8;
-            let n = low / 10;
-            // n < 2^64 < 10^20: from 20 digits on, n / 10^digits is 0
-            let (virt, mag) = if self.digits < 20 {
-                let (above, mag) = crate::dec::divrem_pow10(n, self.digits);
-                (b'0' + (above % 10) as u8, mag)
-            } else {
-                (b'0', n)
-            };
-            edit_into(self, out, v.signum() < 0, mag as u128, virt, extra);
-            return;
-        }
         let extra = (s.low % 10) as u8;
         let n = s.low / 10;
         let p = crate::dec::pow10_u128(self.digits.min(36));

@@ -700,3 +700,49 @@ fn compiled_steps_match_picture_walk() {
     }
     assert!(compiled > 1000, "only {compiled} pictures compiled");
 }
+
+/// MOVE of a value to an edited item: the 64-bit path gives what the general one gives.
+#[test]
+fn fast_set_matches_general_set() {
+    let mut r = crate::dec::tests::Rng(0x0F1E_2D3C_4B5A_6978);
+    const PICS: &[&str] = &[
+        "ZZ,ZZ9.99",
+        "Z,ZZ9.99",
+        "ZZ,ZZ9.99CR",
+        "$$,$$$,$$9.99",
+        "$*,***,**9.99-",
+        "ZZZ9",
+        "+++,++9.99",
+        "---9",
+        "9(5).9(4)",
+        "ZZ9.9",
+        "Z(6)9V99DB",
+        "**9.99+",
+        "$$$9",
+        "99/99/99",
+        "ZZZPP",
+        "PP99",
+        "Z(16)9",
+        "9(17)",
+        "-Z(15)9.99",
+    ];
+    for _ in 0..50_000 {
+        let pic = PICS[r.below(PICS.len() as u64) as usize];
+        let f = EditField::new(0, pic);
+        let f = if r.below(5) == 0 {
+            f.blank_when_zero()
+        } else {
+            f
+        };
+        let v = Dec::parse(&r.literal());
+        let mut a = vec![b'?'; f.len];
+        let mut b = vec![b'?'; f.len];
+        f.set(&mut a, &v);
+        f.set_general(&mut b, &v);
+        assert_eq!(
+            String::from_utf8_lossy(&a),
+            String::from_utf8_lossy(&b),
+            "{pic} {v}"
+        );
+    }
+}

@@ -78,7 +78,7 @@ impl Dec {
         self.to_i64_slow()
     }
 
-    fn to_i64_slow(&self) -> i64 {
+    pub(crate) fn to_i64_slow(&self) -> i64 {
         if self.is_nan() {
             return 0;
         }
@@ -416,6 +416,45 @@ pub fn put_bytes(mem: &mut [u8], f: Field, src: &[u8]) {
     let (off, len) = (f.offset(), f.size());
     let n = len.min(src.len());
     mem[off..off + n].copy_from_slice(&src[..n]);
+}
+
+/// A CALL argument: a copy of an item's bytes (copied back after the call when passed BY
+/// REFERENCE). Up to 256 bytes it lives on the stack, so a CALL allocates nothing.
+#[allow(clippy::large_enum_variant)] // the point: no allocation for the usual argument
+pub enum Arg {
+    Inline(usize, [u8; 256]),
+    Heap(Vec<u8>),
+}
+
+/// The bytes of `f`, as a CALL argument.
+pub fn arg(mem: &[u8], f: Field) -> Arg {
+    let b = f.bytes(mem);
+    if b.len() <= 256 {
+        let mut inline = [0u8; 256];
+        inline[..b.len()].copy_from_slice(b);
+        Arg::Inline(b.len(), inline)
+    } else {
+        Arg::Heap(b.to_vec())
+    }
+}
+
+impl std::ops::Deref for Arg {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Arg::Inline(n, b) => &b[..*n],
+            Arg::Heap(v) => v,
+        }
+    }
+}
+
+impl std::ops::DerefMut for Arg {
+    fn deref_mut(&mut self) -> &mut [u8] {
+        match self {
+            Arg::Inline(n, b) => &mut b[..*n],
+            Arg::Heap(v) => v,
+        }
+    }
 }
 
 /// The bytes a literal argument passes BY CONTENT.

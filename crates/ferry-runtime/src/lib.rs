@@ -54,10 +54,10 @@ pub use strings::{Delim, UDelim, UTarget};
 // The surface ferry's built-in translator generates code against (see gen.rs).
 pub mod gen;
 pub use gen::{
-    accept, bytes, compare, display, exit_status, finish, get, index, is_alphabetic,
+    accept, arg, bytes, compare, display, exit_status, finish, get, index, is_alphabetic,
     is_alphabetic_lower, is_alphabetic_upper, is_numeric, literal_bytes, move_value, num_value,
     param_in, param_out, put_bytes, replicate, step, store, store_int, text, with_rt, AcceptSource,
-    File, IoOutcome, Organization, StopRun, Val,
+    Arg, File, IoOutcome, Organization, StopRun, Val,
 };
 pub use gen::{
     divide_giving_remainder, inspect_convert, inspect_replace, inspect_tally, module_not_found,

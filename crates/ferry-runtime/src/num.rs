@@ -335,22 +335,22 @@ impl NumField {
     // One function per usage, so that a call with a constant descriptor is one call.
     fn get_display(&self, mem: &[u8]) -> Dec {
         let (neg, v) = self.raw_display(mem);
-        self.to_dec(neg, v)
+        self.dec_of(neg, v)
     }
 
     fn get_packed(&self, mem: &[u8]) -> Dec {
         let (neg, v) = self.raw_packed(mem);
-        self.to_dec(neg, v)
+        self.dec_of(neg, v)
     }
 
     fn get_binary(&self, mem: &[u8]) -> Dec {
         let (neg, v) = self.raw_binary(mem);
-        self.to_dec(neg, v)
+        self.dec_of(neg, v)
     }
 
     /// The value of a stored integer (units of 10^-scale).
     #[inline(always)]
-    fn to_dec(&self, neg: bool, v: u128) -> Dec {
+    fn dec_of(&self, neg: bool, v: u128) -> Dec {
         let neg = neg && v != 0;
         if self.scale >= 0 {
             Dec::from_u128(neg, v, self.scale as u32)
@@ -486,7 +486,8 @@ impl NumField {
                 bad |= d > 9;
                 v = v.wrapping_mul(10).wrapping_add(d as u64);
             }
-            if !bad && !(self.signed && self.sign == SignMode::LeadingOverpunch) {
+            let leading_punch = self.signed && self.sign == SignMode::LeadingOverpunch;
+            if !bad && !leading_punch {
                 if last_punched && n > 0 {
                     let c = match digits[n - 1] {
                         c @ b'p'..=b'y' => c - 0x40,
@@ -560,6 +561,7 @@ impl NumField {
                 self.store_packed(mem, v, round, on_size_error)
             }
             Usage::Packed => self.store_packed(mem, v, round, on_size_error),
+            // one routine per size: straight-line code, a single call per statement
             Usage::Binary if self.inline_get() => match binary_size(self.digits) {
                 1 => self.store_binary_n::<1>(mem, v, round, on_size_error),
                 2 => self.store_binary_n::<2>(mem, v, round, on_size_error),

@@ -136,3 +136,84 @@ fn eight_digits_at_once() {
         }
     }
 }
+
+/// `get`, `store` and MOVE ZERO take fast paths (inline decoding, 64-bit scaling, one writer
+/// per usage); the general code they shortcut must give the same values and bytes: random
+/// items (every usage, sign mode, P scaling), random stored bytes (clean and dirty), random
+/// values, rounding modes and SIZE ERROR phrases.
+#[test]
+fn fast_paths_match_general_code() {
+    use crate::dec::tests::{Rng, MODES};
+    let mut r = Rng(0x9E37_79B9_7F4A_7C15);
+    for _ in 0..100_000 {
+        let most = if r.below(4) == 0 { 31 } else { 18 };
+        let digits = 1 + r.below(most) as u32;
+        let scale = match r.below(8) {
+            0 => -(r.below(3) as i32) - 1,
+            1 => digits as i32 + r.below(3) as i32,
+            _ => r.below(digits.min(6) as u64 + 1) as i32,
+        };
+        let signed = r.below(3) != 0;
+        let f = match r.below(4) {
+            0 => NumField::packed(3, digits, scale, signed),
+            1 if digits <= 18 => NumField::binary(3, digits, scale, signed),
+            2 if digits <= 18 => NumField::comp5(3, digits, scale, signed),
+            _ => {
+                let f = NumField::display(3, digits, scale, signed);
+                match r.below(5) {
+                    0 => f.with_sign(SignMode::LeadingOverpunch),
+                    1 => f.with_sign(SignMode::LeadingSeparate),
+                    2 => f.with_sign(SignMode::TrailingSeparate),
+                    _ => f,
+                }
+            }
+        };
+        let mut m = vec![0u8; 48];
+        for b in m.iter_mut() {
+            *b = match r.below(10) {
+                0..=5 => b'0' + r.below(10) as u8,
+                6 => b"pqy{} +-A"[r.below(9) as usize],
+                7 => (r.below(10) << 4 | r.below(10)) as u8,
+                8 => 0x0C | (r.below(10) << 4) as u8,
+                _ => r.below(256) as u8,
+            };
+        }
+        // get: the inline decoding against the per-usage decoders
+        let (neg, v) = f.raw_int(&m);
+        let general = match f.usage {
+            Usage::Display => {
+                let (digits, neg) = f.display_digits(f.bytes(&m));
+                f.dec_of(neg, f.display_value_slow(digits))
+            }
+            _ => f.dec_of(neg, v),
+        };
+        assert_eq!(
+            f.get(&m).to_string(),
+            general.to_string(),
+            "get {f:?} {:?}",
+            f.bytes(&m)
+        );
+        // store: the fast paths against scaling in general and the u128 writers
+        let v = Dec::parse(&r.literal());
+        let mode = MODES[r.below(8) as usize];
+        let ose = r.below(2) == 0;
+        let mut fast = m.clone();
+        let mut general = m.clone();
+        let a = f.store(&mut fast, &v, mode, ose);
+        let b = match f.usage {
+            Usage::Display => f.store_fixed(&mut general, &v, mode, ose, NumField::put_display),
+            Usage::Packed => f.store_fixed(&mut general, &v, mode, ose, NumField::put_packed),
+            Usage::Binary => f.store_fixed(&mut general, &v, mode, ose, NumField::put_binary),
+            _ => f.store_native(&mut general, &v, mode, ose),
+        };
+        assert_eq!(
+            (a, &fast),
+            (b, &general),
+            "store {v} {mode:?} {ose} into {f:?}"
+        );
+        // MOVE ZERO
+        f.set_zero(&mut fast);
+        f.put_int(&mut general, false, 0);
+        assert_eq!(fast, general, "zero {f:?}");
+    }
+}

@@ -513,6 +513,9 @@ pub(crate) fn program(
     data::constructor(&mut cx, &mut code);
     emit_dispatch(&cx, &mut code);
     let procedure = input.program.procedure.as_ref();
+    // PERFORMs of one paragraph that can only end normally (no GO TO, no EXIT SECTION): called
+    // directly instead of through `perform` (same outcome, without the dispatch loop).
+    let mut direct: Vec<(String, String)> = Vec::new();
     if let Some(proc) = procedure {
         let mut pi = 0;
         for section in proc.declaratives.iter().chain(&proc.sections) {
@@ -535,6 +538,14 @@ pub(crate) fn program(
                     stmt::sentence(&mut cx, &mut code, sentence);
                 }
                 bind_storage(&mut code, body);
+                let text = &code.out[body..];
+                if !text.contains("Jump::GoTo") && !text.contains("Jump::EndOf") {
+                    let para = &cx.paras[pi];
+                    direct.push((
+                        format!("self.perform(Para::{0}, Para::{0})?;", para.variant),
+                        format!("self.{}()?;", para.method),
+                    ));
+                }
                 let ends_in_jump = code.out.lines().last().is_some_and(|l| {
                     l.starts_with(&format!("{:w$}return ", "", w = code.indent * 4))
                 });
@@ -555,8 +566,12 @@ pub(crate) fn program(
         params,
         globals: input.globals.clone(),
     };
+    let mut out = code.out;
+    for (perform, call) in &direct {
+        out = out.replace(perform, call);
+    }
     Generated {
-        code: strip_unused_labels(&code.out),
+        code: strip_unused_labels(&out),
         interface,
         untranslated: cx.untranslated,
         callees_used: cx.uses.into_iter().collect(),

@@ -1311,9 +1311,7 @@ fn global_args(
         };
         let f = field(cx, &r);
         let var = format!("global{}", i + 1);
-        code.line(format!(
-            "let mut {var} = rt::bytes(&self.mem, {f}).to_vec();"
-        ));
+        code.line(format!("let mut {var} = rt::arg(&self.mem, {f});"));
         args.push(format!("&mut {var}[..]"));
         back.push((var, f));
     }
@@ -1334,9 +1332,7 @@ fn call_args(
             None => code.line(format!("let mut {var}: Vec<u8> = Vec::new();")),
             Some(Operand::Ref(r)) => {
                 let f = field(cx, r);
-                code.line(format!(
-                    "let mut {var} = rt::bytes(&self.mem, {f}).to_vec();"
-                ));
+                code.line(format!("let mut {var} = rt::arg(&self.mem, {f});"));
                 if a.by == PassBy::Reference {
                     back.push((var.clone(), f));
                 }
