@@ -481,6 +481,7 @@ pub fn translate(
                 interfaces: Vec::new(),
                 depends_on: pu.depends_on.clone(),
                 untranslated: Vec::new(),
+                exec: Vec::new(),
                 state: UnitState::Translated,
                 detail: None,
             };
@@ -576,7 +577,40 @@ pub fn translate(
             record.binaries = output.binaries.clone();
             record.dependencies = output.dependencies.clone();
             record.untranslated = output.untranslated.clone();
-            if !output.untranslated.is_empty() {
+            record.exec = output.exec.clone();
+            // A unit calling a unit that could not be written cannot be built either.
+            let blocked: Vec<&UnitRecord> = records
+                .iter()
+                .filter(|r: &&UnitRecord| {
+                    (pu.depends_on.contains(&r.name) || output.dependencies.contains(&r.crate_name))
+                        && !matches!(r.state, UnitState::Translated | UnitState::PortedByHand)
+                })
+                .collect();
+            for r in blocked {
+                {
+                    let at = record
+                        .sources
+                        .first()
+                        .map(|f| f.path.clone())
+                        .unwrap_or_default();
+                    record.untranslated.push(ferry_translate::Untranslated {
+                        path: at,
+                        line: 0,
+                        column: 0,
+                        construct: "dependency".into(),
+                        message: format!(
+                            "depends on unit {}, which is {} (translate it first)",
+                            r.name,
+                            match r.state {
+                                UnitState::Untranslated => "untranslated",
+                                UnitState::Error => "in error",
+                                _ => "not written",
+                            }
+                        ),
+                    });
+                }
+            }
+            if !record.untranslated.is_empty() {
                 // An untranslated unit is never written or built as if whole.
                 record.state = UnitState::Untranslated;
             } else {
@@ -588,6 +622,7 @@ pub fn translate(
                 };
                 let files = ferry_translate::unit_files(&unit, &templates, FERRY_VERSION)?;
                 write_unit(out, &files, &ours, args.force, &mut record, &mut journal)?;
+                write_user_files(out, &unit)?;
             }
             journal.append(&JournalEntry::Done(Box::new(record.clone())))?;
             records.push(record);
@@ -716,6 +751,7 @@ fn translate_layouts(
             interfaces: Vec::new(),
             depends_on: Vec::new(),
             untranslated: Vec::new(),
+            exec: Vec::new(),
             state: UnitState::Translated,
             detail: None,
         };
@@ -802,6 +838,18 @@ fn write_unit(
         record.state = UnitState::PortedByHand;
     }
     record.outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(())
+}
+
+/// Writes the files the team owns (a program's `binding.rs`) when they do not exist yet; an existing
+/// one is never touched, and none is counted among the generated files.
+fn write_user_files(out: &Path, unit: &WorkspaceUnit) -> Result<()> {
+    for (rel, text) in &unit.output.user_files {
+        let path = out.join("units").join(&unit.crate_name).join(rel);
+        if !path.exists() {
+            ferry_translate::write_if_changed(&path, text.as_bytes())?;
+        }
+    }
     Ok(())
 }
 
@@ -1032,6 +1080,15 @@ pub fn build_report(
             UnitState::Translated => ferry_report::UnitStatus::Verified,
         };
         let mut unit = ferry_report::Unit::new(&u.name, status);
+        unit.exec_blocks = u
+            .exec
+            .iter()
+            .map(|b| ferry_report::ExecBlock {
+                kind: b.kind.clone(),
+                method: b.method.clone(),
+                origin: b.origin.clone(),
+            })
+            .collect();
         unit.sources = u
             .sources
             .iter()
@@ -1257,6 +1314,12 @@ pub fn status_cmd(_common: &Common, out: &Path) -> Result<u8> {
         };
         if !failing.is_empty() {
             what = format!("{what}, failing ({})", failing.join(", "));
+        }
+        if !u.exec.is_empty() {
+            what = format!(
+                "{what}, needs a binding ({} EXEC block(s), see binding.rs)",
+                u.exec.len()
+            );
         }
         if let Some(a) = &u.agent_run {
             what = format!(

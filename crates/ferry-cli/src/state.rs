@@ -60,6 +60,9 @@ pub struct UnitRecord {
     pub interfaces: Vec<Interface>,
     pub depends_on: Vec<String>,
     pub untranslated: Vec<Untranslated>,
+    /// EXEC SQL/CICS/DLI blocks translated into calls of a generated trait: the unit needs a binding.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exec: Vec<ferry_translate::ExecBinding>,
     pub state: UnitState,
     /// Why the unit is in an error state.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -204,8 +204,12 @@ pub fn build(program: &Program) -> ProgramModel {
             b.error(f.span, format!("file {} is SELECTed but has no FD", f.name));
         }
     }
+    // SQLCA, DFHEIBLK, DLIDIB: what a precompiler would have inserted for the EXEC blocks, laid out
+    // after the program's own WORKING-STORAGE.
+    let interface_blocks = crate::precompiler::items(program);
     for (items, section) in [
         (&program.data.working_storage, Section::WorkingStorage),
+        (&interface_blocks, Section::WorkingStorage),
         (&program.data.local_storage, Section::LocalStorage),
         (&program.data.linkage, Section::Linkage),
     ] {

@@ -9,6 +9,7 @@
 
 mod layout;
 pub mod picture;
+pub mod precompiler;
 
 pub use layout::{
     build, Dim, FileModel, Item, ItemId, ItemKind, ModelError, NumUsage, ProgramModel, Section,

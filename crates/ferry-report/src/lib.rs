@@ -23,7 +23,7 @@ pub use error::{ReportError, Result};
 pub use ferry_verify::{Check, CheckOutcome, ScenarioResult, ScenarioStatus};
 pub use hash::{canonical_json, digest_of_value, sha256_file, sha256_hex};
 pub use model::{
-    join_rel, percent, AgentRun, Coverage, FileHash, Report, Summary, Unit, UnitStatus,
+    join_rel, percent, AgentRun, Coverage, ExecBlock, FileHash, Report, Summary, Unit, UnitStatus,
     Untranslated,
 };
 pub use render::{render_html, render_json, render_markdown};

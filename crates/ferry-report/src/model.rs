@@ -111,6 +111,20 @@ pub struct Unit {
     /// Why the unit is in error (or any other note for the reader).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// EXEC SQL / CICS / DLI blocks translated into calls of a generated trait: until a team binds
+    /// them, the unit cannot run them (and is never verified through them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exec_blocks: Vec<ExecBlock>,
+}
+
+/// One EXEC block and the trait method that runs it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExecBlock {
+    /// `SQL`, `CICS` or `DLI`.
+    pub kind: String,
+    pub method: String,
+    /// `file:line` of the block.
+    pub origin: String,
 }
 
 impl Unit {
@@ -130,6 +144,7 @@ impl Unit {
             agent_run: None,
             coverage: None,
             detail: None,
+            exec_blocks: Vec::new(),
         }
     }
 

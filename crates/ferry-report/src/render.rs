@@ -154,6 +154,7 @@ struct UnitView {
     agent_run: Option<crate::model::AgentRun>,
     cost: Option<String>,
     detail: Option<String>,
+    exec_blocks: Vec<crate::model::ExecBlock>,
 }
 
 #[derive(Serialize)]
@@ -306,6 +307,7 @@ impl View {
                         .and_then(|a| a.cost)
                         .map(|c| format!("{c:.4}")),
                     detail: u.detail.clone(),
+                    exec_blocks: u.exec_blocks.clone(),
                 }
             })
             .collect();

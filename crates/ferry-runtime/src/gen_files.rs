@@ -19,9 +19,24 @@ pub struct KeyedFile {
     record: AlnumField,
     status: Option<Field>,
     rel_key: Option<Field>,
+    /// Errors go to a USE AFTER ERROR declarative instead of stopping the run.
+    declarative: bool,
 }
 
 impl KeyedFile {
+    /// Marks the file as covered by a USE AFTER ERROR declarative.
+    pub fn with_declarative(mut self) -> KeyedFile {
+        self.declarative = true;
+        self
+    }
+
+    /// True when the last statement on the file did not succeed, other than by the condition of
+    /// class `handled` (`b'1'` AT END, `b'2'` INVALID KEY) that the statement's own phrase took.
+    pub fn failed(&self, handled: u8) -> bool {
+        let st = crate::gen::with_rt(|rt| rt.file(self.id).status);
+        st.0[0] != b'0' && st.0[0] != handled
+    }
+
     /// ORGANIZATION RELATIVE [RELATIVE KEY `rel_key`].
     #[allow(clippy::too_many_arguments)]
     pub fn relative(
@@ -92,11 +107,12 @@ impl KeyedFile {
             record: AlnumField::new(record_offset, record_size),
             status,
             rel_key,
+            declarative: false,
         }
     }
 
     fn after(&self, mem: &mut [u8], handled: bool) -> FileStatus {
-        crate::gen::status_after(mem, self.id, self.status, handled, false)
+        crate::gen::status_after(mem, self.id, self.status, handled, self.declarative)
     }
 
     /// The record number in the RELATIVE KEY item (0 when absent or not positive).

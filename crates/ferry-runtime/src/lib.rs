@@ -24,6 +24,7 @@ pub mod compare;
 pub mod datetime;
 pub mod dec;
 pub mod edit;
+pub mod exec;
 pub mod file;
 pub mod fmt;
 pub mod inspect;

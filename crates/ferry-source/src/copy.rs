@@ -107,6 +107,32 @@ impl<'o> Expander<'o> {
             let is_replace =
                 is_word(s, &toks[i], "REPLACE") && !(i > 0 && toks[i - 1].kind == Tok::Punct);
             if !is_copy && !is_replace {
+                if let Some(end) = sql_include(s, &toks, i) {
+                    // `EXEC SQL INCLUDE member END-EXEC`: the SQL precompiler copies the member,
+                    // as COPY does (SQLCA and SQLDA are the precompiler's own, kept as EXEC).
+                    apply_rules(
+                        src,
+                        &toks[copied_tok..i],
+                        copied_byte,
+                        toks[i].start,
+                        &active,
+                        &mut out,
+                    );
+                    let directive = &s[toks[i].start..toks[end].end];
+                    out.text
+                        .extend(std::iter::repeat_n('\n', directive.matches('\n').count()));
+                    let mut body = MappedText::default();
+                    self.copy_statement(src, &toks[i + 2..i + 4], path, chain, &mut body);
+                    let body_toks: Vec<Token> = tokenize(&body.text)
+                        .into_iter()
+                        .filter(|t| t.kind != Tok::Comment)
+                        .collect();
+                    apply_rules(&body, &body_toks, 0, body.text.len(), &active, &mut out);
+                    i = end + 1;
+                    copied_tok = i;
+                    copied_byte = toks[end].end;
+                    continue;
+                }
                 i += 1;
                 continue;
             }
@@ -292,6 +318,28 @@ impl<'o> Expander<'o> {
         }
         None
     }
+}
+
+/// `EXEC SQL INCLUDE member END-EXEC [.]` starting at token `i` (member not SQLCA / SQLDA): the
+/// index of its last token (END-EXEC, or the period after it).
+fn sql_include(s: &str, toks: &[Token], i: usize) -> Option<usize> {
+    if !is_word(s, &toks[i], "EXEC")
+        || !toks.get(i + 1).is_some_and(|t| is_word(s, t, "SQL"))
+        || !toks.get(i + 2).is_some_and(|t| is_word(s, t, "INCLUDE"))
+        || !toks.get(i + 4).is_some_and(|t| is_word(s, t, "END-EXEC"))
+    {
+        return None;
+    }
+    let name = toks.get(i + 3)?;
+    let member = unquote(&s[name.start..name.end]);
+    if member.eq_ignore_ascii_case("SQLCA") || member.eq_ignore_ascii_case("SQLDA") {
+        return None;
+    }
+    Some(if toks.get(i + 5).is_some_and(|t| t.kind == Tok::Period) {
+        i + 5
+    } else {
+        i + 4
+    })
 }
 
 fn list_dir(dir: &Path) -> Vec<String> {

@@ -267,3 +267,30 @@ fn replace_acts_on_copied_text() {
     assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
     assert!(out.text.contains("DISPLAY X."), "{}", out.text);
 }
+
+#[test]
+fn exec_sql_include_copies_the_member_but_not_sqlca() {
+    let dir = with_copybooks(&[
+        ("DCLCUST.cpy", "       01 DCLCUST.\n          05 CUST-ID PIC X(6).\n"),
+        (
+            "main.cbl",
+            "       WORKING-STORAGE SECTION.\n           EXEC SQL INCLUDE SQLCA END-EXEC.\n           EXEC SQL\n              INCLUDE DCLCUST\n           END-EXEC.\n       01 Z PIC X.\n",
+        ),
+    ]);
+    let out = preprocess_file(&dir.path().join("main.cbl"), &PreprocessOptions::default());
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    assert!(
+        out.text.contains("EXEC SQL INCLUDE SQLCA END-EXEC."),
+        "{}",
+        out.text
+    );
+    assert!(!out.text.contains("DCLCUST\n"), "{}", out.text);
+    assert!(out.text.contains("05 CUST-ID PIC X(6)."), "{}", out.text);
+    // Lines after the INCLUDE keep their numbers.
+    let z = out.map.locate(out.text.find("01 Z").unwrap()).unwrap();
+    assert_eq!(z.line, 6);
+    let id = out.map.locate(out.text.find("CUST-ID").unwrap()).unwrap();
+    assert!(id.file.ends_with("DCLCUST.cpy"));
+    assert_eq!(out.copybooks.len(), 1);
+    assert_eq!(out.copybooks[0].name, "DCLCUST");
+}

@@ -146,6 +146,10 @@ impl Builtin {
             let module = format!("nested_{}", crate_name(&n.name));
             let code = g.code;
             out.files.insert(format!("src/{module}.rs"), code);
+            if let Some(b) = g.binding {
+                out.user_files.insert(format!("src/{module}/binding.rs"), b);
+            }
+            out.exec.extend(g.exec);
             modules.push(module);
             out.dependencies.extend(
                 g.callees_used
@@ -251,6 +255,15 @@ impl Builtin {
                 out.files.insert(format!("src/{module}.rs"), code);
                 modules.push(module.clone());
             }
+            if let Some(b) = g.binding {
+                let path = if single {
+                    "src/binding.rs".to_string()
+                } else {
+                    format!("src/{module}/binding.rs")
+                };
+                out.user_files.insert(path, b);
+            }
+            out.exec.extend(g.exec);
             let mut interface = g.interface;
             interface.crate_name = if single {
                 unit_crate.clone()

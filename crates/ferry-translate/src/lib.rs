@@ -102,6 +102,24 @@ pub struct UnitOutput {
     /// Programs of the unit that can run as a main program (a binary is built for each).
     pub binaries: Vec<Binary>,
     pub untranslated: Vec<Untranslated>,
+    /// Files the team owns once written: created only when missing, never overwritten, never
+    /// counted as generated (e.g. the `binding.rs` of a program with EXEC blocks).
+    pub user_files: BTreeMap<String, String>,
+    /// EXEC blocks bound through generated traits: the unit needs a binding before it can run them.
+    pub exec: Vec<ExecBinding>,
+}
+
+/// An EXEC SQL / CICS / DLI block, translated into a call of a generated trait method.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExecBinding {
+    /// `SQL`, `CICS` or `DLI`.
+    pub kind: String,
+    /// The trait method (`sql_003_select`).
+    pub method: String,
+    /// `file:line` of the block.
+    pub origin: String,
+    pub text: String,
+    pub host_variables: Vec<String>,
 }
 
 /// A batch step the unit provides: the binary's name and the Rust path of its entry function.

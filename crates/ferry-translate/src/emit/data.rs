@@ -159,7 +159,12 @@ pub(crate) fn constructor(cx: &mut Ctx<'_>, code: &mut Code) {
         };
         // RELATIVE / INDEXED files and SD (sort) files have their own handles.
         if let Some(handle) = super::files::constructor(cx, i, &status) {
-            code.line(format!("{}: {handle},", cx.file_names[i]));
+            let covered = if cx.declaratives.contains_key(&i) {
+                ".with_declarative()"
+            } else {
+                ""
+            };
+            code.line(format!("{}: {handle}{covered},", cx.file_names[i]));
             continue;
         }
         code.line(format!(
@@ -173,20 +178,9 @@ pub(crate) fn constructor(cx: &mut Ctx<'_>, code: &mut Code) {
             control.optional
         ));
         if cx.declaratives.contains_key(&i) {
-            if matches!(
-                control.organization,
-                Organization::Relative | Organization::Indexed
-            ) {
-                cx.refuse(
-                    control.span,
-                    "USE",
-                    "USE AFTER ERROR on relative or indexed files is not translated yet",
-                );
-            } else {
-                // The handle line just written ends in `),`: mark the file as declarative-covered.
-                let trimmed = code.out.trim_end().trim_end_matches(',').to_string();
-                code.out = format!("{trimmed}.with_declarative(),\n");
-            }
+            // The handle line just written ends in `),`: mark the file as declarative-covered.
+            let trimmed = code.out.trim_end().trim_end_matches(',').to_string();
+            code.out = format!("{trimmed}.with_declarative(),\n");
         }
     }
     code.close("};");

@@ -7,6 +7,7 @@
 //! `Err(Jump::..)` with `?`.
 
 mod data;
+mod exec;
 mod files;
 mod intrinsic;
 mod ops;
@@ -262,6 +263,10 @@ pub(crate) struct Ctx<'a> {
     pub main_start: usize,
     /// File index -> (first, last) paragraph of its USE AFTER ERROR section.
     pub declaratives: BTreeMap<usize, (usize, usize)>,
+    /// EXEC blocks met so far (the methods of the program's `Exec` trait).
+    pub exec: Vec<exec::ExecMethod>,
+    /// The SQL WHENEVER actions in force at the statement being emitted (source order).
+    pub whenever: exec::Whenever,
 }
 
 impl<'a> Ctx<'a> {
@@ -293,6 +298,10 @@ pub(crate) struct Generated {
     pub interface: Interface,
     pub untranslated: Vec<Untranslated>,
     pub callees_used: Vec<String>,
+    /// The EXEC blocks bound through the program's `Exec` trait.
+    pub exec: Vec<crate::ExecBinding>,
+    /// The first version of the program's `binding.rs` (when it has EXEC blocks).
+    pub binding: Option<String>,
 }
 
 /// The paragraphs whose GO TO can be changed by ALTER (named by an ALTER, or holding `GO TO.`), each
@@ -423,6 +432,8 @@ pub(crate) fn program(
         main_start: 0,
         declaratives: BTreeMap::new(),
         altered: BTreeMap::new(),
+        exec: Vec::new(),
+        whenever: exec::Whenever::default(),
     };
     cx.altered = alterable(&cx, input.program);
     if let Some(r) = input
@@ -558,6 +569,12 @@ pub(crate) fn program(
         }
     }
     code.close("}");
+    exec::module_items(
+        &cx,
+        &mut code,
+        name,
+        "binding.rs (the `binding` module of this program)",
+    );
     code.line("");
     let params = data::entry_points(&mut cx, &mut code, &ty);
     let interface = Interface {
@@ -570,11 +587,25 @@ pub(crate) fn program(
     for (perform, call) in &direct {
         out = out.replace(perform, call);
     }
+    let binding = (!cx.exec.is_empty()).then(|| exec::binding_file(name, &cx.exec));
+    let exec = cx
+        .exec
+        .iter()
+        .map(|m| crate::ExecBinding {
+            kind: m.kind.to_string(),
+            method: m.method.clone(),
+            origin: m.origin.clone(),
+            text: m.text.clone(),
+            host_variables: m.host.iter().map(|(_, n, _)| n.clone()).collect(),
+        })
+        .collect();
     Generated {
         code: strip_unused_labels(&out),
         interface,
         untranslated: cx.untranslated,
         callees_used: cx.uses.into_iter().collect(),
+        exec,
+        binding,
     }
 }
 
@@ -603,6 +634,7 @@ fn strip_unused_labels(code: &str) -> String {
 
 fn emit_para_enum(cx: &Ctx<'_>, code: &mut Code) {
     code.line("/// The paragraphs of the PROCEDURE DIVISION, in source order.");
+    code.line("#[allow(dead_code)]");
     code.line("#[derive(Clone, Copy, Debug, PartialEq, Eq)]");
     if cx.paras.is_empty() {
         code.line("enum Para {}");

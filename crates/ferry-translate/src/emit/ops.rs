@@ -269,7 +269,10 @@ pub(crate) fn field(cx: &mut Ctx<'_>, r: &DataRef) -> String {
 
 pub(crate) fn value(cx: &mut Ctx<'_>, op: &Operand) -> String {
     match op {
-        Operand::Ref(r) => format!("rt::Val::Field({})", field(cx, r)),
+        Operand::Ref(r) => match super::exec::dfhresp(cx, r) {
+            Some(n) => format!("rt::Val::Num({n})"),
+            None => format!("rt::Val::Field({})", field(cx, r)),
+        },
         Operand::Literal(l) => literal_value(cx, l, None),
         Operand::LengthOf(r) => match resolve(cx, r) {
             Some(id) => format!("rt::Val::Num(Dec::int({}))", cx.model.items[id].size),
@@ -320,7 +323,10 @@ pub(crate) fn num(cx: &mut Ctx<'_>, op: &Operand) -> String {
         },
         Operand::Literal(Literal::Numeric(t)) => dec_lit(t),
         Operand::Literal(Literal::Figurative(Figurative::Zero)) => "Dec::ZERO".into(),
-        Operand::Ref(r) => format!("rt::get(&self.mem, {})", field(cx, r)),
+        Operand::Ref(r) => match super::exec::dfhresp(cx, r) {
+            Some(n) => n,
+            None => format!("rt::get(&self.mem, {})", field(cx, r)),
+        },
         other => {
             let v = value(cx, other);
             format!("rt::num_value(&self.mem, {v})")

@@ -213,7 +213,7 @@ pub(crate) fn range(
     ))
 }
 
-fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
+pub(crate) fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
     statement_kind(cx, code, s);
     declarative_checks(cx, code, s);
 }
@@ -880,11 +880,7 @@ fn statement_kind(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
             at_end.as_deref(),
             whens,
         ),
-        K::Exec { kind, .. } => cx.refuse(
-            s.span,
-            "EXEC",
-            format!("EXEC {kind:?} blocks need a binding; not translated yet"),
-        ),
+        K::Exec { kind, text } => super::exec::statement(cx, code, s.span, *kind, text),
         other => {
             let name = format!("{other:?}");
             let word = name
