@@ -301,6 +301,14 @@ pub fn is_alphabetic_upper(mem: &[u8], v: &Val) -> bool {
     crate::compare::is_alphabetic_upper(&val_bytes(mem, v))
 }
 
+/// A user-defined class condition (SPECIAL-NAMES `CLASS name IS ...`): every character of the
+/// value is in one of the inclusive byte ranges.
+pub fn is_in_class(mem: &[u8], v: &Val, ranges: &[(u8, u8)]) -> bool {
+    val_bytes(mem, v)
+        .iter()
+        .all(|b| ranges.iter().any(|&(lo, hi)| lo <= *b && *b <= hi))
+}
+
 /// DISPLAY items [UPON ...] [WITH NO ADVANCING] (`advance` false for NO ADVANCING).
 pub fn display(mem: &[u8], items: &[Val], upon: Upon, advance: bool) {
     with_rt(|rt| {

@@ -267,6 +267,8 @@ pub(crate) struct Ctx<'a> {
     pub exec: Vec<exec::ExecMethod>,
     /// The SQL WHENEVER actions in force at the statement being emitted (source order).
     pub whenever: exec::Whenever,
+    /// The statement being emitted (where a refusal inside an expression points).
+    pub statement_span: Span,
 }
 
 impl<'a> Ctx<'a> {
@@ -434,6 +436,7 @@ pub(crate) fn program(
         altered: BTreeMap::new(),
         exec: Vec::new(),
         whenever: exec::Whenever::default(),
+        statement_span: Span::default(),
     };
     cx.altered = alterable(&cx, input.program);
     if let Some(r) = input

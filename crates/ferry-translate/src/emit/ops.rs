@@ -267,11 +267,70 @@ pub(crate) fn field(cx: &mut Ctx<'_>, r: &DataRef) -> String {
     f
 }
 
+/// The byte ranges of user class `name` (`lo, hi` pairs as Rust text).
+fn user_class_ranges(cx: &Ctx<'_>, name: &str) -> Option<String> {
+    let def = cx
+        .program
+        .environment
+        .special_names
+        .classes
+        .iter()
+        .find(|c| c.name == name)?;
+    // A numeric literal is an ordinal position (1-based) in the native character set.
+    let byte = |l: &Literal| -> Vec<u8> {
+        match l {
+            Literal::Numeric(t) => t
+                .parse::<u32>()
+                .ok()
+                .filter(|n| (1..=256).contains(n))
+                .map(|n| vec![(n - 1) as u8])
+                .unwrap_or_default(),
+            Literal::Alphanumeric(b) => b.clone(),
+            _ => Vec::new(),
+        }
+    };
+    let mut out = Vec::new();
+    for (lo, hi) in &def.ranges {
+        match hi {
+            Some(hi) => {
+                let (a, b) = (byte(lo), byte(hi));
+                if let (Some(&a), Some(&b)) = (a.first(), b.first()) {
+                    out.push(format!("({}, {})", a.min(b), a.max(b)));
+                }
+            }
+            None => out.extend(byte(lo).into_iter().map(|c| format!("({c}, {c})"))),
+        }
+    }
+    Some(out.join(", "))
+}
+
+/// A level-78 constant or a SYMBOLIC CHARACTER named by `r`, as a literal.
+fn named_literal(cx: &Ctx<'_>, r: &DataRef) -> Option<Literal> {
+    if !r.qualifiers.is_empty() || !r.subscripts.is_empty() || r.refmod.is_some() {
+        return None;
+    }
+    if cx.model.resolve(r).is_ok() {
+        return None;
+    }
+    if let Some(c) = cx.program.data.constants.iter().find(|c| c.name == r.name) {
+        return Some(c.value.clone());
+    }
+    let sym = &cx.program.environment.special_names.symbolic_characters;
+    sym.iter()
+        .find(|(n, _)| *n == r.name)
+        .filter(|(_, ord)| (1..=256).contains(ord))
+        // A symbolic character is a figurative constant: MOVE fills the whole item with it.
+        .map(|(_, ord)| Literal::All(Box::new(Literal::Alphanumeric(vec![(*ord - 1) as u8]))))
+}
+
 pub(crate) fn value(cx: &mut Ctx<'_>, op: &Operand) -> String {
     match op {
         Operand::Ref(r) => match super::exec::dfhresp(cx, r) {
             Some(n) => format!("rt::Val::Num({n})"),
-            None => format!("rt::Val::Field({})", field(cx, r)),
+            None => match named_literal(cx, r) {
+                Some(l) => literal_value(cx, &l, None),
+                None => format!("rt::Val::Field({})", field(cx, r)),
+            },
         },
         Operand::Literal(l) => literal_value(cx, l, None),
         Operand::LengthOf(r) => match resolve(cx, r) {
@@ -325,7 +384,14 @@ pub(crate) fn num(cx: &mut Ctx<'_>, op: &Operand) -> String {
         Operand::Literal(Literal::Figurative(Figurative::Zero)) => "Dec::ZERO".into(),
         Operand::Ref(r) => match super::exec::dfhresp(cx, r) {
             Some(n) => n,
-            None => format!("rt::get(&self.mem, {})", field(cx, r)),
+            None => match named_literal(cx, r) {
+                Some(Literal::Numeric(t)) => dec_lit(&t),
+                Some(l) => {
+                    let v = literal_value(cx, &l, None);
+                    format!("rt::num_value(&self.mem, {v})")
+                }
+                None => format!("rt::get(&self.mem, {})", field(cx, r)),
+            },
         },
         other => {
             let v = value(cx, other);
@@ -390,12 +456,18 @@ pub(crate) fn condition(cx: &mut Ctx<'_>, c: &Condition) -> String {
                 ClassTest::AlphabeticUpper => "is_alphabetic_upper",
                 ClassTest::User => {
                     let name = user_class.clone().unwrap_or_default();
-                    cx.refuse(
-                        Span::default(),
-                        "class condition",
-                        format!("class {name} is not translated yet"),
-                    );
-                    "is_numeric"
+                    let t = match user_class_ranges(cx, &name) {
+                        Some(ranges) => format!("rt::is_in_class(&self.mem, &{v}, &[{ranges}])"),
+                        None => {
+                            cx.refuse(
+                                cx.statement_span,
+                                "class condition",
+                                format!("class {name} is not defined in SPECIAL-NAMES"),
+                            );
+                            "false".into()
+                        }
+                    };
+                    return if *negated { format!("!{t}") } else { t };
                 }
             };
             let t = format!("rt::{f}(&self.mem, &{v})");

@@ -214,6 +214,7 @@ pub(crate) fn range(
 }
 
 pub(crate) fn statement(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
+    cx.statement_span = s.span;
     statement_kind(cx, code, s);
     declarative_checks(cx, code, s);
 }

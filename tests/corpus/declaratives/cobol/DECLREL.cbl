@@ -1,0 +1,72 @@
+       IDENTIFICATION DIVISION.
+       PROGRAM-ID. DECLREL.
+      * USE AFTER ERROR on a RELATIVE file: the section runs for the
+      * errors that no INVALID KEY or AT END phrase takes.
+       ENVIRONMENT DIVISION.
+       INPUT-OUTPUT SECTION.
+       FILE-CONTROL.
+           SELECT SLOT-FILE ASSIGN TO "SLOTS.DAT"
+               ORGANIZATION IS RELATIVE
+               ACCESS MODE IS DYNAMIC
+               RELATIVE KEY IS WS-SLOT
+               FILE STATUS IS WS-FS.
+       DATA DIVISION.
+       FILE SECTION.
+       FD  SLOT-FILE.
+       01  SLOT-REC              PIC X(10).
+       WORKING-STORAGE SECTION.
+       01  WS-SLOT               PIC 9(4).
+       01  WS-FS                 PIC XX.
+       01  WS-ERRORS             PIC 9(2) VALUE 0.
+       PROCEDURE DIVISION.
+       DECLARATIVES.
+       SLOT-ERR SECTION.
+           USE AFTER STANDARD ERROR PROCEDURE ON SLOT-FILE.
+       SLOT-ERR-PARA.
+           ADD 1 TO WS-ERRORS
+           DISPLAY "DECLARATIVE: STATUS " WS-FS " SLOT " WS-SLOT.
+       END DECLARATIVES.
+       MAIN-LINE SECTION.
+       M-START.
+           MOVE 0 TO WS-SLOT
+           OPEN INPUT SLOT-FILE
+           DISPLAY "OPEN INPUT " WS-FS
+           OPEN OUTPUT SLOT-FILE
+           PERFORM VARYING WS-SLOT FROM 1 BY 1 UNTIL WS-SLOT > 3
+               MOVE SPACES TO SLOT-REC
+               STRING "SLOT " WS-SLOT DELIMITED BY SIZE INTO SLOT-REC
+               WRITE SLOT-REC
+           END-PERFORM
+           MOVE 2 TO WS-SLOT
+           WRITE SLOT-REC
+           DISPLAY "WRITE DUPLICATE " WS-FS
+           WRITE SLOT-REC
+               INVALID KEY DISPLAY "INVALID KEY TAKEN " WS-FS
+           END-WRITE
+           CLOSE SLOT-FILE
+           OPEN I-O SLOT-FILE
+           MOVE 9 TO WS-SLOT
+           READ SLOT-FILE
+           DISPLAY "READ MISSING " WS-FS
+           MOVE 2 TO WS-SLOT
+           READ SLOT-FILE
+               INVALID KEY DISPLAY "NOT FOUND"
+               NOT INVALID KEY DISPLAY "READ " SLOT-REC
+           END-READ
+           DELETE SLOT-FILE RECORD
+           DISPLAY "DELETE " WS-FS
+           DELETE SLOT-FILE RECORD
+           DISPLAY "DELETE AGAIN " WS-FS
+           MOVE 1 TO WS-SLOT
+           START SLOT-FILE KEY IS GREATER THAN WS-SLOT
+           READ SLOT-FILE NEXT RECORD
+               AT END DISPLAY "AT END"
+           END-READ
+           DISPLAY "NEXT " SLOT-REC " " WS-FS
+           READ SLOT-FILE NEXT RECORD
+           DISPLAY "NEXT PAST END " WS-FS
+           CLOSE SLOT-FILE
+           READ SLOT-FILE NEXT RECORD
+           DISPLAY "READ CLOSED " WS-FS
+           DISPLAY "ERRORS " WS-ERRORS
+           STOP RUN.
