@@ -34,6 +34,7 @@ const MUST_VERIFY: &[&str] = &[
     "nucleus-move/MOVEFLDS",
     "nucleus-move/MOVEGRPS",
     "nucleus-names/NAMES",
+    "nucleus-names/SWITCHES",
     "nucleus-strings/STRBUILD",
     "nucleus-strings/STRPARSE",
     "nucleus-tables/TABLES",

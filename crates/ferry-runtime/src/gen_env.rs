@@ -174,3 +174,11 @@ mod tests {
         assert_eq!(&m[4..], b"  ");
     }
 }
+
+/// The status of SWITCH-`n` as libcob reads it from `COB_SWITCH_n`: on when the value is `ON` in
+/// any case or starts with `1` (checked against cobc 3.1.2: `ON`, `oN`, `1`, `1x`, `10`, `11` are
+/// on; `ONX`, ` ON`, `OFF`, `YES`, `0`, `01`, `2`, `x1` and unset are off).
+pub fn switch_on(n: u32) -> bool {
+    let v = std::env::var(format!("COB_SWITCH_{n}")).unwrap_or_default();
+    v.eq_ignore_ascii_case("ON") || v.starts_with('1')
+}

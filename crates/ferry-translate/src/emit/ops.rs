@@ -524,7 +524,30 @@ fn condition_parts(
     Some((f, values))
 }
 
+/// `SWITCH-n ON STATUS IS name` (or OFF STATUS): the test of that switch, when `r` names one.
+fn switch_status(cx: &Ctx<'_>, r: &DataRef) -> Option<String> {
+    if !r.qualifiers.is_empty() || !r.subscripts.is_empty() || cx.model.resolve(r).is_ok() {
+        return None;
+    }
+    let (_, device) = cx
+        .program
+        .environment
+        .special_names
+        .mnemonics
+        .iter()
+        .find(|(m, _)| *m == r.name)?;
+    let (switch, state) = device.split_once(' ')?;
+    let n: u32 = switch.strip_prefix("SWITCH-")?.parse().ok()?;
+    Some(match state {
+        "ON" => format!("rt::switch_on({n})"),
+        _ => format!("!rt::switch_on({n})"),
+    })
+}
+
 fn condition_name(cx: &mut Ctx<'_>, r: &DataRef) -> String {
+    if let Some(t) = switch_status(cx, r) {
+        return t;
+    }
     let Some((f, values)) = condition_parts(cx, r) else {
         return "false".into();
     };

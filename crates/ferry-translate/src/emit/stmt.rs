@@ -337,7 +337,18 @@ fn statement_kind(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                 DisplayUpon::Default => "rt::Upon::Stdout".to_string(),
                 DisplayUpon::Syserr => "rt::Upon::Stderr".to_string(),
                 DisplayUpon::Other(dev) => {
-                    let d = dev.to_ascii_uppercase();
+                    let mut d = dev.to_ascii_uppercase();
+                    // A mnemonic-name of SPECIAL-NAMES (`CONSOLE IS OPS-CONSOLE`) stands for its device.
+                    if let Some((_, device)) = cx
+                        .program
+                        .environment
+                        .special_names
+                        .mnemonics
+                        .iter()
+                        .find(|(m, _)| *m == d)
+                    {
+                        d = device.clone();
+                    }
                     if matches!(
                         d.as_str(),
                         "CONSOLE" | "SYSOUT" | "STDOUT" | "SYSLIST" | "PRINTER"
