@@ -29,6 +29,7 @@ const MUST_VERIFY: &[&str] = &[
     "nucleus-control/ALTERS",
     "nucleus-control/CTLDECIDE",
     "nucleus-control/CTLFLOW",
+    "nucleus-control/NEXTSENT",
     "nucleus-edit/EDITEURO",
     "nucleus-edit/EDITNUM",
     "nucleus-move/MOVEFLDS",

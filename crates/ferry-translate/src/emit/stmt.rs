@@ -70,26 +70,13 @@ fn handlers_of(k: &K) -> Vec<&Handlers> {
 }
 
 fn contains_next_sentence(stmts: &[Statement]) -> bool {
-    stmts.iter().any(|s| match &s.kind {
-        K::NextSentence => true,
-        K::If {
-            then_branch,
-            else_branch,
-            ..
-        } => {
-            contains_next_sentence(then_branch)
-                || else_branch.as_deref().is_some_and(contains_next_sentence)
-        }
-        K::Evaluate { whens, other, .. } => {
-            whens.iter().any(|w| contains_next_sentence(&w.statements))
-                || other.as_deref().is_some_and(contains_next_sentence)
-        }
-        K::Search { whens, at_end, .. } => {
-            whens.iter().any(|(_, b)| contains_next_sentence(b))
-                || at_end.as_deref().is_some_and(contains_next_sentence)
-        }
-        _ => false,
-    })
+    // Anywhere in the sentence: in IF/EVALUATE/SEARCH arms, imperative phrases and inline PERFORM
+    // bodies (NEXT SENTENCE there leaves the loop too, as cobc runs it).
+    let mut found = false;
+    ferry_syntax::walk::for_each_statement(stmts, &mut |s| {
+        found |= matches!(s.kind, K::NextSentence);
+    });
+    found
 }
 
 pub(crate) fn sentence(cx: &mut Ctx<'_>, code: &mut Code, s: &Sentence) {
