@@ -77,6 +77,17 @@ pub(crate) fn fields_module(cx: &mut Ctx<'_>, code: &mut Code) {
 }
 
 pub(crate) fn file_fields(cx: &mut Ctx<'_>, code: &mut Code) {
+    // LINAGE changes what every WRITE puts in the file (page bodies, footing, margins): refused
+    // rather than written as a plain file.
+    for fd in &cx.program.data.files {
+        if fd.linage.is_some() {
+            cx.refuse(
+                fd.span,
+                "LINAGE",
+                format!("FD {} with LINAGE (page layout, LINAGE-COUNTER) is not translated yet", fd.name),
+            );
+        }
+    }
     let mut namer = Namer::default();
     namer.unique("mem".into());
     for (i, f) in cx.model.files.iter().enumerate() {
