@@ -41,6 +41,7 @@ const MUST_VERIFY: &[&str] = &[
     "nucleus-tables/TABLES",
     "relative-io/RELSTOCK",
     "seq-io/SEQMAST",
+    "seq-linage/PAGERPT",
     "seq-io/SEQRPT",
     "sort-merge/SORTEMP",
 ];

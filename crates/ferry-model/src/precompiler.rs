@@ -1,5 +1,6 @@
 //! The data items a precompiler gives a program with EXEC blocks: the SQLCA (`EXEC SQL INCLUDE
-//! SQLCA`), the CICS EXEC interface block (DFHEIBLK) and the DL/I interface block (DLIDIB).
+//! SQLCA`), the CICS EXEC interface block (DFHEIBLK) and the DL/I interface block (DLIDIB); and
+//! the LINAGE-COUNTER special register of a file with LINAGE.
 //!
 //! A DB2 or CICS precompiler inserts these into the program before the COBOL compiler sees it;
 //! ferry lays them out as WORKING-STORAGE items after the program's own data, so that statements
@@ -135,6 +136,22 @@ pub fn items(program: &Program) -> Vec<DataItem> {
     if let Some((_, _, span)) = blocks.iter().find(|(k, _, _)| *k == ExecKind::Cics) {
         if !declared("EIBCALEN") {
             out.extend(snippet(DFHEIBLK, *span));
+        }
+    }
+    // LINAGE-COUNTER: one special register for the program's LINAGE file (several LINAGE files
+    // would need one each, qualified by file; not laid out, so references to it are refused).
+    let linage: Vec<_> = program
+        .data
+        .files
+        .iter()
+        .filter(|f| f.linage.is_some())
+        .collect();
+    if let [one] = linage.as_slice() {
+        if !declared("LINAGE-COUNTER") {
+            out.extend(snippet(
+                "       01 LINAGE-COUNTER PIC 9(10) VALUE 0.\n",
+                one.span,
+            ));
         }
     }
     if let Some((_, _, span)) = blocks.iter().find(|(k, _, _)| *k == ExecKind::Dli) {

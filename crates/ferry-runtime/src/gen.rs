@@ -904,6 +904,47 @@ pub fn module_not_found(name: &str) -> ! {
 }
 
 impl File {
+    /// The LINAGE values (LINES, FOOTING (0: none), TOP, BOTTOM) as the program holds them now;
+    /// they take effect at OPEN and at the next page.
+    pub fn set_linage(&self, lines: Dec, footing: Dec, top: Dec, bottom: Dec) {
+        let v = |d: Dec| d.to_i64().clamp(0, u32::MAX as i64) as u32;
+        let spec = crate::file::linage::LinageSpec {
+            lines: v(lines),
+            footing: v(footing),
+            top: v(top),
+            bottom: v(bottom),
+        };
+        with_rt(|rt| {
+            let st = &mut rt.file(self.id).st;
+            match st.linage.as_mut() {
+                Some(l) => l.set(spec),
+                None => st.linage = Some(crate::file::linage::LinageState::new(spec)),
+            }
+        });
+    }
+
+    /// LINAGE-COUNTER.
+    pub fn linage_counter(&self) -> Dec {
+        Dec::int(with_rt(|rt| {
+            rt.file(self.id)
+                .st
+                .linage
+                .as_ref()
+                .map_or(0, |l| l.counter as i64)
+        }))
+    }
+
+    /// True when the last WRITE reached the page footing or started a new page (AT END-OF-PAGE).
+    pub fn end_of_page(&self) -> bool {
+        with_rt(|rt| {
+            rt.file(self.id)
+                .st
+                .linage
+                .as_ref()
+                .is_some_and(|l| l.end_of_page)
+        })
+    }
+
     /// Marks the file as covered by a USE AFTER ERROR declarative.
     pub fn with_declarative(mut self) -> File {
         self.declarative = true;

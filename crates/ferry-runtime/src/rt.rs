@@ -207,7 +207,7 @@ impl Rt {
             "libcob: error: {} (status = {}) for file {}\n",
             crate::file::status_message(f.status),
             f.status.as_str(),
-            f.display_name()
+            f.error_name()
         );
         self.flush();
         let _ = std::io::stderr().write_all(msg.as_bytes());

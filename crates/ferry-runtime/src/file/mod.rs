@@ -20,6 +20,7 @@
 //!   prefixes relative names.
 
 mod idx;
+pub mod linage;
 mod rel;
 mod seq;
 
@@ -222,7 +223,7 @@ pub fn status_message(st: FileStatus) -> &'static str {
         b"48" => "WRITE not allowed, file not open for output",
         b"49" => "DELETE/REWRITE not allowed, file not open for I-O",
         b"51" => "record locked",
-        b"57" => "LINAGE specifications invalid",
+        b"57" => "LINAGE values invalid",
         b"61" => "file sharing failure",
         b"91" => "runtime library is not configured for this operation",
         _ => "unknown file error",
@@ -442,6 +443,22 @@ impl CobFile {
             self.spec.select
         };
         format!("{} ('{}')", sel, self.spec.assign)
+    }
+
+    /// The file as libcob names it in a run-time error: a bare name with a `.` shows the
+    /// environment name it was mapped through (`F1 ('MISSING_TXT' => MISSING.TXT)`, checked
+    /// against cobc 3.1.2); other names as in [`CobFile::display_name`].
+    pub fn error_name(&self) -> String {
+        let assign = self.spec.assign;
+        if assign.contains('.') && !assign.contains('/') {
+            let sel = if self.spec.select.is_empty() {
+                assign
+            } else {
+                self.spec.select
+            };
+            return format!("{} ('{}' => {})", sel, assign.replace('.', "_"), assign);
+        }
+        self.display_name()
     }
 
     pub fn is_open(&self) -> bool {

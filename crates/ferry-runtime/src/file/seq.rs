@@ -19,6 +19,8 @@ pub(crate) struct CobFileState {
     needs_nl: bool,
     /// Reused for every line read and every record written (no allocation per record).
     buf: Vec<u8>,
+    /// LINAGE page state (LINE SEQUENTIAL files with a LINAGE clause).
+    pub(crate) linage: Option<super::linage::LinageState>,
 }
 
 impl CobFileState {
@@ -55,8 +57,13 @@ impl CobFile {
         }
         let mut st = CobFileState {
             mode: Some(mode),
+            linage: self.st.linage.take(),
             ..Default::default()
         };
+        let linage_invalid = st.linage.as_ref().is_some_and(|l| !l.valid());
+        if let Some(l) = st.linage.as_mut() {
+            l.open();
+        }
         let optional = self.spec.optional;
         let mut status = *b"00";
         match mode {
@@ -109,6 +116,10 @@ impl CobFile {
             }
         }
         self.st = st;
+        if linage_invalid && matches!(mode, OpenMode::Output | OpenMode::Extend) {
+            // cobc opens the file, then finds the LINAGE values invalid: status 57, file left open.
+            return *b"57";
+        }
         status
     }
 
@@ -125,7 +136,10 @@ impl CobFile {
                 status = *b"30";
             }
         }
-        self.st = CobFileState::default();
+        self.st = CobFileState {
+            linage: self.st.linage.take(),
+            ..CobFileState::default()
+        };
         status
     }
 
@@ -232,6 +246,14 @@ impl CobFile {
             // (cobc 3.1.2: "ABC" is written as 00 03 00 00 41 42 43)
             let n = data.len();
             out.extend_from_slice(&[(n >> 8) as u8, n as u8, 0, 0]);
+        }
+        if let Some(l) = self.st.linage.as_mut() {
+            l.write(out, data, adv);
+            self.st.needs_nl = false;
+            return match w.write_all(out) {
+                Ok(()) => *b"00",
+                Err(_) => *b"30",
+            };
         }
         match adv {
             Advance::None => {

@@ -80,11 +80,24 @@ pub(crate) fn file_fields(cx: &mut Ctx<'_>, code: &mut Code) {
     // LINAGE changes what every WRITE puts in the file (page bodies, footing, margins): refused
     // rather than written as a plain file.
     for fd in &cx.program.data.files {
-        if fd.linage.is_some() {
+        if fd.linage.is_none() {
+            continue;
+        }
+        let line_sequential = cx.program.environment.files.iter().any(|c| {
+            c.name == fd.name
+                && matches!(
+                    c.organization,
+                    ferry_syntax::ast::Organization::LineSequential
+                )
+        });
+        if !line_sequential {
             cx.refuse(
                 fd.span,
                 "LINAGE",
-                format!("FD {} with LINAGE (page layout, LINAGE-COUNTER) is not translated yet", fd.name),
+                format!(
+                    "FD {} has LINAGE but is not LINE SEQUENTIAL (only LINE SEQUENTIAL print files are translated)",
+                    fd.name
+                ),
             );
         }
     }

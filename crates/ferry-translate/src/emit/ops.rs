@@ -237,6 +237,19 @@ pub(crate) fn field(cx: &mut Ctx<'_>, r: &DataRef) -> String {
     if r.name == "SORT-RETURN" && r.qualifiers.is_empty() {
         return "SORT_RETURN".into();
     }
+    let unqualified;
+    let r = if r.name == "LINAGE-COUNTER"
+        && r.qualifiers.len() == 1
+        && cx.model.file(&r.qualifiers[0]).is_some()
+    {
+        unqualified = DataRef {
+            qualifiers: Vec::new(),
+            ..r.clone()
+        };
+        &unqualified
+    } else {
+        r
+    };
     let Some(id) = resolve(cx, r) else {
         return "RETURN_CODE".into();
     };
@@ -1180,6 +1193,55 @@ pub(crate) fn write(
             ));
         }
         None => code.line(format!("self.{h}.write(&mut self.mem, {rec}, {advance});")),
+    }
+}
+
+/// Before OPEN and WRITE of a file with LINAGE: its LINAGE values as the program holds them now.
+pub(crate) fn set_linage(cx: &mut Ctx<'_>, code: &mut Code, file: &str, handle: &str) {
+    let Some(lin) = cx
+        .program
+        .data
+        .files
+        .iter()
+        .find(|fd| fd.name == file)
+        .and_then(|fd| fd.linage.clone())
+    else {
+        return;
+    };
+    let mut v = |o: &Option<Operand>| match o {
+        Some(o) => num(cx, o),
+        None => "Dec::ZERO".to_string(),
+    };
+    let lines = v(&Some(lin.lines.clone()));
+    let (footing, top, bottom) = (v(&lin.footing), v(&lin.top), v(&lin.bottom));
+    code.line(format!(
+        "self.{handle}.set_linage({lines}, {footing}, {top}, {bottom});"
+    ));
+}
+
+/// After OPEN and WRITE of the program's LINAGE file: LINAGE-COUNTER follows the file.
+pub(crate) fn store_linage_counter(cx: &mut Ctx<'_>, code: &mut Code, file: &str, handle: &str) {
+    let has_linage = cx
+        .program
+        .data
+        .files
+        .iter()
+        .any(|fd| fd.name == file && fd.linage.is_some());
+    if !has_linage {
+        return;
+    }
+    let r = DataRef {
+        name: "LINAGE-COUNTER".into(),
+        qualifiers: Vec::new(),
+        subscripts: Vec::new(),
+        refmod: None,
+        span: Span::default(),
+    };
+    if let Ok(id) = cx.model.resolve(&r) {
+        let f = cx.field_names[id].clone();
+        code.line(format!(
+            "rt::store(&mut self.mem, {f}, &self.{handle}.linage_counter(), Round::Truncate, false);"
+        ));
     }
 }
 

@@ -675,7 +675,9 @@ fn statement_kind(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                 let m = format!("rt::OpenMode::{mode:?}");
                 for f in files {
                     if let Some(h) = ops::file_handle(cx, f, s.span) {
+                        ops::set_linage(cx, code, f, &h);
                         code.line(format!("self.{h}.open(&mut self.mem, {m});"));
+                        ops::store_linage_counter(cx, code, f, &h);
                     }
                 }
             }
@@ -771,19 +773,45 @@ fn statement_kind(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                 super::files::write(cx, code, fi, record, from.as_ref(), invalid_key, false);
                 return;
             }
-            if end_of_page.on.is_some()
-                || end_of_page.not_on.is_some()
+            let linage_file = cx
+                .model
+                .resolve(record)
+                .ok()
+                .and_then(|id| cx.model.file_of(id))
+                .map(|fi| cx.model.files[fi].name.clone())
+                .filter(|f| {
+                    cx.program
+                        .data
+                        .files
+                        .iter()
+                        .any(|fd| &fd.name == f && fd.linage.is_some())
+                });
+            let eop = end_of_page.on.is_some() || end_of_page.not_on.is_some();
+            if (eop && linage_file.is_none())
                 || invalid_key.on.is_some()
                 || invalid_key.not_on.is_some()
             {
                 cx.refuse(
                     s.span,
                     "WRITE",
-                    "WRITE with END-OF-PAGE or INVALID KEY is not translated yet",
+                    "WRITE with END-OF-PAGE on a file without LINAGE, or INVALID KEY on a sequential file, is not translated yet",
                 );
                 return;
             }
+            if let Some(f) = &linage_file {
+                if let Some(h) = ops::file_handle(cx, f, s.span) {
+                    ops::set_linage(cx, code, f, &h);
+                }
+            }
             ops::write(cx, code, s.span, record, from.as_ref(), advancing.as_ref());
+            if let Some(f) = &linage_file {
+                if let Some(h) = ops::file_handle(cx, f, s.span) {
+                    ops::store_linage_counter(cx, code, f, &h);
+                    if eop {
+                        handlers(cx, code, &format!("self.{h}.end_of_page()"), end_of_page);
+                    }
+                }
+            }
         }
         K::String {
             sources,
