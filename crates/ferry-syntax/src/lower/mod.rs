@@ -15,6 +15,7 @@ mod expr;
 mod flow;
 mod program;
 mod reserved;
+mod screen;
 mod verbs;
 mod verbs_io;
 
@@ -46,6 +47,7 @@ pub(crate) fn lower(
         constant_values: HashMap::new(),
         constants: Vec::new(),
         bare_intrinsics: HashSet::new(),
+        screen_names: HashSet::new(),
     };
     l.prescan(root);
     errors::collect(&mut l, root);
@@ -81,6 +83,8 @@ pub(crate) struct Lowerer<'s> {
     pub constants: Vec<Constant>,
     /// Intrinsic functions that REPOSITORY lets the unit call without the word FUNCTION.
     pub bare_intrinsics: HashSet<String>,
+    /// Names of the SCREEN SECTION entries of the unit (DISPLAY / ACCEPT of a screen).
+    pub screen_names: HashSet<String>,
 }
 
 impl<'s> Lowerer<'s> {
@@ -99,6 +103,15 @@ impl<'s> Lowerer<'s> {
                         }
                         if let Some(v) = constant_value(n, level, self.src) {
                             self.constant_values.insert(self.upper(name), v);
+                        }
+                        self.data_names.insert(self.upper(name));
+                    }
+                }
+                "screen_entry" | "report_entry" => {
+                    if let Some(name) = n.child_by_field_name("name").filter(|x| x.kind() == "word")
+                    {
+                        if n.kind() == "screen_entry" {
+                            self.screen_names.insert(self.upper(name));
                         }
                         self.data_names.insert(self.upper(name));
                     }
