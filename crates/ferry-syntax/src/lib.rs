@@ -39,8 +39,21 @@ pub fn language() -> tree_sitter::Language {
     unsafe { tree_sitter::Language::from_raw(tree_sitter_cobol()) }
 }
 
+/// Parses the output of `ferry_source::preprocess_*` into the AST, giving the alphanumeric literals
+/// written in a file read as Latin-1 their original bytes (one byte per character), so that a
+/// translated program writes the bytes cobc writes. Never panics, never fails.
+pub fn parse_preprocessed(pre: &ferry_source::Preprocessed) -> Parsed {
+    parse_text(&pre.text, pre.map.latin1_ranges(pre.text.len()))
+}
+
 /// Parses preprocessed COBOL text (see `ferry-source`) into the AST. Never panics, never fails.
+/// Literals get the UTF-8 bytes of the text; use [`parse_preprocessed`] to keep the bytes of
+/// Latin-1 sources.
 pub fn parse(text: &str) -> Parsed {
+    parse_text(text, Vec::new())
+}
+
+fn parse_text(text: &str, latin1: Vec<std::ops::Range<usize>>) -> Parsed {
     let mut parser = tree_sitter::Parser::new();
     if parser.set_language(&language()).is_err() {
         return Parsed {
@@ -81,7 +94,7 @@ pub fn parse(text: &str) -> Parsed {
             }],
         };
     };
-    let (unit, errors) = lower::lower(text, &tree, prior);
+    let (unit, errors) = lower::lower(text, &tree, prior, latin1);
     Parsed { unit, errors }
 }
 

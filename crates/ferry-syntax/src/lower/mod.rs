@@ -34,6 +34,7 @@ pub(crate) fn lower(
     text: &str,
     tree: &Tree,
     prior: Vec<SyntaxError>,
+    latin1: Vec<std::ops::Range<usize>>,
 ) -> (SourceUnit, Vec<SyntaxError>) {
     let root = tree.root_node();
     let mut l = Lowerer {
@@ -48,6 +49,7 @@ pub(crate) fn lower(
         constants: Vec::new(),
         bare_intrinsics: HashSet::new(),
         screen_names: HashSet::new(),
+        latin1,
     };
     l.prescan(root);
     errors::collect(&mut l, root);
@@ -85,6 +87,9 @@ pub(crate) struct Lowerer<'s> {
     pub bare_intrinsics: HashSet<String>,
     /// Names of the SCREEN SECTION entries of the unit (DISPLAY / ACCEPT of a screen).
     pub screen_names: HashSet<String>,
+    /// Ranges of the text read from Latin-1 files (sorted, disjoint): their literals get one byte per
+    /// character.
+    pub latin1: Vec<std::ops::Range<usize>>,
 }
 
 impl<'s> Lowerer<'s> {
