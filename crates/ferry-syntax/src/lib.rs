@@ -66,23 +66,29 @@ fn parse_text(text: &str, latin1: Vec<std::ops::Range<usize>>) -> Parsed {
     }
     // Local error recovery: parse, blank each broken stretch up to its separator period, re-parse.
     // Byte offsets never change, so every span refers to `text`.
+    // The tree of the last parse is kept: a program without errors is parsed once.
     let mut work = text.as_bytes().to_vec();
     let mut prior = Vec::new();
+    let mut tree = parse_bytes(&mut parser, &work);
     for _ in 0..MAX_RECOVERY_PASSES {
-        let Some(tree) = parse_bytes(&mut parser, &work) else {
+        let Some(t) = &tree else {
             break;
         };
-        if !tree.root_node().has_error() {
+        if !t.root_node().has_error() {
             break;
         }
         let before = work.clone();
-        let found = lower::blank_errors(text, tree.root_node(), &mut work);
-        if found.is_empty() || work == before {
+        let found = lower::blank_errors(text, t.root_node(), &mut work);
+        let changed = work != before;
+        if changed {
+            tree = parse_bytes(&mut parser, &work);
+        }
+        if found.is_empty() || !changed {
             break;
         }
         prior.extend(found);
     }
-    let Some(tree) = parse_bytes(&mut parser, &work) else {
+    let Some(tree) = tree else {
         return Parsed {
             unit: ast::SourceUnit::default(),
             errors: vec![SyntaxError {

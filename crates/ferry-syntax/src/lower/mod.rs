@@ -99,10 +99,7 @@ impl<'s> Lowerer<'s> {
             match n.kind() {
                 "decimal_point_clause" => self.decimal_comma = true,
                 "data_description" => {
-                    if let (Some(level), Some(name)) = (
-                        n.child_by_field_name("level"),
-                        n.child_by_field_name("name"),
-                    ) {
+                    if let (Some(level), Some(name)) = (field(n, "level"), field(n, "name")) {
                         if self.text(level).trim_start_matches('0') == "88" {
                             self.condition_names.insert(self.upper(name));
                         }
@@ -113,8 +110,7 @@ impl<'s> Lowerer<'s> {
                     }
                 }
                 "screen_entry" | "report_entry" => {
-                    if let Some(name) = n.child_by_field_name("name").filter(|x| x.kind() == "word")
-                    {
+                    if let Some(name) = field(n, "name").filter(|x| x.kind() == "word") {
                         if n.kind() == "screen_entry" {
                             self.screen_names.insert(self.upper(name));
                         }
@@ -122,18 +118,17 @@ impl<'s> Lowerer<'s> {
                     }
                 }
                 "file_description" | "select_entry" => {
-                    if let Some(name) = n.child_by_field_name("name") {
+                    if let Some(name) = field(n, "name") {
                         self.data_names.insert(self.upper(name));
                     }
                 }
                 "occurs_clause" => {
-                    let mut c = n.walk();
-                    for ix in n.children_by_field_name("index", &mut c) {
+                    for ix in fields(n, "index") {
                         self.data_names.insert(self.upper(ix));
                     }
                 }
                 "mnemonic_clause" => {
-                    if let Some(m) = n.child_by_field_name("mnemonic") {
+                    if let Some(m) = field(n, "mnemonic") {
                         self.mnemonics.insert(self.upper(m));
                     }
                 }
@@ -240,17 +235,39 @@ pub(crate) fn kids<'t>(n: Node<'t>) -> Vec<Node<'t>> {
         .collect()
 }
 
+/// Field ids of the grammar by name. tree-sitter looks a field name up by comparing it with every
+/// field name of the language; the lowering asks for fields millions of times on a large estate.
+fn field_id(name: &str) -> Option<std::num::NonZeroU16> {
+    static IDS: std::sync::OnceLock<HashMap<String, std::num::NonZeroU16>> =
+        std::sync::OnceLock::new();
+    IDS.get_or_init(|| {
+        let lang = crate::language();
+        (1..=lang.field_count() as u16)
+            .filter_map(|id| {
+                let name = lang.field_name_for_id(id)?.to_string();
+                Some((name, std::num::NonZeroU16::new(id)?))
+            })
+            .collect()
+    })
+    .get(name)
+    .copied()
+}
+
 pub(crate) fn field<'t>(n: Node<'t>, name: &str) -> Option<Node<'t>> {
+    let id = field_id(name)?;
     let mut c = n.walk();
     let found = n
-        .children_by_field_name(name, &mut c)
+        .children_by_field_id(id, &mut c)
         .find(|k| !k.is_extra() && !k.is_missing());
     found
 }
 
 pub(crate) fn fields<'t>(n: Node<'t>, name: &str) -> Vec<Node<'t>> {
+    let Some(id) = field_id(name) else {
+        return Vec::new();
+    };
     let mut c = n.walk();
-    n.children_by_field_name(name, &mut c)
+    n.children_by_field_id(id, &mut c)
         .filter(|k| !k.is_extra() && !k.is_missing())
         .collect()
 }
