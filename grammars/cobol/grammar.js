@@ -278,6 +278,7 @@ module.exports = grammar({
             $.local_storage_section,
             $.linkage_section,
             $.screen_section,
+            $.report_section,
           ),
         ),
       ),
@@ -291,13 +292,158 @@ module.exports = grammar({
     _data_entry: ($) => choice($.data_description, $._data_exec),
     _data_exec: ($) => seq($.exec_statement, optional('.')),
 
+    // ---- SCREEN SECTION (X/Open, GnuCOBOL)
     screen_section: ($) => seq(kw('SCREEN'), kw('SECTION'), '.', repeat($.screen_entry)),
     screen_entry: ($) =>
       seq(
         field('level', $.level_number),
-        repeat(choice($.word, $.number, $.string, $.hex_string, $.figurative, $.picture_clause)),
+        optional(field('name', choice($.word, kw('FILLER')))),
+        repeat($._screen_clause),
         '.',
       ),
+
+    _screen_clause: ($) =>
+      choice(
+        $.line_clause,
+        $.column_clause,
+        $.picture_clause,
+        $.usage_clause,
+        $.sign_clause,
+        $.justified_clause,
+        $.blank_when_zero_clause,
+        $.occurs_clause,
+        $.global_clause,
+        $.screen_value_clause,
+        $.screen_from_clause,
+        $.screen_to_clause,
+        $.screen_using_clause,
+        $.screen_attribute,
+      ),
+
+    // `LINE [NUMBER] [IS] [PLUS | + | MINUS | -] n` (screens and report groups).
+    line_clause: ($) =>
+      seq(
+        kw('LINE'),
+        optional(kw('NUMBER')),
+        optional(kws('IS', 'ARE')),
+        choice(
+          seq(optional(field('relative', $._relative_sign)), field('value', $._simple_operand)),
+          field('next_page', seq(kw('NEXT'), kw('PAGE'))),
+        ),
+      ),
+    column_clause: ($) =>
+      seq(
+        kws('COLUMN', 'COL'),
+        optional(kw('NUMBER')),
+        optional(kws('IS', 'ARE')),
+        optional(field('relative', $._relative_sign)),
+        field('value', $._simple_operand),
+      ),
+    _relative_sign: ($) => choice(kws('PLUS', 'MINUS'), '+', '-'),
+
+    screen_value_clause: ($) => seq(kw('VALUE'), optional(kw('IS')), field('value', $._literal)),
+    screen_from_clause: ($) => seq(kw('FROM'), field('value', choice($.data_ref, $._simple_literal))),
+    screen_to_clause: ($) => seq(kw('TO'), field('value', $.data_ref)),
+    screen_using_clause: ($) => seq(kw('USING'), field('value', $.data_ref)),
+
+    // Display attributes of a screen item or of a DISPLAY / ACCEPT ... WITH.
+    screen_attribute: ($) =>
+      choice(
+        field('blank', seq(kw('BLANK'), kws('SCREEN', 'LINE'))),
+        field('erase', seq(kw('ERASE'), choice(kws('EOL', 'EOS'), seq(optional(kw('TO')), kw('END'), optional(kw('OF')), kws('LINE', 'SCREEN'))))),
+        field('color', seq(kws('FOREGROUND-COLOR', 'FOREGROUND-COLOUR', 'BACKGROUND-COLOR', 'BACKGROUND-COLOUR'), optional(kw('IS')), $._simple_operand)),
+        field('flag',
+          kws(
+            'HIGHLIGHT', 'LOWLIGHT', 'REVERSE-VIDEO', 'UNDERLINE', 'BELL', 'BEEP', 'BLINK', 'AUTO', 'AUTO-SKIP',
+            'AUTOTERMINATE', 'SECURE', 'NO-ECHO', 'REQUIRED', 'EMPTY-CHECK', 'FULL', 'LENGTH-CHECK', 'UPPER',
+            'LOWER', 'OVERLINE', 'LEFTLINE', 'GRID', 'UPDATE', 'PROMPT',
+          ),
+        ),
+      ),
+
+    // ---- REPORT SECTION (Report Writer)
+    report_section: ($) => seq(kw('REPORT'), kw('SECTION'), '.', repeat($.report_description)),
+    report_description: ($) =>
+      prec.right(
+        seq(kw('RD'), field('name', $.word), repeat($._rd_clause), '.', repeat($.report_entry)),
+      ),
+    _rd_clause: ($) =>
+      choice($.global_clause, $.controls_clause, $.page_limit_clause, $.heading_clause, $.first_detail_clause,
+        $.last_detail_clause, $.footing_clause),
+    controls_clause: ($) =>
+      prec.right(seq(kws('CONTROL', 'CONTROLS'), optional(kws('IS', 'ARE')), repeat1(field('control', choice(kw('FINAL'), $.data_ref))))),
+    page_limit_clause: ($) =>
+      seq(kw('PAGE'), optional(kws('LIMIT', 'LIMITS')), optional(kws('IS', 'ARE')), field('lines', $.number), optional(kws('LINE', 'LINES'))),
+    heading_clause: ($) => seq(kw('HEADING'), optional(kw('IS')), field('value', $.number)),
+    first_detail_clause: ($) => seq(kw('FIRST'), kw('DETAIL'), optional(kw('IS')), field('value', $.number)),
+    last_detail_clause: ($) => seq(kw('LAST'), kw('DETAIL'), optional(kw('IS')), field('value', $.number)),
+    footing_clause: ($) => seq(kw('FOOTING'), optional(kw('IS')), field('value', $.number)),
+
+    report_entry: ($) =>
+      seq(
+        field('level', $.level_number),
+        optional(field('name', choice($.word, kw('FILLER')))),
+        repeat($._report_clause),
+        '.',
+      ),
+    _report_clause: ($) =>
+      choice(
+        $.type_clause,
+        $.line_clause,
+        $.next_group_clause,
+        $.column_clause,
+        $.source_clause,
+        $.sum_clause,
+        $.group_indicate_clause,
+        $.present_when_clause,
+        $.picture_clause,
+        $.usage_clause,
+        $.sign_clause,
+        $.justified_clause,
+        $.blank_when_zero_clause,
+        $.value_clause,
+        $.occurs_clause,
+      ),
+    type_clause: ($) =>
+      prec.right(
+        seq(
+          kw('TYPE'),
+          optional(kw('IS')),
+          choice(
+            field('kind', choice(seq(kw('REPORT'), kw('HEADING')), kw('RH'))),
+            field('kind', choice(seq(kw('PAGE'), kw('HEADING')), kw('PH'))),
+            seq(field('kind', choice(seq(kw('CONTROL'), kw('HEADING')), kw('CH'))), optional(field('control', choice(kw('FINAL'), $.data_ref)))),
+            field('kind', choice(kw('DETAIL'), kw('DE'))),
+            seq(field('kind', choice(seq(kw('CONTROL'), kw('FOOTING')), kw('CF'))), optional(field('control', choice(kw('FINAL'), $.data_ref)))),
+            field('kind', choice(seq(kw('PAGE'), kw('FOOTING')), kw('PF'))),
+            field('kind', choice(seq(kw('REPORT'), kw('FOOTING')), kw('RF'))),
+          ),
+        ),
+      ),
+    next_group_clause: ($) =>
+      seq(
+        kw('NEXT'),
+        kw('GROUP'),
+        optional(kw('IS')),
+        choice(
+          seq(optional(field('relative', $._relative_sign)), field('value', $.number)),
+          field('next_page', seq(kw('NEXT'), kw('PAGE'))),
+          field('next_page', kw('PAGE')),
+        ),
+      ),
+    source_clause: ($) => seq(kw('SOURCE'), optional(kw('IS')), field('value', $._operand)),
+    sum_clause: ($) =>
+      prec.right(
+        seq(
+          kw('SUM'),
+          optional(kw('OF')),
+          repeat1(field('item', $.data_ref)),
+          optional(seq(kw('UPON'), repeat1(field('upon', $.word)))),
+          optional(seq(kw('RESET'), optional(kw('ON')), field('reset', choice(kw('FINAL'), $.word)))),
+        ),
+      ),
+    group_indicate_clause: ($) => seq(kw('GROUP'), optional(kw('INDICATE'))),
+    present_when_clause: ($) => seq(kw('PRESENT'), kw('WHEN'), field('condition', $._condition)),
 
     file_description: ($) =>
       prec.right(
@@ -322,6 +468,7 @@ module.exports = grammar({
         $.linage_clause,
         $.recording_clause,
         $.code_set_clause,
+        $.report_clause,
       ),
 
     block_clause: ($) =>
@@ -386,6 +533,7 @@ module.exports = grammar({
 
     recording_clause: ($) => seq(kw('RECORDING'), optional(kw('MODE')), optional(kw('IS')), $.word),
     code_set_clause: ($) => seq(kw('CODE-SET'), optional(kw('IS')), $.word),
+    report_clause: ($) => prec.right(seq(kws('REPORT', 'REPORTS'), optional(kws('IS', 'ARE')), repeat1(field('report', $.word)))),
 
     data_description: ($) =>
       seq(
@@ -454,6 +602,7 @@ module.exports = grammar({
         'INDEX',
         'POINTER',
         'PROCEDURE-POINTER',
+        'PROGRAM-POINTER',
         'FUNCTION-POINTER',
         'NATIONAL',
         'DISPLAY-1',
@@ -566,6 +715,7 @@ module.exports = grammar({
           '.',
         ),
         seq(kw('USE'), optional(kw('FOR')), kw('DEBUGGING'), optional(kw('ON')), repeat1($.word), '.'),
+        seq(kw('USE'), optional(kw('GLOBAL')), kw('BEFORE'), kw('REPORTING'), field('report_group', $.word), '.'),
       ),
 
     // Procedure names may be all digits (`0100.`, `0200 SECTION 50.`, `GO TO 0300`).
@@ -611,12 +761,21 @@ module.exports = grammar({
         $.return_statement,
         $.rewrite_statement,
         $.set_statement,
+        $.set_environment_statement,
         $.sort_statement,
         $.start_statement,
         $.stop_statement,
         $.string_statement,
         $.subtract_statement,
         $.unstring_statement,
+        $.initiate_statement,
+        $.generate_statement,
+        $.terminate_statement,
+        $.suppress_statement,
+        $.xml_generate_statement,
+        $.xml_parse_statement,
+        $.json_generate_statement,
+        $.json_parse_statement,
         $.write_statement,
         $.if_header,
         $.else_clause,
@@ -662,12 +821,21 @@ module.exports = grammar({
         $.return_statement,
         $.rewrite_statement,
         $.set_statement,
+        $.set_environment_statement,
         $.sort_statement,
         $.start_statement,
         $.stop_statement,
         $.string_statement,
         $.subtract_statement,
         $.unstring_statement,
+        $.initiate_statement,
+        $.generate_statement,
+        $.terminate_statement,
+        $.suppress_statement,
+        $.xml_generate_statement,
+        $.xml_parse_statement,
+        $.json_generate_statement,
+        $.json_parse_statement,
         $.write_statement,
         $.if_header,
         $.evaluate_header,
@@ -693,6 +861,7 @@ module.exports = grammar({
         'END-ACCEPT', 'END-ADD', 'END-CALL', 'END-COMPUTE', 'END-DELETE', 'END-DISPLAY', 'END-DIVIDE',
         'END-EVALUATE', 'END-IF', 'END-MULTIPLY', 'END-PERFORM', 'END-READ', 'END-RETURN', 'END-REWRITE',
         'END-SEARCH', 'END-START', 'END-STRING', 'END-SUBTRACT', 'END-UNSTRING', 'END-WRITE',
+        'END-XML', 'END-JSON',
       ),
 
     else_clause: ($) => kw('ELSE'),
@@ -710,8 +879,20 @@ module.exports = grammar({
           kw('ACCEPT'),
           field('target', $.data_ref),
           optional(seq(kw('FROM'), $.accept_source)),
+          repeat(choice($._screen_phrase, seq(kw('AT'), $.line_clause), seq(kw('AT'), $.column_clause))),
         ),
       ),
+
+    // Screen I/O phrases of DISPLAY and ACCEPT: `AT LINE n COL m`, `AT 2010`, `LINE n`,
+    // `[WITH] HIGHLIGHT ...`.
+    _screen_phrase: ($) =>
+      choice(
+        $.at_position,
+        $.line_clause,
+        $.column_clause,
+        seq(optional(kw('WITH')), $.screen_attribute),
+      ),
+    at_position: ($) => seq(kw('AT'), field('position', $._simple_operand)),
 
     accept_source: ($) =>
       prec.right(
@@ -720,6 +901,7 @@ module.exports = grammar({
           seq(kw('DAY'), optional(field('format', $.word))),
           kw('DAY-OF-WEEK'),
           kw('TIME'),
+          field('exception_status', seq(kw('EXCEPTION'), kw('STATUS'))),
           seq(kw('ENVIRONMENT'), field('name', $._operand)),
           field('device', $.word),
         ),
@@ -839,8 +1021,15 @@ module.exports = grammar({
         seq(
           kw('DISPLAY'),
           repeat1(field('item', $._operand)),
-          optional(seq(kw('UPON'), field('upon', $.word))),
-          optional(field('no_advancing', seq(optional(kw('WITH')), kw('NO'), kw('ADVANCING')))),
+          repeat(
+            choice(
+              seq(kw('UPON'), field('upon', $.word)),
+              field('no_advancing', seq(optional(kw('WITH')), kw('NO'), kw('ADVANCING'))),
+              $._screen_phrase,
+              seq(kw('AT'), $.line_clause),
+              seq(kw('AT'), $.column_clause),
+            ),
+          ),
         ),
       ),
 
@@ -884,7 +1073,10 @@ module.exports = grammar({
         seq(
           kw('EXIT'),
           optional(
-            field('kind', choice(kws('PROGRAM', 'PARAGRAPH', 'SECTION'), seq(kw('PERFORM'), optional(kw('CYCLE'))))),
+            choice(
+              field('kind', choice(kws('PARAGRAPH', 'SECTION'), seq(kw('PERFORM'), optional(kw('CYCLE'))))),
+              seq(field('kind', kw('PROGRAM')), optional(seq(kws('RETURNING', 'GIVING'), field('status', $._operand)))),
+            ),
           ),
         ),
       ),
@@ -1112,8 +1304,83 @@ module.exports = grammar({
           repeat1(field('target', choice($.data_ref, $.address_of))),
           choice(
             seq(kw('TO'), field('value', choice(kws('TRUE', 'FALSE', 'ON', 'OFF'), $._operand))),
+            seq(kw('TO'), field('entry', seq(kw('ENTRY'), $._operand))),
             seq(field('direction', kws('UP', 'DOWN')), kw('BY'), field('value', $._operand)),
           ),
+        ),
+      ),
+
+    // SET ENVIRONMENT name TO value (GnuCOBOL).
+    set_environment_statement: ($) =>
+      seq(kw('SET'), kw('ENVIRONMENT'), field('name', $._operand), kw('TO'), field('value', $._operand)),
+
+    // ---- Report Writer
+    initiate_statement: ($) => prec.right(seq(kw('INITIATE'), repeat1(field('report', $.word)))),
+    generate_statement: ($) => seq(kw('GENERATE'), field('name', $.data_ref)),
+    terminate_statement: ($) => prec.right(seq(kw('TERMINATE'), repeat1(field('report', $.word)))),
+    suppress_statement: ($) => prec.right(seq(kw('SUPPRESS'), optional(kw('PRINTING')))),
+
+    // ---- XML / JSON (IBM Enterprise COBOL, GnuCOBOL 3.1)
+    xml_generate_statement: ($) =>
+      prec.right(
+        seq(
+          kw('XML'),
+          kw('GENERATE'),
+          field('target', $.data_ref),
+          kw('FROM'),
+          field('source', $.data_ref),
+          repeat(
+            choice(
+              seq(kw('COUNT'), optional(kw('IN')), field('count', $.data_ref)),
+              seq(optional(kw('WITH')), kw('ENCODING'), field('encoding', $._simple_operand)),
+              field('declaration', seq(optional(kw('WITH')), kw('XML-DECLARATION'))),
+              field('attributes', seq(optional(kw('WITH')), kw('ATTRIBUTES'))),
+              seq(kw('NAMESPACE'), optional(kw('IS')), field('namespace', $._inspect_operand)),
+              seq(kw('NAMESPACE-PREFIX'), optional(kw('IS')), field('namespace_prefix', $._inspect_operand)),
+            ),
+          ),
+        ),
+      ),
+    xml_parse_statement: ($) =>
+      prec.right(
+        seq(
+          kw('XML'),
+          kw('PARSE'),
+          field('source', $.data_ref),
+          repeat(
+            choice(
+              seq(optional(kw('WITH')), kw('ENCODING'), field('encoding', $._simple_operand)),
+              field('national', seq(kw('RETURNING'), kw('NATIONAL'))),
+              seq(kw('VALIDATING'), optional(kw('WITH')), optional(kw('FILE')), field('validating', $.data_ref)),
+            ),
+          ),
+          kw('PROCESSING'),
+          kw('PROCEDURE'),
+          optional(kw('IS')),
+          field('procedure', $.procedure_name),
+          optional(seq(kws('THRU', 'THROUGH'), field('thru', $.procedure_name))),
+        ),
+      ),
+    json_generate_statement: ($) =>
+      prec.right(
+        seq(
+          kw('JSON'),
+          kw('GENERATE'),
+          field('target', $.data_ref),
+          kw('FROM'),
+          field('source', $.data_ref),
+          optional(seq(kw('COUNT'), optional(kw('IN')), field('count', $.data_ref))),
+        ),
+      ),
+    json_parse_statement: ($) =>
+      prec.right(
+        seq(
+          kw('JSON'),
+          kw('PARSE'),
+          field('source', $.data_ref),
+          kw('INTO'),
+          field('target', $.data_ref),
+          optional(field('detail', seq(optional(kw('WITH')), kw('DETAIL')))),
         ),
       ),
 
@@ -1178,7 +1445,20 @@ module.exports = grammar({
         seq(
           kw('STOP'),
           choice(
-            seq(kw('RUN'), optional(seq(kws('RETURNING', 'GIVING'), field('status', $._operand)))),
+            seq(
+              kw('RUN'),
+              optional(
+                choice(
+                  seq(kws('RETURNING', 'GIVING'), field('status', $._operand)),
+                  seq(
+                    optional(kw('WITH')),
+                    field('completion', kws('ERROR', 'NORMAL')),
+                    optional(kw('STATUS')),
+                    optional(field('status', $._operand)),
+                  ),
+                ),
+              ),
+            ),
             field('literal', $._simple_literal),
           ),
         ),

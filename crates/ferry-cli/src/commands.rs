@@ -106,7 +106,7 @@ pub fn ast(common: &Common, file: &Path) -> Result<u8> {
     };
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let pre = ferry_source::preprocess_bytes(file, &bytes, &opts);
-    let parsed = ferry_syntax::parse(&pre.text);
+    let parsed = ferry_syntax::parse_preprocessed(&pre);
     println!("{}", serde_json::to_string_pretty(&parsed.unit)?);
     let mut errors = 0;
     for d in &pre.diagnostics {

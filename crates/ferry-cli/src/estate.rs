@@ -325,7 +325,7 @@ fn scan_file(
     let pre = ferry_source::preprocess_bytes(path, &bytes, pp);
     file.diagnostics
         .extend(pre.diagnostics.iter().map(|d| from_source(root, d)));
-    let parsed = ferry_syntax::parse(&pre.text);
+    let parsed = ferry_syntax::parse_preprocessed(&pre);
     for e in &parsed.errors {
         let (f, line, column) = locate(&pre.map, root, e.span.start);
         file.diagnostics.push(FileDiagnostic {

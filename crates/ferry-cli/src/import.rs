@@ -129,7 +129,7 @@ fn copybook_model(common: &Common, copybook: &Path) -> Result<ProgramModel> {
             d.message
         );
     }
-    let parsed = ferry_syntax::parse(&pre.text);
+    let parsed = ferry_syntax::parse_preprocessed(&pre);
     if let Some(e) = parsed.errors.first() {
         let (f, l, c) = crate::estate::locate(&pre.map, Path::new(""), e.span.start);
         bail!("{f}:{l}:{c}: {}", e.message);

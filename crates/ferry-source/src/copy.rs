@@ -31,6 +31,8 @@ struct Rule {
 pub(crate) struct Expander<'o> {
     opts: &'o PreprocessOptions,
     files: Vec<PathBuf>,
+    /// Files read as Latin-1 (not valid UTF-8).
+    latin1: Vec<PathBuf>,
     dir_cache: HashMap<PathBuf, Vec<String>>,
     pub diagnostics: Vec<Diagnostic>,
     pub copybooks: Vec<CopyUse>,
@@ -41,6 +43,7 @@ impl<'o> Expander<'o> {
         Self {
             opts,
             files: Vec::new(),
+            latin1: Vec::new(),
             dir_cache: HashMap::new(),
             diagnostics: Vec::new(),
             copybooks: Vec::new(),
@@ -49,6 +52,17 @@ impl<'o> Expander<'o> {
 
     pub fn files(&self) -> Vec<PathBuf> {
         self.files.clone()
+    }
+
+    /// Per file of [`Self::files`]: whether it was read as Latin-1.
+    pub fn latin1_flags(&self) -> Vec<bool> {
+        self.files.iter().map(|f| self.latin1.contains(f)).collect()
+    }
+
+    pub fn mark_latin1(&mut self, path: &Path) {
+        if !self.latin1.iter().any(|p| p == path) {
+            self.latin1.push(path.to_path_buf());
+        }
     }
 
     fn file_id(&mut self, path: &Path) -> u32 {
@@ -285,6 +299,9 @@ impl<'o> Expander<'o> {
                 return;
             }
         };
+        if std::str::from_utf8(&bytes).is_err() {
+            self.mark_latin1(&resolved);
+        }
         let text = crate::decode(&bytes);
         let format = self.opts.format.unwrap_or_else(|| detect_format(&text));
         let expanded = self.expand_file(&resolved, &text, format, chain);

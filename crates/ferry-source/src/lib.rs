@@ -133,8 +133,11 @@ pub fn preprocess_bytes(path: &Path, bytes: &[u8], opts: &PreprocessOptions) -> 
         opts
     };
     let mut ctx = copy::Expander::new(opts);
+    if std::str::from_utf8(bytes).is_err() {
+        ctx.mark_latin1(path);
+    }
     let text = ctx.expand_file(path, &source, format, &mut Vec::new());
-    let (text, map) = text.finish(ctx.files());
+    let (text, map) = text.finish(ctx.files(), ctx.latin1_flags());
     Preprocessed {
         text,
         map,

@@ -23,6 +23,8 @@ pub struct Location<'a> {
 pub struct SourceMap {
     files: Vec<PathBuf>,
     segments: Vec<Segment>,
+    /// Per file (same index as `files`): read as Latin-1 because it is not UTF-8.
+    latin1: Vec<bool>,
 }
 
 impl SourceMap {
@@ -30,6 +32,7 @@ impl SourceMap {
         Self {
             files,
             segments: Vec::new(),
+            latin1: Vec::new(),
         }
     }
 
@@ -48,6 +51,27 @@ impl SourceMap {
     /// All files that contributed text (the main file first, then COPY members in order of first use).
     pub fn files(&self) -> &[PathBuf] {
         &self.files
+    }
+
+    /// Byte ranges of the preprocessed text (of length `len`) that come from files read as
+    /// Latin-1 (not valid UTF-8), in order. Each character of such a range is one byte of the
+    /// original file (U+0000-U+00FF); the lowering uses this to give literals their original bytes.
+    pub fn latin1_ranges(&self, len: usize) -> Vec<std::ops::Range<usize>> {
+        let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+        if !self.latin1.iter().any(|&l| l) {
+            return out;
+        }
+        for (i, seg) in self.segments.iter().enumerate() {
+            if !self.latin1.get(seg.file as usize).copied().unwrap_or(false) {
+                continue;
+            }
+            let end = self.segments.get(i + 1).map_or(len, |n| n.out);
+            match out.last_mut() {
+                Some(last) if last.end == seg.out => last.end = end,
+                _ => out.push(seg.out..end),
+            }
+        }
+        out
     }
 }
 
@@ -139,12 +163,13 @@ impl MappedText {
         Some((seg.file, seg.line, seg.column + (at - seg.out) as u32))
     }
 
-    pub fn finish(self, files: Vec<PathBuf>) -> (String, SourceMap) {
+    pub fn finish(self, files: Vec<PathBuf>, latin1: Vec<bool>) -> (String, SourceMap) {
         (
             self.text,
             SourceMap {
                 files,
                 segments: self.segs,
+                latin1,
             },
         )
     }

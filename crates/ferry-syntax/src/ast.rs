@@ -83,6 +83,12 @@ pub struct SpecialNames {
     /// (1-based) of the native character set.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub symbolic_characters: Vec<(String, u32)>,
+    /// `CRT STATUS IS item`: the key that ended a screen ACCEPT.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crt_status: Option<DataRef>,
+    /// `CURSOR IS item`: the cursor position for screen ACCEPT.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<DataRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -170,6 +176,178 @@ pub struct DataDivision {
     /// take no storage, so they are kept out of the sections above.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub constants: Vec<Constant>,
+    /// SCREEN SECTION: screen items nested by level number.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub screen: Vec<ScreenItem>,
+    /// REPORT SECTION: one entry per RD (Report Writer).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reports: Vec<ReportDescription>,
+}
+
+/// `PLUS` / `+` or `MINUS` / `-` before a LINE or COLUMN number: relative to the current position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Relative {
+    Plus,
+    Minus,
+}
+
+/// A LINE or COLUMN phrase of a screen item, a report item or a screen DISPLAY / ACCEPT.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Position {
+    pub relative: Option<Relative>,
+    pub value: Operand,
+}
+
+/// Where a screen DISPLAY / ACCEPT happens: `AT LINE l COL c`, `LINE l COL c` or `AT lc` (a
+/// four- or six-digit line-and-column number or item).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct ScreenAt {
+    pub line: Option<Position>,
+    pub column: Option<Position>,
+    /// `AT 2010`: line and column in one value.
+    pub combined: Option<Operand>,
+}
+
+/// Display attributes of a screen item, or of a DISPLAY / ACCEPT ... WITH.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ScreenAttribute {
+    BlankScreen,
+    BlankLine,
+    EraseEol,
+    EraseEos,
+    ForegroundColor(Operand),
+    BackgroundColor(Operand),
+    Highlight,
+    Lowlight,
+    ReverseVideo,
+    Underline,
+    Overline,
+    Leftline,
+    Grid,
+    /// BELL / BEEP
+    Bell,
+    Blink,
+    /// AUTO / AUTO-SKIP / AUTOTERMINATE
+    Auto,
+    /// SECURE / NO-ECHO
+    Secure,
+    /// REQUIRED / EMPTY-CHECK
+    Required,
+    /// FULL / LENGTH-CHECK
+    Full,
+    Upper,
+    Lower,
+    Update,
+    Prompt,
+}
+
+/// One entry of the SCREEN SECTION with its subordinate entries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScreenItem {
+    pub level: u8,
+    /// None for FILLER or an unnamed entry.
+    pub name: Option<String>,
+    pub line: Option<Position>,
+    pub column: Option<Position>,
+    /// The PICTURE character-string as written.
+    pub picture: Option<String>,
+    /// `VALUE literal`: text shown as is.
+    pub value: Option<Literal>,
+    /// `FROM x`: shown on DISPLAY.
+    pub from: Option<Operand>,
+    /// `TO x`: filled on ACCEPT.
+    pub to: Option<DataRef>,
+    /// `USING x`: both.
+    pub using: Option<DataRef>,
+    pub attributes: Vec<ScreenAttribute>,
+    pub usage: Usage,
+    pub sign: Option<SignClause>,
+    pub justified_right: bool,
+    pub blank_when_zero: bool,
+    pub occurs: Option<Occurs>,
+    pub global: bool,
+    pub children: Vec<ScreenItem>,
+    pub span: Span,
+}
+
+/// A control of a report (CONTROLS ARE ..., TYPE CONTROL HEADING x, SUM ... RESET ON x).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ReportControl {
+    Final,
+    Item(DataRef),
+}
+
+/// An RD entry with its report groups.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportDescription {
+    pub name: String,
+    pub global: bool,
+    /// `CONTROLS ARE FINAL a b`, major to minor.
+    pub controls: Vec<ReportControl>,
+    /// `PAGE LIMIT IS n LINES`
+    pub page_limit: Option<u32>,
+    pub heading: Option<u32>,
+    pub first_detail: Option<u32>,
+    pub last_detail: Option<u32>,
+    pub footing: Option<u32>,
+    /// Report group entries (level 01) with their subordinate entries.
+    pub groups: Vec<ReportItem>,
+    pub span: Span,
+}
+
+/// TYPE of a report group (RH, PH, CH, DE, CF, PF, RF).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ReportGroupType {
+    ReportHeading,
+    PageHeading,
+    ControlHeading(Option<ReportControl>),
+    Detail,
+    ControlFooting(Option<ReportControl>),
+    PageFooting,
+    ReportFooting,
+}
+
+/// `NEXT GROUP IS n | PLUS n | NEXT PAGE`, and the `NEXT PAGE` form of LINE.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum NextGroup {
+    Absolute(u32),
+    Plus(u32),
+    NextPage,
+}
+
+/// `SUM a b UPON group RESET ON control`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportSum {
+    pub items: Vec<DataRef>,
+    pub upon: Vec<String>,
+    pub reset: Option<ReportControl>,
+}
+
+/// One entry of a report group description.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportItem {
+    pub level: u8,
+    pub name: Option<String>,
+    pub group_type: Option<ReportGroupType>,
+    /// `LINE NUMBER IS [PLUS] n`
+    pub line: Option<Position>,
+    /// `LINE NEXT PAGE`
+    pub line_next_page: bool,
+    pub next_group: Option<NextGroup>,
+    pub column: Option<Position>,
+    pub picture: Option<String>,
+    pub usage: Usage,
+    pub sign: Option<SignClause>,
+    pub justified_right: bool,
+    pub blank_when_zero: bool,
+    pub value: Option<Literal>,
+    pub source: Option<Operand>,
+    pub sum: Option<ReportSum>,
+    pub group_indicate: bool,
+    pub present_when: Option<Condition>,
+    pub occurs: Option<Occurs>,
+    pub children: Vec<ReportItem>,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -207,6 +385,9 @@ pub struct FileDescription {
     pub block_contains: Option<u32>,
     pub label_records_standard: Option<bool>,
     pub linage: Option<Linage>,
+    /// `REPORT IS name ...`: the file is written by these reports (Report Writer).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reports: Vec<String>,
     /// Level-01 records of the file (they share one record area).
     pub records: Vec<DataItem>,
     pub span: Span,
@@ -456,6 +637,9 @@ pub struct Section {
 pub struct UseStatement {
     /// File names, or modes (`INPUT`, `OUTPUT`, `I-O`, `EXTEND`).
     pub targets: Vec<String>,
+    /// `USE BEFORE REPORTING group` (Report Writer): the report group; `targets` is then empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before_reporting: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -938,5 +1122,85 @@ pub enum StatementKind {
     Exec {
         kind: ExecKind,
         text: String,
+    },
+    /// DISPLAY of a screen item, or DISPLAY with screen phrases (AT / LINE / COLUMN / WITH
+    /// attributes).
+    DisplayScreen {
+        items: Vec<Operand>,
+        at: ScreenAt,
+        attributes: Vec<ScreenAttribute>,
+    },
+    /// ACCEPT of a screen item, or ACCEPT with screen phrases.
+    AcceptScreen {
+        target: DataRef,
+        at: ScreenAt,
+        attributes: Vec<ScreenAttribute>,
+        exception: Handlers,
+    },
+    /// `STOP literal`: shows the literal and waits for the operator.
+    StopLiteral {
+        literal: Literal,
+    },
+    /// `GOBACK RETURNING x` / `EXIT PROGRAM RETURNING x`.
+    ReturnWith {
+        exit_program: bool,
+        status: Operand,
+    },
+    /// `INITIALIZE ... THEN TO DEFAULT` (the plain form is `Initialize`).
+    InitializeToDefault {
+        targets: Vec<DataRef>,
+        replacing: Vec<(String, Operand)>,
+        with_filler: bool,
+        to_value: bool,
+    },
+    /// `ENTRY "name" [USING ...]`: an alternate entry point.
+    Entry {
+        name: String,
+        using: Vec<UsingParam>,
+    },
+    /// Report Writer `INITIATE report ...`
+    Initiate {
+        reports: Vec<String>,
+    },
+    /// Report Writer `GENERATE detail-group | report`
+    Generate {
+        name: DataRef,
+    },
+    /// Report Writer `TERMINATE report ...`
+    Terminate {
+        reports: Vec<String>,
+    },
+    /// Report Writer `SUPPRESS [PRINTING]` (in a USE BEFORE REPORTING declarative).
+    Suppress,
+    XmlGenerate {
+        target: DataRef,
+        source: DataRef,
+        count_in: Option<DataRef>,
+        encoding: Option<Operand>,
+        xml_declaration: bool,
+        attributes: bool,
+        namespace: Option<Operand>,
+        namespace_prefix: Option<Operand>,
+        exception: Handlers,
+    },
+    XmlParse {
+        source: DataRef,
+        encoding: Option<Operand>,
+        returning_national: bool,
+        validating: Option<DataRef>,
+        procedure: PerformRange,
+        exception: Handlers,
+    },
+    JsonGenerate {
+        target: DataRef,
+        source: DataRef,
+        count_in: Option<DataRef>,
+        exception: Handlers,
+    },
+    JsonParse {
+        source: DataRef,
+        target: DataRef,
+        with_detail: bool,
+        exception: Handlers,
     },
 }

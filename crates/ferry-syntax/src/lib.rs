@@ -39,8 +39,21 @@ pub fn language() -> tree_sitter::Language {
     unsafe { tree_sitter::Language::from_raw(tree_sitter_cobol()) }
 }
 
+/// Parses the output of `ferry_source::preprocess_*` into the AST, giving the alphanumeric literals
+/// written in a file read as Latin-1 their original bytes (one byte per character), so that a
+/// translated program writes the bytes cobc writes. Never panics, never fails.
+pub fn parse_preprocessed(pre: &ferry_source::Preprocessed) -> Parsed {
+    parse_text(&pre.text, pre.map.latin1_ranges(pre.text.len()))
+}
+
 /// Parses preprocessed COBOL text (see `ferry-source`) into the AST. Never panics, never fails.
+/// Literals get the UTF-8 bytes of the text; use [`parse_preprocessed`] to keep the bytes of
+/// Latin-1 sources.
 pub fn parse(text: &str) -> Parsed {
+    parse_text(text, Vec::new())
+}
+
+fn parse_text(text: &str, latin1: Vec<std::ops::Range<usize>>) -> Parsed {
     let mut parser = tree_sitter::Parser::new();
     if parser.set_language(&language()).is_err() {
         return Parsed {
@@ -53,23 +66,29 @@ pub fn parse(text: &str) -> Parsed {
     }
     // Local error recovery: parse, blank each broken stretch up to its separator period, re-parse.
     // Byte offsets never change, so every span refers to `text`.
+    // The tree of the last parse is kept: a program without errors is parsed once.
     let mut work = text.as_bytes().to_vec();
     let mut prior = Vec::new();
+    let mut tree = parse_bytes(&mut parser, &work);
     for _ in 0..MAX_RECOVERY_PASSES {
-        let Some(tree) = parse_bytes(&mut parser, &work) else {
+        let Some(t) = &tree else {
             break;
         };
-        if !tree.root_node().has_error() {
+        if !t.root_node().has_error() {
             break;
         }
         let before = work.clone();
-        let found = lower::blank_errors(text, tree.root_node(), &mut work);
-        if found.is_empty() || work == before {
+        let found = lower::blank_errors(text, t.root_node(), &mut work);
+        let changed = work != before;
+        if changed {
+            tree = parse_bytes(&mut parser, &work);
+        }
+        if found.is_empty() || !changed {
             break;
         }
         prior.extend(found);
     }
-    let Some(tree) = parse_bytes(&mut parser, &work) else {
+    let Some(tree) = tree else {
         return Parsed {
             unit: ast::SourceUnit::default(),
             errors: vec![SyntaxError {
@@ -81,7 +100,7 @@ pub fn parse(text: &str) -> Parsed {
             }],
         };
     };
-    let (unit, errors) = lower::lower(text, &tree, prior);
+    let (unit, errors) = lower::lower(text, &tree, prior, latin1);
     Parsed { unit, errors }
 }
 

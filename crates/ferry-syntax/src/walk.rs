@@ -29,7 +29,12 @@ pub fn for_each_child_list<'a>(kind: &'a StatementKind, f: &mut dyn FnMut(&'a [S
         | K::Multiply { size_error, .. }
         | K::Divide { size_error, .. }
         | K::Compute { size_error, .. } => handlers(size_error, f),
-        K::Call { exception, .. } => handlers(exception, f),
+        K::Call { exception, .. }
+        | K::AcceptScreen { exception, .. }
+        | K::XmlGenerate { exception, .. }
+        | K::XmlParse { exception, .. }
+        | K::JsonGenerate { exception, .. }
+        | K::JsonParse { exception, .. } => handlers(exception, f),
         K::Delete { invalid_key, .. }
         | K::Rewrite { invalid_key, .. }
         | K::Start { invalid_key, .. } => handlers(invalid_key, f),

@@ -105,23 +105,60 @@ fn scope_errors_are_reported_by_the_lowering() {
 
 #[test]
 fn unsupported_constructs_are_reported_not_dropped() {
-    let text = "IDENTIFICATION DIVISION.\nPROGRAM-ID. REC.\nDATA DIVISION.\nSCREEN SECTION.\n01 SCR.\n   05 LINE 1 COL 1 VALUE \"HELLO\".\nPROCEDURE DIVISION.\n    STOP \"WAIT\"\n    GOBACK RETURNING 3.\n";
+    let text = "IDENTIFICATION DIVISION.\nPROGRAM-ID. REC.\nDATA DIVISION.\nWORKING-STORAGE SECTION.\n01 B PIC X(4) BASED.\nPROCEDURE DIVISION.\n    SORT F ON ASCENDING KEY K COLLATING SEQUENCE IS S USING A GIVING B\n    GOBACK.\n";
     let parsed = ferry_syntax::parse(text);
     let msgs: Vec<&str> = parsed.errors.iter().map(|e| e.message.as_str()).collect();
     assert!(
-        msgs.iter()
-            .any(|m| m.contains("SCREEN SECTION not lowered")),
-        "{msgs:?}"
-    );
-    assert!(
-        msgs.iter().any(|m| m.contains("STOP literal not lowered")),
+        msgs.iter().any(|m| m.contains("BASED clause not lowered")),
         "{msgs:?}"
     );
     assert!(
         msgs.iter()
-            .any(|m| m.contains("GOBACK RETURNING not lowered")),
+            .any(|m| m.contains("SORT ... COLLATING SEQUENCE not lowered")),
         "{msgs:?}"
     );
+}
+
+#[test]
+fn screens_stop_literal_and_goback_returning_are_lowered() {
+    let text = "IDENTIFICATION DIVISION.\nPROGRAM-ID. REC.\nDATA DIVISION.\nSCREEN SECTION.\n01 SCR.\n   05 LINE 1 COL 1 VALUE \"HELLO\".\nPROCEDURE DIVISION.\n    DISPLAY SCR\n    STOP \"WAIT\"\n    GOBACK RETURNING 3.\n";
+    let parsed = ferry_syntax::parse(text);
+    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+    let p = &parsed.unit.programs[0];
+    assert_eq!(p.data.screen.len(), 1);
+    assert_eq!(p.data.screen[0].children.len(), 1);
+    let kinds: Vec<&StatementKind> = p.procedure.as_ref().unwrap().sections[0].paragraphs[0]
+        .sentences[0]
+        .statements
+        .iter()
+        .map(|s| &s.kind)
+        .collect();
+    assert!(
+        matches!(kinds[0], StatementKind::DisplayScreen { .. }),
+        "{kinds:?}"
+    );
+    assert!(
+        matches!(kinds[1], StatementKind::StopLiteral { .. }),
+        "{kinds:?}"
+    );
+    assert!(
+        matches!(
+            kinds[2],
+            StatementKind::ReturnWith {
+                exit_program: false,
+                ..
+            }
+        ),
+        "{kinds:?}"
+    );
+}
+
+#[test]
+fn at_end_after_display_is_still_an_error() {
+    let text = format!("{HEAD}P1.\n    DISPLAY B AT END DISPLAY A.\n");
+    let parsed = ferry_syntax::parse(&text);
+    let msgs: Vec<&str> = parsed.errors.iter().map(|e| e.message.as_str()).collect();
+    assert!(msgs.iter().any(|m| m.contains("AT END")), "{msgs:?}");
 }
 
 #[test]

@@ -24,7 +24,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use ferry_syntax::ast::{
     AcceptFrom, Advancing, Assign, Condition, DataItem, DataRef, DisplayUpon, EvaluateSubject,
     Expr, InspectLimit, InspectReplaceItem, InspectTallyItem, Operand, PerformKind, Program,
-    SetAction, SortIo, StatementKind, WhenObject,
+    ScreenAt, ScreenAttribute, SetAction, SortIo, StatementKind, WhenObject,
 };
 
 use super::walk::for_each_statement;
@@ -483,6 +483,90 @@ impl Refs {
                 pointer.iter().chain(tallying).for_each(|p| self.dref(p));
             }
             K::Exec { text, .. } => self.text(text),
+            K::DisplayScreen {
+                items,
+                at,
+                attributes,
+            } => {
+                items.iter().for_each(|o| self.operand(o));
+                self.screen(at, attributes);
+            }
+            K::AcceptScreen {
+                target,
+                at,
+                attributes,
+                ..
+            } => {
+                self.dref(target);
+                self.screen(at, attributes);
+            }
+            K::StopLiteral { .. } | K::Suppress => {}
+            K::ReturnWith { status, .. } => self.operand(status),
+            K::InitializeToDefault {
+                targets, replacing, ..
+            } => {
+                targets.iter().for_each(|t| self.dref(t));
+                replacing.iter().for_each(|(_, v)| self.operand(v));
+            }
+            K::Entry { using, .. } => using.iter().for_each(|u| self.dref(&u.name)),
+            K::Initiate { reports } | K::Terminate { reports } => {
+                reports.iter().for_each(|r| self.text(r))
+            }
+            K::Generate { name } => self.dref(name),
+            K::XmlGenerate {
+                target,
+                source,
+                count_in,
+                encoding,
+                namespace,
+                namespace_prefix,
+                ..
+            } => {
+                self.dref(target);
+                self.dref(source);
+                count_in.iter().for_each(|c| self.dref(c));
+                encoding
+                    .iter()
+                    .chain(namespace)
+                    .chain(namespace_prefix)
+                    .for_each(|o| self.operand(o));
+            }
+            K::XmlParse {
+                source,
+                encoding,
+                validating,
+                ..
+            } => {
+                self.dref(source);
+                encoding.iter().for_each(|o| self.operand(o));
+                validating.iter().for_each(|v| self.dref(v));
+            }
+            K::JsonGenerate {
+                target,
+                source,
+                count_in,
+                ..
+            } => {
+                self.dref(target);
+                self.dref(source);
+                count_in.iter().for_each(|c| self.dref(c));
+            }
+            K::JsonParse { source, target, .. } => {
+                self.dref(source);
+                self.dref(target);
+            }
+        }
+    }
+
+    fn screen(&mut self, at: &ScreenAt, attributes: &[ScreenAttribute]) {
+        for p in at.line.iter().chain(&at.column) {
+            self.operand(&p.value);
+        }
+        at.combined.iter().for_each(|o| self.operand(o));
+        for a in attributes {
+            if let ScreenAttribute::ForegroundColor(o) | ScreenAttribute::BackgroundColor(o) = a {
+                self.operand(o);
+            }
         }
     }
 }

@@ -29,7 +29,8 @@ impl<'s> Lowerer<'s> {
                     dd.local_storage = self.entries(kids(section), &mut dd.exec_blocks)
                 }
                 "linkage_section" => dd.linkage = self.entries(kids(section), &mut dd.exec_blocks),
-                "screen_section" => self.not_lowered(section, "SCREEN SECTION"),
+                "screen_section" => dd.screen = self.screen_section(section),
+                "report_section" => dd.reports = self.report_section(section),
                 _ => {}
             }
         }
@@ -101,6 +102,7 @@ impl<'s> Lowerer<'s> {
             block_contains: None,
             label_records_standard: None,
             linage: None,
+            reports: Vec::new(),
             records: Vec::new(),
             span: span(n),
         };
@@ -133,6 +135,9 @@ impl<'s> Lowerer<'s> {
                     }
                 }
                 "code_set_clause" => self.not_lowered(c, "CODE-SET clause"),
+                "report_clause" => fd
+                    .reports
+                    .extend(fields(c, "report").into_iter().map(|r| self.upper(r))),
                 "data_description" | "exec_statement" => entries.push(c),
                 // VALUE OF, DATA RECORDS, RECORDING MODE: documentation only.
                 _ => {}
@@ -254,22 +259,12 @@ impl<'s> Lowerer<'s> {
                 "external_clause" => item.external = true,
                 "global_clause" => item.global = true,
                 "picture_clause" => {
-                    if let Some(p) = kid(c, &["picture_string"]) {
-                        item.picture = Some(picture_text(self.text(p)));
+                    if let Some(p) = self.picture_of(c) {
+                        item.picture = Some(p);
                     }
                 }
-                "usage_clause" => {
-                    if let Some(u) = kid(c, &["usage"]) {
-                        item.usage = self.usage(u);
-                    }
-                }
-                "sign_clause" => {
-                    let leading = field(c, "position").is_some_and(|p| p.kind() == "LEADING");
-                    item.sign = Some(SignClause {
-                        leading,
-                        separate: has_kw(c, "SEPARATE"),
-                    });
-                }
+                "usage_clause" => item.usage = self.usage_of(c),
+                "sign_clause" => item.sign = Some(self.sign_of(c)),
                 "occurs_clause" => item.occurs = Some(self.occurs(c)),
                 "sync_clause" => item.synchronized = true,
                 "justified_clause" => item.justified_right = true,
@@ -317,6 +312,24 @@ impl<'s> Lowerer<'s> {
         item
     }
 
+    pub(super) fn picture_of(&self, clause: Node) -> Option<String> {
+        kid(clause, &["picture_string"]).map(|p| picture_text(self.text(p)))
+    }
+
+    pub(super) fn usage_of(&mut self, clause: Node) -> Usage {
+        match kid(clause, &["usage"]) {
+            Some(u) => self.usage(u),
+            None => Usage::Display,
+        }
+    }
+
+    pub(super) fn sign_of(&self, clause: Node) -> SignClause {
+        SignClause {
+            leading: field(clause, "position").is_some_and(|p| p.kind() == "LEADING"),
+            separate: has_kw(clause, "SEPARATE"),
+        }
+    }
+
     fn usage(&mut self, n: Node) -> Usage {
         let word = self.upper(n);
         match word.as_str() {
@@ -330,7 +343,9 @@ impl<'s> Lowerer<'s> {
             "COMP-1" | "COMPUTATIONAL-1" | "FLOAT-SHORT" => Usage::Float,
             "COMP-2" | "COMPUTATIONAL-2" | "FLOAT-LONG" => Usage::Double,
             "INDEX" => Usage::Index,
-            "POINTER" | "PROCEDURE-POINTER" | "FUNCTION-POINTER" => Usage::Pointer,
+            "POINTER" | "PROCEDURE-POINTER" | "PROGRAM-POINTER" | "FUNCTION-POINTER" => {
+                Usage::Pointer
+            }
             "NATIONAL" | "DISPLAY-1" => Usage::National,
             _ => {
                 self.error(span(n), format!("unknown USAGE {word}"));
@@ -358,7 +373,7 @@ impl<'s> Lowerer<'s> {
         }
     }
 
-    fn occurs(&mut self, n: Node) -> Occurs {
+    pub(super) fn occurs(&mut self, n: Node) -> Occurs {
         let min = self.bound(field(n, "min"));
         let max = self.bound(field(n, "max")).unwrap_or(0);
         let depending_on = field(n, "depending").map(|d| self.data_ref(d));

@@ -11,7 +11,7 @@ impl<'s> Lowerer<'s> {
     pub(super) fn literal(&mut self, n: Node) -> Literal {
         match n.kind() {
             "number" => Literal::Numeric(self.numeric_text(n)),
-            "string" => Literal::Alphanumeric(self.string_bytes(n)),
+            "string" => Literal::Alphanumeric(self.original_bytes(n, self.string_bytes(n))),
             "hex_string" => Literal::Alphanumeric(self.hex_bytes(n)),
             "prefixed_string" => {
                 let text = self.text(n);
@@ -19,7 +19,7 @@ impl<'s> Lowerer<'s> {
                 if text.starts_with(['z', 'Z']) {
                     bytes.push(0);
                 }
-                Literal::Alphanumeric(bytes)
+                Literal::Alphanumeric(self.original_bytes(n, bytes))
             }
             "figurative" => Literal::Figurative(figurative(&self.upper(n))),
             "all_literal" => match kids(n).into_iter().next() {
@@ -85,6 +85,23 @@ impl<'s> Lowerer<'s> {
 
     pub(super) fn string_bytes(&self, n: Node) -> Vec<u8> {
         unquote(self.text(n))
+    }
+
+    /// The bytes of the original file for literal content `bytes` (UTF-8 of the preprocessed text):
+    /// unchanged for UTF-8 sources; for a source read as Latin-1 each character is one byte again.
+    fn original_bytes(&self, n: Node, bytes: Vec<u8>) -> Vec<u8> {
+        let at = n.start_byte();
+        let i = self.latin1.partition_point(|r| r.end <= at);
+        if !self.latin1.get(i).is_some_and(|r| r.contains(&at)) || bytes.is_ascii() {
+            return bytes;
+        }
+        match String::from_utf8(bytes) {
+            Ok(s) if s.chars().all(|c| (c as u32) < 0x100) => {
+                s.chars().map(|c| c as u32 as u8).collect()
+            }
+            Ok(s) => s.into_bytes(),
+            Err(e) => e.into_bytes(),
+        }
     }
 
     fn hex_bytes(&mut self, n: Node) -> Vec<u8> {

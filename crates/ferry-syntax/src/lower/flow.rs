@@ -391,7 +391,12 @@ fn handler_slot(
         | (K::Start { invalid_key, .. }, Phrase::InvalidKey) => invalid_key,
         (K::Write { end_of_page, .. }, Phrase::EndOfPage) => end_of_page,
         (K::Call { exception, .. }, Phrase::Exception | Phrase::Overflow) => exception,
-        (K::Accept { exception, .. }, Phrase::Exception) => exception,
+        (K::Accept { exception, .. }, Phrase::Exception)
+        | (K::AcceptScreen { exception, .. }, Phrase::Exception)
+        | (K::XmlGenerate { exception, .. }, Phrase::Exception)
+        | (K::XmlParse { exception, .. }, Phrase::Exception)
+        | (K::JsonGenerate { exception, .. }, Phrase::Exception)
+        | (K::JsonParse { exception, .. }, Phrase::Exception) => exception,
         (K::String { overflow, .. }, Phrase::Overflow)
         | (K::Unstring { overflow, .. }, Phrase::Overflow) => overflow,
         _ => return None,
@@ -402,7 +407,10 @@ fn handler_slot(
 fn terminator_of(kind: &StatementKind) -> Option<&'static str> {
     use StatementKind as K;
     Some(match kind {
-        K::Accept { .. } => "END-ACCEPT",
+        K::Accept { .. } | K::AcceptScreen { .. } => "END-ACCEPT",
+        K::DisplayScreen { .. } => "END-DISPLAY",
+        K::XmlGenerate { .. } | K::XmlParse { .. } => "END-XML",
+        K::JsonGenerate { .. } | K::JsonParse { .. } => "END-JSON",
         K::Add { .. } => "END-ADD",
         K::Call { .. } => "END-CALL",
         K::Compute { .. } => "END-COMPUTE",

@@ -15,6 +15,7 @@ mod expr;
 mod flow;
 mod program;
 mod reserved;
+mod screen;
 mod verbs;
 mod verbs_io;
 
@@ -33,6 +34,7 @@ pub(crate) fn lower(
     text: &str,
     tree: &Tree,
     prior: Vec<SyntaxError>,
+    latin1: Vec<std::ops::Range<usize>>,
 ) -> (SourceUnit, Vec<SyntaxError>) {
     let root = tree.root_node();
     let mut l = Lowerer {
@@ -46,6 +48,8 @@ pub(crate) fn lower(
         constant_values: HashMap::new(),
         constants: Vec::new(),
         bare_intrinsics: HashSet::new(),
+        screen_names: HashSet::new(),
+        latin1,
     };
     l.prescan(root);
     errors::collect(&mut l, root);
@@ -81,6 +85,11 @@ pub(crate) struct Lowerer<'s> {
     pub constants: Vec<Constant>,
     /// Intrinsic functions that REPOSITORY lets the unit call without the word FUNCTION.
     pub bare_intrinsics: HashSet<String>,
+    /// Names of the SCREEN SECTION entries of the unit (DISPLAY / ACCEPT of a screen).
+    pub screen_names: HashSet<String>,
+    /// Ranges of the text read from Latin-1 files (sorted, disjoint): their literals get one byte per
+    /// character.
+    pub latin1: Vec<std::ops::Range<usize>>,
 }
 
 impl<'s> Lowerer<'s> {
@@ -90,10 +99,7 @@ impl<'s> Lowerer<'s> {
             match n.kind() {
                 "decimal_point_clause" => self.decimal_comma = true,
                 "data_description" => {
-                    if let (Some(level), Some(name)) = (
-                        n.child_by_field_name("level"),
-                        n.child_by_field_name("name"),
-                    ) {
+                    if let (Some(level), Some(name)) = (field(n, "level"), field(n, "name")) {
                         if self.text(level).trim_start_matches('0') == "88" {
                             self.condition_names.insert(self.upper(name));
                         }
@@ -103,19 +109,26 @@ impl<'s> Lowerer<'s> {
                         self.data_names.insert(self.upper(name));
                     }
                 }
+                "screen_entry" | "report_entry" => {
+                    if let Some(name) = field(n, "name").filter(|x| x.kind() == "word") {
+                        if n.kind() == "screen_entry" {
+                            self.screen_names.insert(self.upper(name));
+                        }
+                        self.data_names.insert(self.upper(name));
+                    }
+                }
                 "file_description" | "select_entry" => {
-                    if let Some(name) = n.child_by_field_name("name") {
+                    if let Some(name) = field(n, "name") {
                         self.data_names.insert(self.upper(name));
                     }
                 }
                 "occurs_clause" => {
-                    let mut c = n.walk();
-                    for ix in n.children_by_field_name("index", &mut c) {
+                    for ix in fields(n, "index") {
                         self.data_names.insert(self.upper(ix));
                     }
                 }
                 "mnemonic_clause" => {
-                    if let Some(m) = n.child_by_field_name("mnemonic") {
+                    if let Some(m) = field(n, "mnemonic") {
                         self.mnemonics.insert(self.upper(m));
                     }
                 }
@@ -222,17 +235,39 @@ pub(crate) fn kids<'t>(n: Node<'t>) -> Vec<Node<'t>> {
         .collect()
 }
 
+/// Field ids of the grammar by name. tree-sitter looks a field name up by comparing it with every
+/// field name of the language; the lowering asks for fields millions of times on a large estate.
+fn field_id(name: &str) -> Option<std::num::NonZeroU16> {
+    static IDS: std::sync::OnceLock<HashMap<String, std::num::NonZeroU16>> =
+        std::sync::OnceLock::new();
+    IDS.get_or_init(|| {
+        let lang = crate::language();
+        (1..=lang.field_count() as u16)
+            .filter_map(|id| {
+                let name = lang.field_name_for_id(id)?.to_string();
+                Some((name, std::num::NonZeroU16::new(id)?))
+            })
+            .collect()
+    })
+    .get(name)
+    .copied()
+}
+
 pub(crate) fn field<'t>(n: Node<'t>, name: &str) -> Option<Node<'t>> {
+    let id = field_id(name)?;
     let mut c = n.walk();
     let found = n
-        .children_by_field_name(name, &mut c)
+        .children_by_field_id(id, &mut c)
         .find(|k| !k.is_extra() && !k.is_missing());
     found
 }
 
 pub(crate) fn fields<'t>(n: Node<'t>, name: &str) -> Vec<Node<'t>> {
+    let Some(id) = field_id(name) else {
+        return Vec::new();
+    };
     let mut c = n.walk();
-    n.children_by_field_name(name, &mut c)
+    n.children_by_field_id(id, &mut c)
         .filter(|k| !k.is_extra() && !k.is_missing())
         .collect()
 }

@@ -133,7 +133,14 @@ impl<'s> Lowerer<'s> {
                     sn.alphabets.push(def);
                 }
                 "symbolic_clause" => self.symbolic_characters(c, &mut sn.symbolic_characters),
-                "crt_clause" => self.not_lowered(c, "CRT STATUS / CURSOR clause"),
+                "crt_clause" => {
+                    let item = kid(c, &["data_ref"]).map(|r| self.data_ref(r));
+                    if has_kw(c, "CRT") {
+                        sn.crt_status = item;
+                    } else {
+                        sn.cursor = item;
+                    }
+                }
                 _ => {}
             }
         }
@@ -443,7 +450,11 @@ impl<'s> Lowerer<'s> {
                     if has_kw(item, "DEBUGGING") {
                         self.not_lowered(item, "USE FOR DEBUGGING");
                     }
-                    sec.use_statement = Some(UseStatement { targets });
+                    let before_reporting = field(item, "report_group").map(|g| self.upper(g));
+                    sec.use_statement = Some(UseStatement {
+                        targets,
+                        before_reporting,
+                    });
                     sec.span.end = item.end_byte();
                 }
                 "sentence" => {

@@ -151,7 +151,12 @@ impl<'s> Lowerer<'s> {
                     replacing.push((category, value));
                 }
                 if has_kw(n, "DEFAULT") {
-                    self.not_lowered(n, "INITIALIZE ... TO DEFAULT");
+                    return Some(K::InitializeToDefault {
+                        targets,
+                        replacing,
+                        with_filler: has_kw(n, "FILLER"),
+                        to_value: has_kw(n, "ALL"),
+                    });
                 }
                 K::Initialize {
                     targets,
@@ -229,6 +234,17 @@ impl<'s> Lowerer<'s> {
             "set_statement" => self.set(n),
             "display_statement" => {
                 let items = self.operands(fields(n, "item"));
+                if self.has_screen_phrase(n) || self.names_screen(&items) {
+                    let (at, attributes) = self.screen_phrases(n);
+                    if let Some(u) = field(n, "upon") {
+                        self.error(span(u), "UPON does not go with screen phrases");
+                    }
+                    return Some(K::DisplayScreen {
+                        items,
+                        at,
+                        attributes,
+                    });
+                }
                 let upon = match field(n, "upon").map(|u| self.upper(u)) {
                     None => DisplayUpon::Default,
                     Some(u) if u == "SYSERR" || u == "STDERR" => DisplayUpon::Syserr,
@@ -242,6 +258,21 @@ impl<'s> Lowerer<'s> {
             }
             "accept_statement" => {
                 let target = self.ref_field(n, "target");
+                if self.has_screen_phrase(n)
+                    || (kid(n, &["accept_source"]).is_none()
+                        && self.screen_names.contains(&target.name))
+                {
+                    if let Some(s) = kid(n, &["accept_source"]) {
+                        self.error(span(s), "FROM does not go with screen phrases");
+                    }
+                    let (at, attributes) = self.screen_phrases(n);
+                    return Some(K::AcceptScreen {
+                        target,
+                        at,
+                        attributes,
+                        exception: Handlers::default(),
+                    });
+                }
                 let from = match kid(n, &["accept_source"]) {
                     None => AcceptFrom::Stdin,
                     Some(s) => self.accept_source(s),
@@ -257,6 +288,12 @@ impl<'s> Lowerer<'s> {
             "next_sentence" => K::NextSentence,
             "exit_statement" => {
                 let kinds: Vec<&str> = fields(n, "kind").iter().map(|k| k.kind()).collect();
+                if let Some(st) = field(n, "status") {
+                    return Some(K::ReturnWith {
+                        exit_program: true,
+                        status: self.operand(st),
+                    });
+                }
                 K::Exit(match kinds.as_slice() {
                     [] => ExitKind::Plain,
                     ["PROGRAM"] => ExitKind::Program,
@@ -268,18 +305,29 @@ impl<'s> Lowerer<'s> {
             }
             "goback_statement" => {
                 if let Some(s) = field(n, "status") {
-                    self.not_lowered(s, "GOBACK RETURNING");
+                    return Some(K::ReturnWith {
+                        exit_program: false,
+                        status: self.operand(s),
+                    });
                 }
                 K::Goback
             }
             "stop_statement" => {
                 if let Some(l) = field(n, "literal") {
-                    self.not_lowered(l, "STOP literal");
-                    return None;
+                    return Some(K::StopLiteral {
+                        literal: self.literal(l),
+                    });
                 }
-                K::StopRun {
-                    status: field(n, "status").map(|s| self.operand(s)),
+                let mut status = field(n, "status").map(|s| self.operand(s));
+                // STOP RUN WITH NORMAL STATUS exits with 0 and WITH ERROR STATUS with 1 when no
+                // status is given (cobc 3.1.2), whatever RETURN-CODE holds.
+                if status.is_none() {
+                    status = field(n, "completion").map(|c| {
+                        let code = if c.kind() == "ERROR" { "1" } else { "0" };
+                        Operand::Literal(Literal::Numeric(code.into()))
+                    });
                 }
+                K::StopRun { status }
             }
             "goto_statement" => {
                 let targets = fields(n, "target")
@@ -319,9 +367,95 @@ impl<'s> Lowerer<'s> {
                     .collect(),
             },
             "entry_statement" => {
-                self.not_lowered(n, "ENTRY statement");
-                return None;
+                let name = field(n, "name")
+                    .map(|x| self.literal(x))
+                    .map(|l| match l {
+                        Literal::Alphanumeric(b) => {
+                            String::from_utf8_lossy(&b).to_ascii_uppercase()
+                        }
+                        _ => String::new(),
+                    })
+                    .unwrap_or_default();
+                let mut using = Vec::new();
+                let mut by = PassBy::Reference;
+                let mut cur = n.walk();
+                let items: Vec<Node> = n.children(&mut cur).collect();
+                for a in items {
+                    match a.kind() {
+                        "pass_by" => by = super::program::pass_by(a),
+                        "data_ref" => using.push(UsingParam {
+                            by,
+                            name: self.data_ref(a),
+                            optional: false,
+                        }),
+                        _ => {}
+                    }
+                }
+                K::Entry { name, using }
             }
+            "set_environment_statement" => K::Set(SetAction::Other(
+                self.text(n)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )),
+            "initiate_statement" => K::Initiate {
+                reports: fields(n, "report")
+                    .into_iter()
+                    .map(|r| self.upper(r))
+                    .collect(),
+            },
+            "terminate_statement" => K::Terminate {
+                reports: fields(n, "report")
+                    .into_iter()
+                    .map(|r| self.upper(r))
+                    .collect(),
+            },
+            "generate_statement" => K::Generate {
+                name: self.ref_field(n, "name"),
+            },
+            "suppress_statement" => K::Suppress,
+            "xml_generate_statement" => K::XmlGenerate {
+                target: self.ref_field(n, "target"),
+                source: self.ref_field(n, "source"),
+                count_in: field(n, "count").map(|c| self.data_ref(c)),
+                encoding: field(n, "encoding").map(|c| self.operand(c)),
+                xml_declaration: field(n, "declaration").is_some(),
+                attributes: field(n, "attributes").is_some(),
+                namespace: field(n, "namespace").map(|c| self.operand(c)),
+                namespace_prefix: field(n, "namespace_prefix").map(|c| self.operand(c)),
+                exception: Handlers::default(),
+            },
+            "xml_parse_statement" => {
+                let procedure = match field(n, "procedure") {
+                    Some(p) => self.perform_range(p, field(n, "thru")),
+                    None => PerformRange {
+                        from: String::new(),
+                        thru: None,
+                        from_section: None,
+                    },
+                };
+                K::XmlParse {
+                    source: self.ref_field(n, "source"),
+                    encoding: field(n, "encoding").map(|c| self.operand(c)),
+                    returning_national: field(n, "national").is_some(),
+                    validating: field(n, "validating").map(|c| self.data_ref(c)),
+                    procedure,
+                    exception: Handlers::default(),
+                }
+            }
+            "json_generate_statement" => K::JsonGenerate {
+                target: self.ref_field(n, "target"),
+                source: self.ref_field(n, "source"),
+                count_in: field(n, "count").map(|c| self.data_ref(c)),
+                exception: Handlers::default(),
+            },
+            "json_parse_statement" => K::JsonParse {
+                source: self.ref_field(n, "source"),
+                target: self.ref_field(n, "target"),
+                with_detail: field(n, "detail").is_some(),
+                exception: Handlers::default(),
+            },
             "exec_statement" => {
                 let (kind, text) = self.exec_parts(n);
                 K::Exec { kind, text }
@@ -489,7 +623,8 @@ impl<'s> Lowerer<'s> {
 
     fn set(&mut self, n: Node) -> StatementKind {
         let target_nodes = fields(n, "target");
-        if target_nodes.iter().any(|t| t.kind() == "address_of") {
+        // SET ADDRESS OF ..., SET pointer TO ENTRY "name": kept as text.
+        if target_nodes.iter().any(|t| t.kind() == "address_of") || field(n, "entry").is_some() {
             return StatementKind::Set(SetAction::Other(
                 self.text(n)
                     .split_whitespace()
@@ -553,6 +688,9 @@ impl<'s> Lowerer<'s> {
         if has_kw(n, "ENVIRONMENT") {
             return AcceptFrom::Environment(self.operand_field(n, "name"));
         }
+        if field(n, "exception_status").is_some() {
+            return AcceptFrom::Other("EXCEPTION STATUS".into());
+        }
         match field(n, "device").map(|d| self.upper(d)).as_deref() {
             Some("CONSOLE" | "SYSIN" | "STDIN") | None => AcceptFrom::Stdin,
             Some("COMMAND-LINE") => AcceptFrom::CommandLine,
@@ -572,4 +710,14 @@ fn sum(terms: Vec<Expr>) -> Option<Expr> {
     terms
         .into_iter()
         .reduce(|a, b| Expr::Binary(BinOp::Add, Box::new(a), Box::new(b)))
+}
+
+impl Lowerer<'_> {
+    /// Whether a DISPLAY names a SCREEN SECTION entry (a whole screen is shown).
+    fn names_screen(&self, items: &[Operand]) -> bool {
+        items.iter().any(|i| match i {
+            Operand::Ref(r) => r.qualifiers.is_empty() && self.screen_names.contains(&r.name),
+            _ => false,
+        })
+    }
 }

@@ -1,0 +1,87 @@
+      *================================================================*
+      * BRANCHRP - MONTHLY BRANCH SALES, REPORT WRITER                 *
+      *            CONTROL BREAKS ON BRANCH AND REP, SUMS, PAGE FOOTING*
+      *================================================================*
+       IDENTIFICATION DIVISION.
+       PROGRAM-ID. BRANCHRP.
+       ENVIRONMENT DIVISION.
+       INPUT-OUTPUT SECTION.
+       FILE-CONTROL.
+           SELECT SALES-FILE ASSIGN TO "SALES.DAT"
+               ORGANIZATION IS LINE SEQUENTIAL.
+           SELECT REPORT-FILE ASSIGN TO "BRANCH.RPT".
+       DATA DIVISION.
+       FILE SECTION.
+       FD  SALES-FILE.
+       01  SALES-REC.
+           05  SR-BRANCH         PIC X(4).
+           05  SR-REP            PIC X(6).
+           05  SR-AMOUNT         PIC 9(7)V99.
+       FD  REPORT-FILE
+           REPORT IS BRANCH-REPORT.
+       WORKING-STORAGE SECTION.
+       01  WS-EOF                PIC X VALUE "N".
+       01  WS-DATE               PIC 9(8).
+       REPORT SECTION.
+       RD  BRANCH-REPORT
+           CONTROLS ARE FINAL SR-BRANCH SR-REP
+           PAGE LIMIT IS 60 LINES
+           HEADING 1
+           FIRST DETAIL 5
+           LAST DETAIL 54
+           FOOTING 57.
+       01  TYPE IS REPORT HEADING NEXT GROUP NEXT PAGE.
+           05  LINE 1 COLUMN 30 PIC X(20) VALUE "BRANCH SALES REPORT".
+       01  PAGE-HEAD TYPE PH.
+           05  LINE NUMBER IS 2.
+               10  COLUMN 1 PIC X(6) VALUE "BRANCH".
+               10  COLUMN 10 PIC X(3) VALUE "REP".
+               10  COLUMN 60 PIC X(4) VALUE "PAGE".
+               10  COLUMN 65 PIC ZZZ9 SOURCE PAGE-COUNTER.
+       01  TYPE CONTROL HEADING SR-BRANCH.
+           05  LINE PLUS 2 COLUMN 1 PIC X(4) SOURCE SR-BRANCH.
+       01  DETAIL-LINE TYPE DETAIL.
+           05  LINE PLUS 1.
+               10  COLUMN 1 PIC X(4) SOURCE SR-BRANCH GROUP INDICATE.
+               10  COLUMN 10 PIC X(6) SOURCE SR-REP.
+               10  COLUMN 20 PIC Z,ZZZ,ZZ9.99 SOURCE SR-AMOUNT.
+       01  REP-FOOT TYPE CF SR-REP.
+           05  LINE PLUS 1 COLUMN 20 PIC Z,ZZZ,ZZ9.99
+                   SUM SR-AMOUNT RESET ON SR-REP
+                   PRESENT WHEN SR-AMOUNT > ZERO.
+       01  BRANCH-FOOT TYPE IS CONTROL FOOTING SR-BRANCH
+               NEXT GROUP PLUS 1.
+           05  LINE PLUS 1.
+               10  COLUMN 1 PIC X(10) VALUE "BRANCH TOT".
+               10  BR-TOTAL COLUMN 20 PIC ZZ,ZZZ,ZZ9.99
+                   SUM SR-AMOUNT UPON DETAIL-LINE.
+       01  TYPE CF FINAL.
+           05  LINE PLUS 2 COLUMN 1 PIC X(11) VALUE "GRAND TOTAL".
+           05  COLUMN 20 PIC ZZZ,ZZZ,ZZ9.99 SUM BR-TOTAL.
+       01  TYPE PF.
+           05  LINE 58 COLUMN 1 PIC X(12) VALUE "CONFIDENTIAL".
+       01  TYPE RF.
+           05  LINE PLUS 2 COLUMN 1 PIC X(13) VALUE "END OF REPORT".
+       PROCEDURE DIVISION.
+       DECLARATIVES.
+       BEFORE-DETAIL SECTION.
+           USE BEFORE REPORTING DETAIL-LINE.
+       BD-PARA.
+           IF SR-AMOUNT = 0
+               SUPPRESS PRINTING
+           END-IF.
+       END DECLARATIVES.
+       MAIN SECTION.
+       MAIN-PARA.
+           OPEN INPUT SALES-FILE OUTPUT REPORT-FILE
+           INITIATE BRANCH-REPORT
+           PERFORM UNTIL WS-EOF = "Y"
+               READ SALES-FILE
+                   AT END MOVE "Y" TO WS-EOF
+                   NOT AT END GENERATE DETAIL-LINE
+               END-READ
+           END-PERFORM
+           GENERATE BRANCH-REPORT
+           TERMINATE BRANCH-REPORT
+           CLOSE SALES-FILE REPORT-FILE
+           STOP RUN.
