@@ -1568,6 +1568,8 @@ module.exports = grammar({
             field('class', kws('NUMERIC', 'ALPHABETIC', 'ALPHABETIC-LOWER', 'ALPHABETIC-UPPER')),
           ),
           seq(field('operand', $._expr), kw('IS'), optional(field('negated', kw('NOT'))), field('user_class', $.word)),
+          // `X VOWEL`, `X NOT VOWEL`: a user class without IS (cobc takes it).
+          prec.dynamic(-1, seq(field('operand', $._expr), optional(field('negated', kw('NOT'))), field('user_class', $.word))),
         ),
       ),
     sign_condition: ($) =>

@@ -13,6 +13,7 @@ use std::process::Command;
 const MUST_VERIFY: &[&str] = &[
     "accept-display/ACCEPTS",
     "accept-display/DISPFMT",
+    "call-returning/GORET",
     "call-returning/RETMAIN",
     "call-returning/RETSUB",
     "calls/CALCSUB",

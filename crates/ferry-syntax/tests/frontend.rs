@@ -344,8 +344,25 @@ fn code_text(src: &[u8], pos: &[Option<usize>]) -> Vec<u8> {
     pos.iter().map(|p| p.map_or(b' ', |o| src[o])).collect()
 }
 
+/// The EXEC blocks of `src` that stay EXEC nodes: `EXEC SQL INCLUDE member` (other than SQLCA and
+/// SQLDA) is copied like COPY by the preprocessor.
 fn exec_blocks(src: &[u8], format: SourceFormat) -> Vec<(usize, usize)> {
-    blocks_in(&code_text(src, &code_positions(src, format)))
+    let code = code_text(src, &code_positions(src, format));
+    blocks_in(&code)
+        .into_iter()
+        .filter(|&(s, e)| {
+            let words: Vec<String> = String::from_utf8_lossy(&code[s..e])
+                .split_whitespace()
+                .take(4)
+                .map(|w| w.to_ascii_uppercase())
+                .collect();
+            !(words.len() >= 4
+                && words[1] == "SQL"
+                && words[2] == "INCLUDE"
+                && words[3] != "SQLCA"
+                && words[3] != "SQLDA")
+        })
+        .collect()
 }
 
 /// What a precompiler leaves for the compiler: each EXEC block of the PROCEDURE DIVISION becomes

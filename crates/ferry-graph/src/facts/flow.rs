@@ -145,6 +145,10 @@ fn ends_control(statements: &[&Statement]) -> bool {
                 ..
             } | StatementKind::StopRun { .. }
                 | StatementKind::Goback
+                | StatementKind::ReturnWith {
+                    exit_program: false,
+                    ..
+                }
         )
     )
 }

@@ -110,6 +110,10 @@ fn ends_flow(k: &K) -> bool {
             ..
         } | K::StopRun { .. }
             | K::Goback
+            | K::ReturnWith {
+                exit_program: false,
+                ..
+            }
             | K::NextSentence
             | K::Exit(
                 ExitKind::Paragraph
@@ -547,6 +551,23 @@ fn statement_kind(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                     code.close("}");
                 }
             }
+        }
+        // GOBACK / EXIT PROGRAM RETURNING x: RETURN-CODE takes x, then the plain statement (checked
+        // under cobc 3.1.2: a main program exits with x either way).
+        K::ReturnWith {
+            exit_program,
+            status,
+        } => {
+            let v = ops::num(cx, status);
+            code.line(format!(
+                "rt::store(&mut self.mem, RETURN_CODE, &{v}, Round::Truncate, false);"
+            ));
+            let kind = if *exit_program {
+                K::Exit(ExitKind::Program)
+            } else {
+                K::Goback
+            };
+            statement_kind(cx, code, &Statement { kind, span: s.span });
         }
         K::StopRun { status } => {
             if let Some(st) = status {

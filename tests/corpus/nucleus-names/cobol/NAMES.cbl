@@ -64,6 +64,6 @@
                ADD 1 TO WS-VOW
                DISPLAY WS-WORD " STARTS WITH A VOWEL"
            END-IF
-           IF WS-WORD (1:2) IS NOT HEX-DIGIT AND WS-WORD (1:1) IS VOWEL
+           IF WS-WORD (1:2) IS NOT HEX-DIGIT AND WS-WORD (1:1) VOWEL
                DISPLAY WS-WORD " VOWEL, NOT HEX"
            END-IF.
