@@ -21,6 +21,7 @@ const MUST_VERIFY: &[&str] = &[
     "calls/COUNTER",
     "calls/FRESHSUB",
     "copy-replace/COPYMAIN",
+    "declaratives/DECLMODE",
     "declaratives/DECLREL",
     "declaratives/DECLTEST",
     "indexed-io/IDXCUST",

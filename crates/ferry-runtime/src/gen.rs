@@ -524,21 +524,40 @@ pub(crate) fn register_file(
     with_rt(|rt| rt.add_file(spec))
 }
 
+/// USE AFTER ERROR coverage of a file: a USE naming the file covers every mode; a USE ON INPUT /
+/// OUTPUT / I-O / EXTEND covers the file when its last OPEN (tried) was in that mode.
+pub const USE_ON_FILE: u8 = 0b1111;
+
+/// The bit of `mode` in a USE coverage mask.
+pub const fn use_bit(mode: OpenMode) -> u8 {
+    match mode {
+        OpenMode::Input => 1,
+        OpenMode::Output => 2,
+        OpenMode::InputOutput => 4,
+        OpenMode::Extend => 8,
+    }
+}
+
 /// After a file statement: the status goes into the FILE STATUS item, then a fatal status stops the
-/// run as libcob does, unless a USE procedure (`declarative`) covers the file.
+/// run as libcob does, unless a USE procedure (`declarative`: a coverage mask) covers the file.
 pub(crate) fn status_after(
     mem: &mut [u8],
     id: FileId,
     status: Option<Field>,
     handled: bool,
-    declarative: bool,
+    declarative: u8,
 ) -> crate::file::FileStatus {
     with_rt(|rt| {
         let st = rt.file(id).status;
         if let Some(fs) = status {
             mov::move_bytes_alnum(mem, st.bytes(), fs);
         }
-        if declarative {
+        let covered = declarative == USE_ON_FILE
+            || rt
+                .file(id)
+                .last_open_mode
+                .is_some_and(|m| declarative & use_bit(m) != 0);
+        if covered {
             return st;
         }
         rt.check_file(id, status.is_some(), handled)
@@ -568,9 +587,9 @@ pub struct File {
     id: FileId,
     record: AlnumField,
     status: Option<Field>,
-    /// A USE AFTER ERROR procedure covers this file: errors are never fatal, the program runs the
-    /// declarative section instead.
-    declarative: bool,
+    /// The USE AFTER ERROR procedures covering this file (a mask, see [`USE_ON_FILE`]): errors they
+    /// cover are never fatal, the program runs the declarative section instead.
+    declarative: u8,
 }
 
 impl File {
@@ -597,7 +616,7 @@ impl File {
             id,
             record: AlnumField::new(record_offset, record_size),
             status,
-            declarative: false,
+            declarative: 0,
         }
     }
 
@@ -947,8 +966,19 @@ impl File {
 
     /// Marks the file as covered by a USE AFTER ERROR declarative.
     pub fn with_declarative(mut self) -> File {
-        self.declarative = true;
+        self.declarative = USE_ON_FILE;
         self
+    }
+
+    /// Marks the file as covered by USE AFTER ERROR ON the open modes of `mask` (see [`use_bit`]).
+    pub fn with_declarative_modes(mut self, mask: u8) -> File {
+        self.declarative = mask;
+        self
+    }
+
+    /// The mode of the last OPEN tried on the file.
+    pub fn last_open_mode(&self) -> Option<OpenMode> {
+        with_rt(|rt| rt.file(self.id).last_open_mode)
     }
 
     /// True when the last statement on the file did not succeed, other than by the condition of

@@ -19,15 +19,26 @@ pub struct KeyedFile {
     record: AlnumField,
     status: Option<Field>,
     rel_key: Option<Field>,
-    /// Errors go to a USE AFTER ERROR declarative instead of stopping the run.
-    declarative: bool,
+    /// The USE AFTER ERROR procedures covering this file (see `gen::USE_ON_FILE`).
+    declarative: u8,
 }
 
 impl KeyedFile {
     /// Marks the file as covered by a USE AFTER ERROR declarative.
     pub fn with_declarative(mut self) -> KeyedFile {
-        self.declarative = true;
+        self.declarative = crate::gen::USE_ON_FILE;
         self
+    }
+
+    /// Marks the file as covered by USE AFTER ERROR ON the open modes of `mask`.
+    pub fn with_declarative_modes(mut self, mask: u8) -> KeyedFile {
+        self.declarative = mask;
+        self
+    }
+
+    /// The mode of the last OPEN tried on the file.
+    pub fn last_open_mode(&self) -> Option<OpenMode> {
+        crate::gen::with_rt(|rt| rt.file(self.id).last_open_mode)
     }
 
     /// True when the last statement on the file did not succeed, other than by the condition of
@@ -107,7 +118,7 @@ impl KeyedFile {
             record: AlnumField::new(record_offset, record_size),
             status,
             rel_key,
-            declarative: false,
+            declarative: 0,
         }
     }
 

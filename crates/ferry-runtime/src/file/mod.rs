@@ -295,6 +295,9 @@ pub struct CobFile {
     pub rel_key: u64,
     /// Status of the last operation.
     pub status: FileStatus,
+    /// The mode of the last OPEN tried, successful or not (which USE AFTER ERROR ON INPUT / OUTPUT
+    /// / I-O / EXTEND procedure covers the file, as in libcob).
+    pub last_open_mode: Option<OpenMode>,
 }
 
 impl CobFile {
@@ -307,6 +310,7 @@ impl CobFile {
             mode: None,
             rec_len: 0,
             rel_key: 0,
+            last_open_mode: None,
             status: FileStatus::OK,
         }
     }
@@ -324,6 +328,7 @@ impl CobFile {
 
     /// OPEN with a name taken from a data item (ASSIGN USING / dynamic assignment).
     pub fn open_named(&mut self, mode: OpenMode, name: &[u8]) -> FileStatus {
+        self.last_open_mode = Some(mode);
         let path = resolve_name(&String::from_utf8_lossy(name));
         let s = match self.spec.org {
             Org::Relative => self.rel_open(mode, path),

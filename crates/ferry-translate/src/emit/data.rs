@@ -115,6 +115,23 @@ pub(crate) fn file_fields(cx: &mut Ctx<'_>, code: &mut Code) {
     }
 }
 
+/// The USE AFTER ERROR coverage of file `i` as a builder call on its handle ("" when none): a USE
+/// naming the file wins over USEs on open modes.
+fn coverage(cx: &Ctx<'_>, i: usize) -> String {
+    if cx.declaratives.contains_key(&i) {
+        return ".with_declarative()".into();
+    }
+    if cx.model.files[i].kind == ferry_syntax::ast::FdKind::Sd || cx.mode_declaratives.is_empty() {
+        return String::new();
+    }
+    let bits: Vec<String> = cx
+        .mode_declaratives
+        .iter()
+        .map(|(m, _)| format!("rt::gen::use_bit(rt::OpenMode::{m})"))
+        .collect();
+    format!(".with_declarative_modes({})", bits.join(" | "))
+}
+
 pub(crate) fn constructor(cx: &mut Ctx<'_>, code: &mut Code) {
     code.open("pub fn new() -> Self {");
     code.open("let mut program = Self {");
@@ -183,11 +200,7 @@ pub(crate) fn constructor(cx: &mut Ctx<'_>, code: &mut Code) {
         };
         // RELATIVE / INDEXED files and SD (sort) files have their own handles.
         if let Some(handle) = super::files::constructor(cx, i, &status) {
-            let covered = if cx.declaratives.contains_key(&i) {
-                ".with_declarative()"
-            } else {
-                ""
-            };
+            let covered = coverage(cx, i);
             code.line(format!("{}: {handle}{covered},", cx.file_names[i]));
             continue;
         }
@@ -201,10 +214,11 @@ pub(crate) fn constructor(cx: &mut Ctx<'_>, code: &mut Code) {
             f.min_size,
             control.optional
         ));
-        if cx.declaratives.contains_key(&i) {
+        let covered = coverage(cx, i);
+        if !covered.is_empty() {
             // The handle line just written ends in `),`: mark the file as declarative-covered.
             let trimmed = code.out.trim_end().trim_end_matches(',').to_string();
-            code.out = format!("{trimmed}.with_declarative(),\n");
+            code.out = format!("{trimmed}{covered},\n");
         }
     }
     code.close("};");

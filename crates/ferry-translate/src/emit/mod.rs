@@ -263,6 +263,8 @@ pub(crate) struct Ctx<'a> {
     pub main_start: usize,
     /// File index -> (first, last) paragraph of its USE AFTER ERROR section.
     pub declaratives: BTreeMap<usize, (usize, usize)>,
+    /// USE AFTER ERROR ON INPUT / OUTPUT / I-O / EXTEND: (runtime OpenMode variant, paragraphs).
+    pub mode_declaratives: Vec<(&'static str, (usize, usize))>,
     /// EXEC blocks met so far (the methods of the program's `Exec` trait).
     pub exec: Vec<exec::ExecMethod>,
     /// The SQL WHENEVER actions in force at the statement being emitted (source order).
@@ -433,6 +435,7 @@ pub(crate) fn program(
         current_para: 0,
         main_start: 0,
         declaratives: BTreeMap::new(),
+        mode_declaratives: Vec::new(),
         altered: BTreeMap::new(),
         exec: Vec::new(),
         whenever: exec::Whenever::default(),
@@ -462,15 +465,27 @@ pub(crate) fn program(
                 .map(|u| u.targets.clone())
                 .unwrap_or_default();
             for t in targets {
-                match input.model.file(&t) {
-                    Some(fi) if range.0 != usize::MAX => {
+                let mode = match t.as_str() {
+                    "INPUT" => Some("Input"),
+                    "OUTPUT" => Some("Output"),
+                    "I-O" => Some("InputOutput"),
+                    "EXTEND" => Some("Extend"),
+                    _ => None,
+                };
+                match (input.model.file(&t), mode) {
+                    (Some(fi), _) if range.0 != usize::MAX => {
                         cx.declaratives.insert(fi, range);
                     }
-                    Some(_) => {}
-                    None => cx.refuse(
+                    (Some(_), _) => {}
+                    (None, Some(m)) => {
+                        if range.0 != usize::MAX {
+                            cx.mode_declaratives.push((m, range));
+                        }
+                    }
+                    (None, None) => cx.refuse(
                         section.span,
                         "USE",
-                        format!("USE AFTER ERROR ON {t} (an open mode or unknown file) is not translated yet"),
+                        format!("USE AFTER ERROR ON {t}: no such file"),
                     ),
                 }
             }

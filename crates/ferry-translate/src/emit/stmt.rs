@@ -274,6 +274,24 @@ fn declarative_checks(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
             continue;
         };
         let Some(&(first, last)) = cx.declaratives.get(&fi) else {
+            // USE AFTER ERROR ON INPUT / OUTPUT / I-O / EXTEND: by the file's last OPEN mode.
+            if cx.mode_declaratives.is_empty()
+                || cx.model.files[fi].kind == ferry_syntax::ast::FdKind::Sd
+            {
+                continue;
+            }
+            let h = cx.file_names[fi].clone();
+            code.open(format!("if self.{h}.failed(b'{}') {{", class as char));
+            code.open(format!("match self.{h}.last_open_mode() {{"));
+            for (m, (a, b)) in cx.mode_declaratives.clone() {
+                let (a, b) = (cx.paras[a].variant.clone(), cx.paras[b].variant.clone());
+                code.line(format!(
+                    "Some(rt::OpenMode::{m}) => self.perform(Para::{a}, Para::{b})?,"
+                ));
+            }
+            code.line("_ => {}");
+            code.close("}");
+            code.close("}");
             continue;
         };
         let h = cx.file_names[fi].clone();

@@ -1,0 +1,71 @@
+       IDENTIFICATION DIVISION.
+       PROGRAM-ID. DECLMODE.
+      * USE AFTER ERROR ON INPUT / OUTPUT beside a USE on one file: the
+      * section follows the mode of the file's last OPEN (tried or
+      * done); a file-specific USE wins; an EXTEND error is not covered.
+       ENVIRONMENT DIVISION.
+       INPUT-OUTPUT SECTION.
+       FILE-CONTROL.
+           SELECT IN-FILE ASSIGN TO "IN.TXT"
+               ORGANIZATION IS LINE SEQUENTIAL
+               FILE STATUS IS FS-IN.
+           SELECT OUT-FILE ASSIGN TO "OUT.TXT"
+               ORGANIZATION IS LINE SEQUENTIAL
+               FILE STATUS IS FS-OUT.
+           SELECT OTHER-FILE ASSIGN TO "OTHER.TXT"
+               ORGANIZATION IS LINE SEQUENTIAL
+               FILE STATUS IS FS-OTH.
+       DATA DIVISION.
+       FILE SECTION.
+       FD  IN-FILE.
+       01  IN-REC PIC X(10).
+       FD  OUT-FILE.
+       01  OUT-REC PIC X(10).
+       FD  OTHER-FILE.
+       01  OTH-REC PIC X(10).
+       WORKING-STORAGE SECTION.
+       01  FS-IN PIC XX.
+       01  FS-OUT PIC XX.
+       01  FS-OTH PIC XX.
+       PROCEDURE DIVISION.
+       DECLARATIVES.
+       IN-ERR SECTION.
+           USE AFTER ERROR PROCEDURE ON INPUT.
+       IN-ERR-P.
+           DISPLAY "INPUT DECL IN=" FS-IN " OUT=" FS-OUT " OTH=" FS-OTH.
+       OUT-ERR SECTION.
+           USE AFTER ERROR PROCEDURE ON OUTPUT.
+       OUT-ERR-P.
+           DISPLAY "OUTPUT DECL IN=" FS-IN " OUT=" FS-OUT.
+       OTH-ERR SECTION.
+           USE AFTER ERROR PROCEDURE ON OTHER-FILE.
+       OTH-ERR-P.
+           DISPLAY "OTHER-FILE DECL " FS-OTH.
+       END DECLARATIVES.
+       MAIN SECTION.
+       M1.
+           OPEN INPUT IN-FILE
+           DISPLAY "AFTER OPEN IN " FS-IN
+           OPEN INPUT OTHER-FILE
+           DISPLAY "AFTER OPEN OTHER " FS-OTH
+           READ OTHER-FILE
+           DISPLAY "READ OTHER NOT OPEN " FS-OTH
+           OPEN OUTPUT OUT-FILE
+           WRITE OUT-REC FROM "A"
+           CLOSE OUT-FILE
+           WRITE OUT-REC FROM "B"
+           DISPLAY "AFTER WRITE CLOSED " FS-OUT
+           OPEN INPUT OUT-FILE
+           READ OUT-FILE
+           READ OUT-FILE
+           DISPLAY "AFTER READ EOF " FS-OUT
+           READ OUT-FILE
+           DISPLAY "AFTER READ PAST " FS-OUT
+           CLOSE OUT-FILE
+           WRITE OUT-REC FROM "C"
+           DISPLAY "WRITE AFTER INPUT CLOSED " FS-OUT
+           OPEN EXTEND IN-FILE
+           DISPLAY "EXTEND IN " FS-IN
+           READ IN-FILE
+           DISPLAY "READ NEVER OPENED " FS-IN
+           STOP RUN.
