@@ -20,6 +20,8 @@ const MUST_VERIFY: &[&str] = &[
     "calls/CALLMAIN",
     "calls/COUNTER",
     "calls/FRESHSUB",
+    "collating/COLLEBC",
+    "collating/COLLODD",
     "copy-replace/COPYMAIN",
     "declaratives/DECLMODE",
     "declaratives/DECLREL",

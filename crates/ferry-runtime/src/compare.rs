@@ -12,8 +12,30 @@ use crate::mov::{num_to_alnum_bytes, Field};
 use crate::num::{NumField, Usage};
 use std::cmp::Ordering;
 
-/// Compare two byte strings, the shorter padded with spaces.
+/// Compare two byte strings, the shorter padded with spaces, in the program collating sequence.
+#[inline]
 pub fn cmp_bytes(a: &[u8], b: &[u8]) -> Ordering {
+    match crate::collate::active() {
+        None => cmp_bytes_native(a, b),
+        Some(w) => cmp_weighted(a, b, w),
+    }
+}
+
+fn cmp_weighted(a: &[u8], b: &[u8], w: &[u16; 256]) -> Ordering {
+    let n = a.len().max(b.len());
+    for i in 0..n {
+        let x = w[*a.get(i).unwrap_or(&b' ') as usize];
+        let y = w[*b.get(i).unwrap_or(&b' ') as usize];
+        match x.cmp(&y) {
+            Ordering::Equal => {}
+            o => return o,
+        }
+    }
+    Ordering::Equal
+}
+
+/// [`cmp_bytes`] in native byte order (two literals: cobc compares them at compile time).
+pub fn cmp_bytes_native(a: &[u8], b: &[u8]) -> Ordering {
     let n = a.len().min(b.len());
     // byte slices compare lexicographically by unsigned bytes (memcmp)
     match a[..n].cmp(&b[..n]) {
@@ -31,7 +53,10 @@ pub fn cmp_bytes(a: &[u8], b: &[u8]) -> Ordering {
 #[inline]
 fn cmp_repeated(a: &[u8], c: u8) -> Ordering {
     match a.iter().find(|&&x| x != c) {
-        Some(x) => x.cmp(&c),
+        Some(x) => match crate::collate::active() {
+            None => x.cmp(&c),
+            Some(w) => w[*x as usize].cmp(&w[c as usize]),
+        },
         None => Ordering::Equal,
     }
 }
@@ -42,8 +67,14 @@ pub fn cmp_fig(a: &[u8], fig: Fig) -> Ordering {
     if p.len() == 1 {
         return cmp_repeated(a, p[0]);
     }
+    let w = crate::collate::active();
     for (i, &x) in a.iter().enumerate() {
-        match x.cmp(&p[i % p.len()]) {
+        let y = p[i % p.len()];
+        let o = match w {
+            None => x.cmp(&y),
+            Some(w) => w[x as usize].cmp(&w[y as usize]),
+        };
+        match o {
             Ordering::Equal => {}
             o => return o,
         }

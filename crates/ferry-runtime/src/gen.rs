@@ -240,7 +240,7 @@ fn compare_general(mem: &[u8], a: &Val, b: &Val) -> Ordering {
         (Val::Field(x), Val::All(l)) => c::cmp_field_fig(mem, *x, Fig::All(l)),
         (Val::Num(x), Val::Num(y)) => x.cmp_value(y),
         (Val::Num(x), Val::Fig(Fig::Zero)) => x.cmp_value(&Dec::ZERO),
-        (Val::Bytes(x), Val::Bytes(y)) => c::cmp_bytes(x, y),
+        (Val::Bytes(x), Val::Bytes(y)) => c::cmp_bytes_native(x, y),
         (Val::Bytes(x), Val::Fig(f)) => c::cmp_fig(x, *f),
         (Val::Num(x), Val::Bytes(_) | Val::All(_) | Val::Fig(_)) => {
             let text = x.to_string();

@@ -20,6 +20,7 @@
 pub mod alnum;
 pub mod arith;
 mod big;
+pub mod collate;
 pub mod compare;
 pub mod datetime;
 pub mod dec;

@@ -51,6 +51,9 @@ pub struct Environment {
     /// FUNCTION.
     #[serde(default, skip_serializing_if = "Repository::is_empty")]
     pub repository: Repository,
+    /// OBJECT-COMPUTER `PROGRAM COLLATING SEQUENCE IS alphabet-name` (upper-cased).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub program_collating: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]

@@ -81,6 +81,21 @@ impl<'s> Lowerer<'s> {
                         }
                     }
                     "repository" => self.repository(para, &mut env.repository),
+                    "object_computer" => {
+                        // `PROGRAM COLLATING SEQUENCE IS name` among the paragraph's loose words.
+                        let text = self.upper(para);
+                        let words: Vec<&str> = text
+                            .split(|c: char| c.is_whitespace() || c == '.')
+                            .filter(|w| !w.is_empty())
+                            .collect();
+                        if let Some(i) = words.iter().position(|w| *w == "SEQUENCE") {
+                            let mut k = i + 1;
+                            if words.get(k) == Some(&"IS") {
+                                k += 1;
+                            }
+                            env.program_collating = words.get(k).map(|w| w.to_string());
+                        }
+                    }
                     _ => {}
                 }
             }

@@ -2,7 +2,7 @@
 //! program's entry points (main, CALL, CANCEL).
 
 use ferry_model::{ItemId, ItemKind, Section};
-use ferry_syntax::ast::{Literal, Organization};
+use ferry_syntax::ast::{Literal, Organization, Span};
 
 use super::{ops, Code, Ctx};
 use crate::naming::{constant, snake, Namer};
@@ -112,6 +112,87 @@ pub(crate) fn file_fields(cx: &mut Ctx<'_>, code: &mut Code) {
         code.line(format!("/// {kind} {}", f.name));
         code.line(format!("{name}: {ty},"));
         cx.file_names.push(name);
+    }
+}
+
+/// The weight table of the program's PROGRAM COLLATING SEQUENCE, as a Rust expression, when it
+/// is not the native order.
+fn collating_table(cx: &mut Ctx<'_>) -> Option<String> {
+    let name = cx.program.environment.program_collating.clone()?;
+    let sn = &cx.program.environment.special_names;
+    let Some(alpha) = sn.alphabets.iter().find(|a| a.name == name) else {
+        cx.refuse(
+            Span::default(),
+            "PROGRAM COLLATING SEQUENCE",
+            format!("PROGRAM COLLATING SEQUENCE names {name}, which is not an ALPHABET of SPECIAL-NAMES"),
+        );
+        return None;
+    };
+    match alpha.system.as_deref() {
+        Some("NATIVE" | "ASCII" | "STANDARD-1" | "STANDARD-2") => None,
+        Some("EBCDIC") => Some("&rt::collate::EBCDIC".into()),
+        Some(other) => {
+            cx.refuse(
+                Span::default(),
+                "PROGRAM COLLATING SEQUENCE",
+                format!("ALPHABET {name} IS {other} is not translated yet"),
+            );
+            None
+        }
+        None => {
+            let mut listed: Vec<u8> = Vec::new();
+            let byte = |l: &Literal| -> Vec<u8> {
+                match l {
+                    Literal::Alphanumeric(b) => b.clone(),
+                    Literal::Numeric(t) => t
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|n| (1..=256).contains(n))
+                        .map(|n| vec![(n - 1) as u8])
+                        .unwrap_or_default(),
+                    _ => Vec::new(),
+                }
+            };
+            for item in &alpha.items {
+                match item {
+                    ferry_syntax::ast::AlphabetItem::Literal(l) => listed.extend(byte(l)),
+                    ferry_syntax::ast::AlphabetItem::Range(a, b) => {
+                        let (a, b) = (byte(a), byte(b));
+                        if let (Some(&a), Some(&b)) = (a.first(), b.first()) {
+                            if a <= b {
+                                listed.extend(a..=b);
+                            } else {
+                                listed.extend((b..=a).rev());
+                            }
+                        }
+                    }
+                    other => {
+                        cx.refuse(
+                            Span::default(),
+                            "PROGRAM COLLATING SEQUENCE",
+                            format!("alphabet entry {other:?} is not translated yet"),
+                        );
+                        return None;
+                    }
+                }
+            }
+            let w = {
+                let mut w = [u16::MAX; 256];
+                let mut next = 0u16;
+                for &c in listed.iter().chain((0..=255u8).collect::<Vec<_>>().iter()) {
+                    if w[c as usize] == u16::MAX {
+                        w[c as usize] = next;
+                        next += 1;
+                    }
+                }
+                w
+            };
+            let list: Vec<String> = w.iter().map(|x| x.to_string()).collect();
+            Some(format!(
+                "{{ static T: [u16; 256] = [{}]; &T }}",
+                list.join(", ")
+            ))
+        }
     }
 }
 
@@ -342,6 +423,14 @@ pub(crate) fn entry_points(cx: &mut Ctx<'_>, code: &mut Code, ty: &str) -> Vec<u
     code.open(format!("impl {ty} {{"));
     code.line("/// Runs the PROCEDURE DIVISION from its first paragraph.");
     code.open("fn run(&mut self) -> Result<(), Jump> {");
+    if let Some(table) = collating_table(cx) {
+        code.line(
+            "// PROGRAM COLLATING SEQUENCE: alphanumeric comparisons and SORT keys follow it.",
+        );
+        code.line(format!(
+            "let _collating = rt::collate::enter(Some({table}));"
+        ));
+    }
     if first.is_empty() {
         code.line("Ok(())");
     } else {
