@@ -22,6 +22,7 @@ const MUST_VERIFY: &[&str] = &[
     "calls/FRESHSUB",
     "collating/COLLEBC",
     "collating/COLLODD",
+    "collating/COLLSORT",
     "copy-replace/COPYMAIN",
     "declaratives/DECLMODE",
     "declaratives/DECLREL",

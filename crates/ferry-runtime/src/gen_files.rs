@@ -360,6 +360,12 @@ impl SortFile {
         self.sorter = Some(Sorter::new(keys));
     }
 
+    /// Starts a SORT or MERGE ... COLLATING SEQUENCE: alphanumeric keys follow `table` (None:
+    /// native order).
+    pub fn begin_collating(&mut self, keys: &[SortKey], table: Option<&'static [u16; 256]>) {
+        self.sorter = Some(Sorter::new(keys).with_collating(table));
+    }
+
     /// Ends the SORT or MERGE: the work file is dropped.
     pub fn end(&mut self) {
         self.sorter = None;

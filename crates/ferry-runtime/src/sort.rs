@@ -102,9 +102,22 @@ pub struct Sorter {
     runs: Vec<Run>,
     out_pos: usize,
     finished: bool,
+    /// SORT / MERGE ... COLLATING SEQUENCE: the order of alphanumeric keys (None: the program's).
+    collating: Option<Option<&'static [u16; 256]>>,
 }
 
 impl Sorter {
+    /// Alphanumeric keys follow `table` (None: native order) instead of the program collating
+    /// sequence.
+    pub fn with_collating(mut self, table: Option<&'static [u16; 256]>) -> Sorter {
+        self.collating = Some(table);
+        self
+    }
+
+    fn collating_guard(&self) -> Option<crate::collate::Guard> {
+        self.collating.map(crate::collate::enter)
+    }
+
     pub fn new(keys: &[SortKey]) -> Sorter {
         Sorter {
             keys: keys.to_vec(),
@@ -114,6 +127,7 @@ impl Sorter {
             runs: Vec::new(),
             out_pos: 0,
             finished: false,
+            collating: None,
         }
     }
 
@@ -127,6 +141,7 @@ impl Sorter {
     }
 
     fn sort_buf(&mut self) {
+        let _collating = self.collating_guard();
         let keys = self.keys.clone();
         self.buf.sort_by(|a, b| cmp_records(&keys, a, b)); // stable
     }
@@ -193,6 +208,7 @@ impl Sorter {
                 None
             }
         } else {
+            let _collating = self.collating_guard();
             let mut best: Option<usize> = None;
             for i in 0..self.runs.len() {
                 if let Some(h) = &self.runs[i].head {

@@ -1039,6 +1039,9 @@ pub enum StatementKind {
         keys: Vec<SortKey>,
         using: Vec<String>,
         output: SortIo,
+        /// `COLLATING SEQUENCE IS alphabet-name`
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        collating: Option<String>,
     },
     Move {
         from: Operand,
@@ -1091,6 +1094,9 @@ pub enum StatementKind {
         duplicates_in_order: bool,
         input: SortIo,
         output: SortIo,
+        /// `COLLATING SEQUENCE IS alphabet-name`
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        collating: Option<String>,
     },
     Start {
         file: String,

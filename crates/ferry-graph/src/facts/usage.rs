@@ -360,6 +360,7 @@ impl Refs {
                 keys,
                 using,
                 output,
+                ..
             } => {
                 self.file(file);
                 using.iter().for_each(|f| self.file(f));

@@ -84,15 +84,14 @@ impl<'s> Lowerer<'s> {
                 let keys = self.sort_keys(n);
                 let input = self.sort_io(n, "sort_using", "input_procedure");
                 let output = self.sort_io(n, "sort_giving", "output_procedure");
-                if kid(n, &["collating_sequence"]).is_some() {
-                    self.not_lowered(n, "SORT ... COLLATING SEQUENCE");
-                }
+                let collating = self.collating_name(n);
                 K::Sort {
                     file,
                     keys,
                     duplicates_in_order: field(n, "duplicates").is_some(),
                     input,
                     output,
+                    collating,
                 }
             }
             "merge_statement" => {
@@ -102,14 +101,13 @@ impl<'s> Lowerer<'s> {
                     .map(|u| self.names(fields(u, "file")))
                     .unwrap_or_default();
                 let output = self.sort_io(n, "sort_giving", "output_procedure");
-                if kid(n, &["collating_sequence"]).is_some() {
-                    self.not_lowered(n, "MERGE ... COLLATING SEQUENCE");
-                }
+                let collating = self.collating_name(n);
                 K::Merge {
                     file,
                     keys,
                     using,
                     output,
+                    collating,
                 }
             }
             other => {
@@ -145,6 +143,15 @@ impl<'s> Lowerer<'s> {
             before,
             count: self.operand(count),
         }
+    }
+
+    /// The alphabet of a `COLLATING SEQUENCE IS name` phrase (its last word).
+    fn collating_name(&mut self, n: Node) -> Option<String> {
+        let c = kid(n, &["collating_sequence"])?;
+        let text = self.upper(c);
+        text.split_whitespace()
+            .last()
+            .map(|w| w.trim_end_matches('.').to_string())
     }
 
     fn sort_keys(&mut self, n: Node) -> Vec<SortKey> {

@@ -119,18 +119,25 @@ pub(crate) fn file_fields(cx: &mut Ctx<'_>, code: &mut Code) {
 /// is not the native order.
 fn collating_table(cx: &mut Ctx<'_>) -> Option<String> {
     let name = cx.program.environment.program_collating.clone()?;
+    alphabet_table(cx, &name).flatten()
+}
+
+/// The weight table of alphabet `name` as a Rust expression of type `&'static [u16; 256]`:
+/// `Some(None)` for the native order, `None` when refused (the reason is recorded).
+pub(crate) fn alphabet_table(cx: &mut Ctx<'_>, name: &str) -> Option<Option<String>> {
+    let name = name.to_string();
     let sn = &cx.program.environment.special_names;
     let Some(alpha) = sn.alphabets.iter().find(|a| a.name == name) else {
         cx.refuse(
             Span::default(),
             "PROGRAM COLLATING SEQUENCE",
-            format!("PROGRAM COLLATING SEQUENCE names {name}, which is not an ALPHABET of SPECIAL-NAMES"),
+            format!("COLLATING SEQUENCE names {name}, which is not an ALPHABET of SPECIAL-NAMES"),
         );
         return None;
     };
     match alpha.system.as_deref() {
-        Some("NATIVE" | "ASCII" | "STANDARD-1" | "STANDARD-2") => None,
-        Some("EBCDIC") => Some("&rt::collate::EBCDIC".into()),
+        Some("NATIVE" | "ASCII" | "STANDARD-1" | "STANDARD-2") => Some(None),
+        Some("EBCDIC") => Some(Some("&rt::collate::EBCDIC".into())),
         Some(other) => {
             cx.refuse(
                 Span::default(),
@@ -188,10 +195,10 @@ fn collating_table(cx: &mut Ctx<'_>) -> Option<String> {
                 w
             };
             let list: Vec<String> = w.iter().map(|x| x.to_string()).collect();
-            Some(format!(
+            Some(Some(format!(
                 "{{ static T: [u16; 256] = [{}]; &T }}",
                 list.join(", ")
-            ))
+            )))
         }
     }
 }

@@ -73,6 +73,7 @@ pub(crate) fn sort(
     keys: &[SortKey],
     input: &SortIo,
     output: &SortIo,
+    collating: Option<&str>,
     verb: &str,
 ) {
     let Some(fi) = sd(cx, file, span, verb) else {
@@ -102,7 +103,16 @@ pub(crate) fn sort(
             None => return,
         },
     };
-    code.line(format!("self.{h}.begin({keys});"));
+    match collating {
+        None => code.line(format!("self.{h}.begin({keys});")),
+        Some(name) => match super::data::alphabet_table(cx, name) {
+            Some(table) => code.line(format!(
+                "self.{h}.begin_collating({keys}, {});",
+                table.map_or("None".to_string(), |t| format!("Some({t})"))
+            )),
+            None => return,
+        },
+    }
     code.line(input);
     code.line(output);
     code.line(format!("self.{h}.end();"));

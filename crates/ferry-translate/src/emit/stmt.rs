@@ -914,15 +914,37 @@ fn statement_kind(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
             duplicates_in_order: _,
             input,
             output,
-        } => super::sort::sort(cx, code, s.span, file, keys, input, output, "SORT"),
+            collating,
+        } => super::sort::sort(
+            cx,
+            code,
+            s.span,
+            file,
+            keys,
+            input,
+            output,
+            collating.as_deref(),
+            "SORT",
+        ),
         K::Merge {
             file,
             keys,
             using,
             output,
+            collating,
         } => {
             let input = ferry_syntax::ast::SortIo::Files(using.clone());
-            super::sort::sort(cx, code, s.span, file, keys, &input, output, "MERGE")
+            super::sort::sort(
+                cx,
+                code,
+                s.span,
+                file,
+                keys,
+                &input,
+                output,
+                collating.as_deref(),
+                "MERGE",
+            )
         }
         K::Release { record, from } => {
             super::sort::release(cx, code, s.span, record, from.as_ref())
