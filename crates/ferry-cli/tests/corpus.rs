@@ -39,6 +39,7 @@ const MUST_VERIFY: &[&str] = &[
     "nucleus-edit/EDITNUM",
     "nucleus-move/MOVEFLDS",
     "nucleus-move/MOVEGRPS",
+    "nucleus-move/MOVESYNC",
     "nucleus-names/NAMES",
     "nucleus-names/SWITCHES",
     "nucleus-strings/STRBUILD",

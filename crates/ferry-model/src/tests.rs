@@ -54,3 +54,27 @@ fn index_names_are_items_after_the_data() {
     assert_eq!((m.items[ix].offset, m.items[ix].size), (9, 4));
     assert_eq!(m.storage_size, 13);
 }
+
+#[test]
+fn synchronized_binary_items_get_slack_bytes_from_the_record_start() {
+    // cobc 3.1.2: X, S9(9) COMP SYNC puts the binary item at 4; S9(4) COMP-5 SYNC after 9 bytes
+    // at 10; a nested group does not restart the count (see corpus nucleus-move/MOVESYNC).
+    let m = model(
+        "       01 G.\n          05 A PIC X.\n          05 B PIC S9(9) COMP SYNC.\n          05 C PIC X.\n          05 D PIC S9(4) COMP-5 SYNC.\n          05 N.\n             10 N1 PIC X.\n             10 N2 PIC S9(9) COMP SYNC.\n          05 F PIC 9(3) SYNC.",
+    );
+    let at = |n: &str| m.items[m.resolve(&r(n, &[])).unwrap()].offset;
+    assert_eq!(
+        (at("B"), at("C"), at("D"), at("N"), at("N2"), at("F")),
+        (4, 8, 10, 12, 16, 20)
+    );
+    assert_eq!(m.items[m.resolve(&r("G", &[])).unwrap()].size, 23);
+    assert!(m.errors.is_empty(), "{:?}", m.errors);
+    let t = model(
+        "       01 G.\n          05 A PIC X.\n          05 T OCCURS 3.\n             10 T1 PIC X.\n             10 T2 PIC S9(9) COMP SYNC.",
+    );
+    assert!(
+        t.errors.iter().any(|e| e.message.contains("inside OCCURS")),
+        "{:?}",
+        t.errors
+    );
+}
