@@ -27,6 +27,8 @@ const MUST_VERIFY: &[&str] = &[
     "declaratives/DECLMODE",
     "declaratives/DECLREL",
     "declaratives/DECLTEST",
+    "external-data/EXTMAIN",
+    "external-data/EXTSUB",
     "indexed-io/IDXCUST",
     "intrinsics/INTRFUNC",
     "nucleus-arith/ARITHCALC",

@@ -182,3 +182,44 @@ pub fn switch_on(n: u32) -> bool {
     let v = std::env::var(format!("COB_SWITCH_{n}")).unwrap_or_default();
     v.eq_ignore_ascii_case("ON") || v.starts_with('1')
 }
+
+thread_local! {
+    /// EXTERNAL records of the run unit, by name: the storage every program declaring one shares.
+    static EXTERNAL: std::cell::RefCell<std::collections::HashMap<&'static str, Vec<u8>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// On entry to a program and after each CALL it makes: its EXTERNAL records (name, offset,
+/// length) take the run unit's contents; a record no program has yet keeps this program's initial
+/// contents, which become the run unit's.
+pub fn external_load(mem: &mut [u8], items: &[(&'static str, usize, usize)]) {
+    EXTERNAL.with(|e| {
+        let mut e = e.borrow_mut();
+        for &(name, off, len) in items {
+            match e.get(name) {
+                Some(v) => {
+                    let n = len.min(v.len());
+                    mem[off..off + n].copy_from_slice(&v[..n]);
+                }
+                None => {
+                    e.insert(name, mem[off..off + len].to_vec());
+                }
+            }
+        }
+    });
+}
+
+/// On exit from a program and before each CALL it makes: its EXTERNAL records go back to the run
+/// unit.
+pub fn external_store(mem: &[u8], items: &[(&'static str, usize, usize)]) {
+    EXTERNAL.with(|e| {
+        let mut e = e.borrow_mut();
+        for &(name, off, len) in items {
+            let v = e.entry(name).or_default();
+            if v.len() < len {
+                v.resize(len, b' ');
+            }
+            v[..len].copy_from_slice(&mem[off..off + len]);
+        }
+    });
+}

@@ -72,6 +72,20 @@ pub(crate) fn fields_module(cx: &mut Ctx<'_>, code: &mut Code) {
         rc_off + 4
     ));
     code.line(format!("pub const STORAGE_SIZE: usize = {};", rc_off + 8));
+    let externals = external_items(cx);
+    if !externals.is_empty() {
+        code.line(
+            "/// EXTERNAL records (name, offset, length): one storage for the whole run unit.",
+        );
+        code.line(format!(
+            "pub const EXTERNALS: &[(&str, usize, usize)] = &[{}];",
+            externals
+                .iter()
+                .map(|(n, o, l)| format!("({n:?}, {o}, {l})"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
     code.close("}");
     code.line("");
 }
@@ -201,6 +215,16 @@ pub(crate) fn alphabet_table(cx: &mut Ctx<'_>, name: &str) -> Option<Option<Stri
             )))
         }
     }
+}
+
+/// The level-01 EXTERNAL items of WORKING-STORAGE: (name, offset, length).
+pub(crate) fn external_items(cx: &Ctx<'_>) -> Vec<(String, usize, usize)> {
+    cx.model
+        .items
+        .iter()
+        .filter(|i| i.external && i.parent.is_none() && i.section == Section::WorkingStorage)
+        .filter_map(|i| i.name.clone().map(|n| (n, i.offset, i.size)))
+        .collect()
 }
 
 /// The USE AFTER ERROR coverage of file `i` as a builder call on its handle ("" when none): a USE
@@ -430,6 +454,12 @@ pub(crate) fn entry_points(cx: &mut Ctx<'_>, code: &mut Code, ty: &str) -> Vec<u
     code.open(format!("impl {ty} {{"));
     code.line("/// Runs the PROCEDURE DIVISION from its first paragraph.");
     code.open("fn run(&mut self) -> Result<(), Jump> {");
+    let externals = !external_items(cx).is_empty();
+    if externals {
+        // EXTERNAL items: this activation sees what the run unit holds, and hands it back.
+        code.line("rt::external_load(&mut self.mem, EXTERNALS);");
+        code.open("let result = (|| -> Result<(), Jump> {");
+    }
     if let Some(table) = collating_table(cx) {
         code.line(
             "// PROGRAM COLLATING SEQUENCE: alphanumeric comparisons and SORT keys follow it.",
@@ -442,6 +472,11 @@ pub(crate) fn entry_points(cx: &mut Ctx<'_>, code: &mut Code, ty: &str) -> Vec<u
         code.line("Ok(())");
     } else {
         code.line(format!("self.perform({first}, {last})"));
+    }
+    if externals {
+        code.close("})();");
+        code.line("rt::external_store(&self.mem, EXTERNALS);");
+        code.line("result");
     }
     code.close("}");
     code.close("}");

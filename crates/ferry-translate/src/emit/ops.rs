@@ -1339,6 +1339,7 @@ pub(crate) fn call(
             };
             cx.uses.insert(callee.crate_name.clone());
             code.open("{");
+            external_store(cx, code);
             let (args, mut back) = call_args(cx, code, using);
             if callee.globals.is_empty() {
                 code.line(format!(
@@ -1357,6 +1358,7 @@ pub(crate) fn call(
                     gs.join(", ")
                 ));
             }
+            external_load(cx, code);
             call_outcome(cx, code, &back, exception, &target);
             code.close("}");
         }
@@ -1408,6 +1410,7 @@ fn dynamic_call(
     code.line(format!(
         "let program = rt::text(&self.mem, rt::Val::Field({name_field})).to_ascii_uppercase();"
     ));
+    external_store(cx, code);
     let (args, back) = call_args(cx, code, using);
     code.open("let outcome = match program.as_str() {");
     for (p, krate) in &callees {
@@ -1440,6 +1443,7 @@ fn dynamic_call(
     }
     code.line("_ => None,");
     code.close("};");
+    external_load(cx, code);
     code.open("match outcome {");
     code.open("None => {");
     match &exception.on {
@@ -1452,6 +1456,20 @@ fn dynamic_call(
     code.close("}");
     code.close("}");
     code.close("}");
+}
+
+/// Before a CALL: the EXTERNAL items go back to the run unit (the callee may use them).
+fn external_store(cx: &Ctx<'_>, code: &mut Code) {
+    if !super::data::external_items(cx).is_empty() {
+        code.line("rt::external_store(&self.mem, EXTERNALS);");
+    }
+}
+
+/// After a CALL: the EXTERNAL items as the callee left them.
+fn external_load(cx: &Ctx<'_>, code: &mut Code) {
+    if !super::data::external_items(cx).is_empty() {
+        code.line("rt::external_load(&mut self.mem, EXTERNALS);");
+    }
 }
 
 /// Copies the GLOBAL items a nested program receives out of storage; returns the argument list
