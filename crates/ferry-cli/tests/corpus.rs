@@ -22,6 +22,8 @@ const MUST_VERIFY: &[&str] = &[
     "copy-replace/COPYMAIN",
     "declaratives/DECLTEST",
     "indexed-io/IDXCUST",
+    "indexed-steps/ACCTRPT",
+    "indexed-steps/ACCTUPD",
     "intrinsics/INTRFUNC",
     "nucleus-arith/ARITHCALC",
     "nucleus-arith/ARITHOPS",
