@@ -26,7 +26,10 @@ fn redb_version(runtime: &Path) -> String {
         let mut lines = lock.lines();
         while let Some(l) = lines.next() {
             if l.trim() == "name = \"redb\"" {
-                if let Some(v) = lines.next().and_then(|v| v.trim().strip_prefix("version = ")) {
+                if let Some(v) = lines
+                    .next()
+                    .and_then(|v| v.trim().strip_prefix("version = "))
+                {
                     return v.trim_matches('"').to_string();
                 }
             }

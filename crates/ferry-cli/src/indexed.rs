@@ -24,13 +24,22 @@ pub fn indexed_files(estate: &Estate, programs: &[String]) -> Vec<IndexedFile> {
             let Some(record_key) = &control.record_key else {
                 continue;
             };
-            let refs = std::iter::once((record_key, false))
-                .chain(control.alternate_keys.iter().map(|a| (&a.key, a.duplicates)));
+            let refs = std::iter::once((record_key, false)).chain(
+                control
+                    .alternate_keys
+                    .iter()
+                    .map(|a| (&a.key, a.duplicates)),
+            );
             let keys: Option<Vec<(usize, usize, bool)>> = refs
                 .map(|(r, dups)| {
                     let id = model.resolve(r).ok()?;
-                    (model.file_of(id) == Some(fi))
-                        .then(|| (model.items[id].offset - f.offset, model.items[id].size, dups))
+                    (model.file_of(id) == Some(fi)).then(|| {
+                        (
+                            model.items[id].offset - f.offset,
+                            model.items[id].size,
+                            dups,
+                        )
+                    })
                 })
                 .collect();
             let Some(keys) = keys else {

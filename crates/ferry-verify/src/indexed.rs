@@ -117,19 +117,25 @@ impl IndexedFile {
         };
         line(&format!("    OPEN INPUT {from}"));
         line(&format!("    IF {from_st} NOT = \"00\""));
-        line(&format!("        DISPLAY \"OPEN INPUT STATUS \" {from_st} UPON SYSERR"));
+        line(&format!(
+            "        DISPLAY \"OPEN INPUT STATUS \" {from_st} UPON SYSERR"
+        ));
         line("        STOP RUN RETURNING 1");
         line("    END-IF");
         line(&format!("    OPEN OUTPUT {to}"));
         line(&format!("    IF {to_st} NOT = \"00\""));
-        line(&format!("        DISPLAY \"OPEN OUTPUT STATUS \" {to_st} UPON SYSERR"));
+        line(&format!(
+            "        DISPLAY \"OPEN OUTPUT STATUS \" {to_st} UPON SYSERR"
+        ));
         line("        STOP RUN RETURNING 1");
         line("    END-IF");
         line(&format!("    PERFORM UNTIL {from_st} NOT = \"00\""));
         line(&format!("        READ {from} NEXT RECORD"));
         line(&format!("        IF {from_st} = \"00\""));
         line(&format!("            WRITE {to_rec} FROM {from_rec}"));
-        line(&format!("            IF {to_st} NOT = \"00\" AND {to_st} NOT = \"02\""));
+        line(&format!(
+            "            IF {to_st} NOT = \"00\" AND {to_st} NOT = \"02\""
+        ));
         line(&format!(
             "                DISPLAY \"WRITE STATUS \" {to_st} UPON SYSERR"
         ));
@@ -138,7 +144,9 @@ impl IndexedFile {
         line("        END-IF");
         line("    END-PERFORM");
         line(&format!("    IF {from_st} NOT = \"10\""));
-        line(&format!("        DISPLAY \"READ STATUS \" {from_st} UPON SYSERR"));
+        line(&format!(
+            "        DISPLAY \"READ STATUS \" {from_st} UPON SYSERR"
+        ));
         line("        STOP RUN RETURNING 1");
         line("    END-IF");
         line(&format!("    CLOSE {from} {to}"));
@@ -150,7 +158,10 @@ impl IndexedFile {
 /// Whether `bytes` start like a Berkeley DB B-tree file (magic 0x053162 at offset 12,
 /// either byte order).
 fn is_bdb(bytes: &[u8]) -> bool {
-    matches!(bytes.get(12..16), Some([0x62, 0x31, 0x05, 0x00] | [0x00, 0x05, 0x31, 0x62]))
+    matches!(
+        bytes.get(12..16),
+        Some([0x62, 0x31, 0x05, 0x00] | [0x00, 0x05, 0x31, 0x62])
+    )
 }
 
 /// GnuCOBOL's mapping of an ASSIGN name to a path, with the scenario's environment.
@@ -218,7 +229,8 @@ impl IndexedTools {
         let dir = self.work.path().join(format!("p{}", cache.len()));
         std::fs::create_dir_all(&dir).map_err(|e| VerifyError::io("creating", &dir, e))?;
         let src = dir.join(if load { "FERRYLOD.cbl" } else { "FERRYUNL.cbl" });
-        std::fs::write(&src, file.program(load)).map_err(|e| VerifyError::io("writing", &src, e))?;
+        std::fs::write(&src, file.program(load))
+            .map_err(|e| VerifyError::io("writing", &src, e))?;
         let exe = crate::cobc::compile_with_cobc(&src, &[], &[], &[], &dir)?;
         cache.insert(key, exe.clone());
         Ok(exe)

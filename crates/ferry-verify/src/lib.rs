@@ -37,16 +37,15 @@ pub use indexed::{IndexedFile, IndexedHooks, IndexedTools};
 pub use layout::{render as render_field, FieldKind, FieldLayout, RecordLayout, MAX_FIELD_DIFFS};
 pub use record::{
     read_meta, record, record_traced, record_traced_with, record_with_timeout, write_expected,
-    RecordMeta,
-    RecordOutcome,
+    RecordMeta, RecordOutcome,
 };
 pub use replay::{
     replay, replay_all, replay_all_with_layouts, replay_with_layouts, Recording, ScenarioResult,
     ScenarioStatus,
 };
 pub use run::{
-    run_resolved, run_resolved_with, run_scenario, run_scenario_resolved, run_with_inputs, RunHooks,
-    RunOutput, DEFAULT_TIMEOUT,
+    run_resolved, run_resolved_with, run_scenario, run_scenario_resolved, run_with_inputs,
+    RunHooks, RunOutput, DEFAULT_TIMEOUT,
 };
 pub use scenario::{
     discover, parse_args, parse_cond, parse_env, parse_steps, CondTest, Inputs, Scenario, Step,

@@ -174,13 +174,7 @@ pub fn record_traced_with(
         step.env
             .push(("COB_TRACE_FILE".into(), trace(i).display().to_string()));
     }
-    crate::run::run_resolved_with(
-        &traced,
-        &scenario.program,
-        resolve_traced,
-        timeout,
-        hooks,
-    )?;
+    crate::run::run_resolved_with(&traced, &scenario.program, resolve_traced, timeout, hooks)?;
     let mut text = String::new();
     for i in 0..traced.steps.len().max(1) {
         text.push_str(&String::from_utf8_lossy(

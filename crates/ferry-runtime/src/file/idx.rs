@@ -182,7 +182,9 @@ fn read_meta(db: &Database) -> R<Option<(StoreSpec, u64)>> {
     if get("format")?.as_deref() != Some(FORMAT) {
         return Ok(None);
     }
-    let spec = get("spec")?.and_then(|b| StoreSpec::decode(&b)).ok_or(Fail)?;
+    let spec = get("spec")?
+        .and_then(|b| StoreSpec::decode(&b))
+        .ok_or(Fail)?;
     let next = get("next-seq")?
         .and_then(|b| b.try_into().ok())
         .map(u64::from_be_bytes)
@@ -235,8 +237,18 @@ fn build_store(path: &Path, spec: &StoreSpec, src: Option<&Path>) -> std::io::Re
                         let mut ak = spec.key_of(k, &rec);
                         ak.extend_from_slice(&s.to_be_bytes());
                         let t = &mut tables[k];
-                        if !spec.keys[k].duplicates && t.get(ak.as_slice()).map_err(|e| other(&e))?.is_some() {
-                            return Err(std::io::Error::new(ErrorKind::InvalidData, format!("{}: record {} repeats the unique alternate key {}", src.display(), seq + 1, k)));
+                        if !spec.keys[k].duplicates
+                            && t.get(ak.as_slice()).map_err(|e| other(&e))?.is_some()
+                        {
+                            return Err(std::io::Error::new(
+                                ErrorKind::InvalidData,
+                                format!(
+                                    "{}: record {} repeats the unique alternate key {}",
+                                    src.display(),
+                                    seq + 1,
+                                    k
+                                ),
+                            ));
                         }
                         t.insert(ak.as_slice(), pk.as_slice())
                             .map_err(|e| other(&e))?;
@@ -343,7 +355,9 @@ type Kv = (Vec<u8>, Vec<u8>);
 
 impl IdxState {
     fn spec(&self) -> &StoreSpec {
-        self.spec.as_ref().expect("an open indexed file has its spec")
+        self.spec
+            .as_ref()
+            .expect("an open indexed file has its spec")
     }
 
     /// The first (or, `back`, the last) entry of table `k` within the bounds.
@@ -366,7 +380,12 @@ impl IdxState {
         }
         match &self.txn {
             Some(Txn::Read(_)) => pick(&self.ro[k], lo, hi, back),
-            Some(Txn::Write(w)) => pick(&w.open_table(def(&self.names[k])).map_err(fail)?, lo, hi, back),
+            Some(Txn::Write(w)) => pick(
+                &w.open_table(def(&self.names[k])).map_err(fail)?,
+                lo,
+                hi,
+                back,
+            ),
             None => Err(Fail),
         }
     }
@@ -796,7 +815,13 @@ impl CobFile {
         }
         let seq = self.idx.next_seq;
         let seqs: Vec<u64> = (1..nkeys)
-            .map(|k| if self.idx.spec().keys[k].duplicates { seq } else { 0 })
+            .map(|k| {
+                if self.idx.spec().keys[k].duplicates {
+                    seq
+                } else {
+                    0
+                }
+            })
             .collect();
         self.idx.next_seq += 1;
         self.idx.seq_dirty = true;

@@ -82,7 +82,10 @@ fn indexed_like_cobc() {
     f.close();
     // the file is a store; its unloaded form: records in primary key order
     assert!(std::fs::read(p).unwrap().starts_with(b"redb"));
-    assert_eq!(unload(p).unwrap().unwrap(), b"001BB02aaa002AA03bbb003AA01ccc");
+    assert_eq!(
+        unload(p).unwrap().unwrap(),
+        b"001BB02aaa002AA03bbb003AA01ccc"
+    );
     f.open(OpenMode::Input);
     let mut seq = Vec::new();
     for _ in 0..4 {

@@ -60,7 +60,11 @@ fn duplicate_order_survives_a_new_process() {
     assert_eq!(st(f.rewrite(b"A2X2")), "02");
     assert_eq!(st(f.close()), "00");
     let out = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "file::tests_store::store_child_process", "--nocapture"])
+        .args([
+            "--exact",
+            "file::tests_store::store_child_process",
+            "--nocapture",
+        ])
         .env("FERRY_STORE_CHILD", p)
         .output()
         .unwrap();
