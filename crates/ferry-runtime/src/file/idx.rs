@@ -19,7 +19,8 @@
 //! durably (fsync). Between OPEN and CLOSE nothing is durable: a process that dies (kill,
 //! crash, power loss) leaves the file exactly as it was at OPEN (at OPEN OUTPUT: an empty
 //! store), never half updated. Uncommitted pages spill to the file when the cache is full,
-//! so a file (and an update run) may be larger than memory.
+//! so a file (and an update run) may be larger than memory: an open file uses at most
+//! 128 MiB of cache.
 //!
 //! **Unloaded form (ferry's convention).** At the scenario boundary an indexed file is its
 //! *unloaded* form: the records in record-key order, fixed length, or for variable-length
@@ -61,7 +62,8 @@ const FORMAT: &[u8] = b"ferry-indexed 1";
 const REDB_MAGIC: [u8; 9] = [b'r', b'e', b'd', b'b', 0x1A, 0x0A, 0xA9, 0x0D, 0x0A];
 /// Page cache of one open file: reads beyond it go to the file, and uncommitted pages
 /// beyond a tenth of it are written out (not synced) until the commit.
-const CACHE_BYTES: usize = 32 << 20;
+/// (The unit tests use a small cache, so that their large file exceeds it.)
+const CACHE_BYTES: usize = if cfg!(test) { 8 << 20 } else { 128 << 20 };
 
 /// A store operation failed (I/O, corrupt file): status 30.
 #[derive(Debug)]
@@ -85,7 +87,7 @@ fn def(name: &str) -> TableDefinition<'_, &'static [u8], &'static [u8]> {
 
 enum Txn {
     Read(#[allow(dead_code)] ReadTransaction),
-    Write(WriteTransaction),
+    Write(Box<WriteTransaction>),
 }
 
 /// The record length range and keys a store was made with.
@@ -231,12 +233,11 @@ fn build_store(path: &Path, spec: &StoreSpec, src: Option<&Path>) -> std::io::Re
                     let seq = next;
                     next += 1;
                     let mut val = Vec::with_capacity(spec.alts() * 8 + rec.len());
-                    for k in 1..spec.keys.len() {
+                    for (k, t) in tables.iter_mut().enumerate().skip(1) {
                         let s = if spec.keys[k].duplicates { seq } else { 0 };
                         val.extend_from_slice(&s.to_be_bytes());
                         let mut ak = spec.key_of(k, &rec);
                         ak.extend_from_slice(&s.to_be_bytes());
-                        let t = &mut tables[k];
                         if !spec.keys[k].duplicates
                             && t.get(ak.as_slice()).map_err(|e| other(&e))?.is_some()
                         {
@@ -507,6 +508,30 @@ impl IdxState {
         self.insert(0, &pk, &val)
     }
 
+    /// Replaces record `old` (chain numbers `old_seqs`) by `rec` (`seqs`), both with record
+    /// key `pk`: only the alternate-key entries that change are touched.
+    fn replace(
+        &mut self,
+        pk: &[u8],
+        old: &[u8],
+        old_seqs: &[u64],
+        rec: &[u8],
+        seqs: &[u64],
+    ) -> R<()> {
+        let mut val = Vec::with_capacity(seqs.len() * 8 + rec.len());
+        for (i, s) in seqs.iter().enumerate() {
+            val.extend_from_slice(&s.to_be_bytes());
+            let before = self.alt_entry(i + 1, old, old_seqs[i]);
+            let after = self.alt_entry(i + 1, rec, *s);
+            if before != after {
+                self.remove(i + 1, &before)?;
+                self.insert(i + 1, &after, pk)?;
+            }
+        }
+        val.extend_from_slice(rec);
+        self.insert(0, pk, &val)
+    }
+
     /// Removes the record with record key `pk` from every table; returns its value.
     fn take(&mut self, pk: &[u8]) -> R<Option<Vec<u8>>> {
         let Some(val) = self.get(0, pk)? else {
@@ -609,7 +634,7 @@ impl CobFile {
             Txn::Read(r)
         } else {
             match db.begin_write() {
-                Ok(w) => Txn::Write(w),
+                Ok(w) => Txn::Write(Box::new(w)),
                 Err(_) => return *b"30",
             }
         };
@@ -627,6 +652,7 @@ impl CobFile {
         let mut state = std::mem::take(&mut self.idx);
         state.ro.clear();
         if let Some(Txn::Write(w)) = state.txn.take() {
+            let w = *w;
             let ok = (!state.seq_dirty || write_meta(&w, None, state.next_seq).is_ok())
                 && w.commit().is_ok();
             if !ok {
@@ -858,8 +884,9 @@ impl CobFile {
         }
         // a WITH DUPLICATES key that changed goes to the end of its new chain, and only
         // such a key gives 02 (cobc 3.1.2)
-        let (mut seqs, old) = self.idx.split(&old_val);
+        let (old_seqs, old) = self.idx.split(&old_val);
         let old = old.to_vec();
+        let mut seqs = old_seqs.clone();
         let mut dup = false;
         let mut bumped = false;
         for k in 1..self.idx.spec().keys.len() {
@@ -874,8 +901,7 @@ impl CobFile {
             self.idx.next_seq += 1;
             self.idx.seq_dirty = true;
         }
-        self.idx.take(&pk)?;
-        self.idx.put(rec, &seqs)?;
+        self.idx.replace(&pk, &old, &old_seqs, rec, &seqs)?;
         Ok(if dup { *b"02" } else { *b"00" })
     }
 

@@ -204,9 +204,10 @@ fn mix(x: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// 200,000 records of 100 bytes (20 MB of records, more than the store's 32 MB page cache
-/// holds with its indexes) in random key order with an alternate key WITH DUPLICATES:
-/// every record comes back, in key order, after random updates.
+/// 200,000 records of 100 bytes (20 MB of records, more than twice the 8 MiB page cache the
+/// store has in unit tests, so uncommitted pages spill to the file) in random key order with
+/// an alternate key WITH DUPLICATES: every record comes back, in key order, after random
+/// updates.
 #[test]
 fn large_file() {
     const N: u64 = 200_000;
