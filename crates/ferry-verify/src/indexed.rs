@@ -363,6 +363,32 @@ mod tests {
         found
     }
 
+    /// A translated program's INDEXED file (a redb store) is taken in unloaded form.
+    #[test]
+    fn snapshot_takes_stores_unloaded() {
+        use ferry_runtime::{Access, Advance, CobFile, FileSpec, KeySpec, OpenMode};
+        const KEYS: &[KeySpec] = &[KeySpec::new(0, 2)];
+        let dir = tempfile::tempdir().unwrap();
+        let p: &'static str = Box::leak(
+            dir.path()
+                .join("K.IDX")
+                .to_string_lossy()
+                .into_owned()
+                .into_boxed_str(),
+        );
+        let mut f = CobFile::new(FileSpec::indexed(p, 3, KEYS).access(Access::Dynamic));
+        assert!(f.open(OpenMode::Output).is_ok());
+        for r in [b"02b", b"01a"] {
+            assert!(f.write(r, Advance::None).is_ok());
+        }
+        assert!(f.close().is_ok());
+        assert!(std::fs::read(p).unwrap().starts_with(b"redb"));
+        std::fs::write(dir.path().join("plain"), b"redb? no").unwrap();
+        let snap = crate::run::snapshot(dir.path()).unwrap();
+        assert_eq!(snap["K.IDX"], b"01a02b");
+        assert_eq!(snap["plain"], b"redb? no");
+    }
+
     #[test]
     fn resolves_like_gnucobol() {
         let env = vec![
