@@ -22,6 +22,12 @@
 //! so a file (and an update run) may be larger than memory: an open file uses at most
 //! 128 MiB of cache.
 //!
+//! **One file, several SELECTs.** Handles of one process that open the same file share its
+//! database: any number may read, one may write (OPEN OUTPUT / I-O / EXTEND); a second
+//! writer, or OPEN OUTPUT of a file another handle has open, gets 61 (cobc 3.1.2 + BDB lets
+//! two handles write). A reader sees what was committed when it opened (cobc's reader did not
+//! see the other handle's new record either). Another process holding the file open: 61.
+//!
 //! **Unloaded form (ferry's convention).** At the scenario boundary an indexed file is its
 //! *unloaded* form: the records in record-key order, fixed length, or for variable-length
 //! records each preceded by the 4-byte header of variable SEQUENTIAL files. OPEN (any mode
@@ -52,9 +58,11 @@ use super::{Access, CobFile, KeySpec, OpenMode, StartOp};
 use redb::{
     Database, ReadOnlyTable, ReadTransaction, ReadableTable, TableDefinition, WriteTransaction,
 };
+use std::collections::BTreeMap;
 use std::io::{BufReader, ErrorKind, Read};
 use std::ops::Bound;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, Weak};
 
 const META: TableDefinition<&str, &[u8]> = TableDefinition::new("ferry-meta");
 const FORMAT: &[u8] = b"ferry-indexed 1";
@@ -64,6 +72,18 @@ const REDB_MAGIC: [u8; 9] = [b'r', b'e', b'd', b'b', 0x1A, 0x0A, 0xA9, 0x0D, 0x0
 /// beyond a tenth of it are written out (not synced) until the commit.
 /// (The unit tests use a small cache, so that their large file exceeds it.)
 const CACHE_BYTES: usize = if cfg!(test) { 8 << 20 } else { 128 << 20 };
+
+/// The stores open in this process, by canonical path, and whether one of the handles has it
+/// open for writing: several SELECTs may have one file open at once (they share the
+/// database), but only one of them for OUTPUT / I-O / EXTEND.
+type OpenStores = BTreeMap<PathBuf, (Weak<Database>, bool)>;
+static OPEN_STORES: Mutex<OpenStores> = Mutex::new(BTreeMap::new());
+
+fn open_stores() -> std::sync::MutexGuard<'static, OpenStores> {
+    let mut reg = OPEN_STORES.lock().unwrap_or_else(|e| e.into_inner());
+    reg.retain(|_, (db, _)| db.strong_count() > 0);
+    reg
+}
 
 /// A store operation failed (I/O, corrupt file): status 30.
 #[derive(Debug)]
@@ -336,7 +356,9 @@ pub(crate) struct IdxState {
     /// transaction and the database so that they are dropped first.
     ro: Vec<ReadOnlyTable<&'static [u8], &'static [u8]>>,
     txn: Option<Txn>,
-    db: Option<Database>,
+    db: Option<Arc<Database>>,
+    /// The canonical path, when this handle is the store's writer (see `OPEN_STORES`).
+    writer: Option<PathBuf>,
     names: Vec<String>,
     next_seq: u64,
     seq_dirty: bool,
@@ -353,6 +375,20 @@ pub(crate) struct IdxState {
 
 /// (table key, value) pairs.
 type Kv = (Vec<u8>, Vec<u8>);
+
+impl Drop for IdxState {
+    /// A file dropped while open (its program CANCELed, or the process ending without
+    /// STOP RUN): its uncommitted changes are rolled back, and another handle may write.
+    fn drop(&mut self) {
+        self.ro.clear();
+        self.txn = None;
+        if let Some(key) = self.writer.take() {
+            if let Some(e) = open_stores().get_mut(&key) {
+                e.1 = false;
+            }
+        }
+    }
+}
 
 impl IdxState {
     fn spec(&self) -> &StoreSpec {
@@ -566,12 +602,11 @@ impl CobFile {
             return *b"41";
         }
         let spec = self.store_spec();
-        self.idx = IdxState {
-            names: (0..spec.keys.len()).map(table_name).collect(),
-            spec: Some(spec.clone()),
-            inclusive: true,
-            ..Default::default()
-        };
+        let mut state = IdxState::default();
+        state.names = (0..spec.keys.len()).map(table_name).collect();
+        state.spec = Some(spec.clone());
+        state.inclusive = true;
+        self.idx = state;
         let p = Path::new(&path);
         let status_of = |e: std::io::Error| {
             if e.kind() == ErrorKind::PermissionDenied {
@@ -581,7 +616,16 @@ impl CobFile {
             }
         };
         let mut status = *b"00";
+        let live = |p: &Path| {
+            std::fs::canonicalize(p)
+                .ok()
+                .is_some_and(|k| open_stores().contains_key(&k))
+        };
         if mode == OpenMode::Output {
+            // another SELECT has this file open: it cannot be replaced under it
+            if live(p) {
+                return *b"61";
+            }
             if let Err(e) = build_store(p, &spec, None) {
                 return status_of(e);
             }
@@ -610,12 +654,31 @@ impl CobFile {
                 Err(e) => return status_of(e),
             }
         }
-        let db = match open_db(p) {
-            Ok(db) => db,
-            Err(redb::DatabaseError::DatabaseAlreadyOpen) => return *b"61",
-            Err(redb::DatabaseError::Storage(redb::StorageError::Io(e))) => return status_of(e),
-            Err(_) => return *b"30",
+        let key = match std::fs::canonicalize(p) {
+            Ok(k) => k,
+            Err(e) => return status_of(e),
         };
+        let mut reg = open_stores();
+        let db = match reg.get(&key).and_then(|e| e.0.upgrade()) {
+            Some(db) => db,
+            None => match open_db(p) {
+                Ok(db) => Arc::new(db),
+                // locked by another process
+                Err(redb::DatabaseError::DatabaseAlreadyOpen) => return *b"61",
+                Err(redb::DatabaseError::Storage(redb::StorageError::Io(e))) => {
+                    return status_of(e)
+                }
+                Err(_) => return *b"30",
+            },
+        };
+        let writing = mode != OpenMode::Input;
+        let entry = reg
+            .entry(key.clone())
+            .or_insert((Arc::downgrade(&db), false));
+        if writing && entry.1 {
+            return *b"61";
+        }
+        drop(reg);
         match read_meta(&db) {
             Ok(Some((s, next))) if s == spec => self.idx.next_seq = next,
             Ok(_) => return *b"39",
@@ -640,6 +703,12 @@ impl CobFile {
         };
         self.idx.txn = Some(txn);
         self.idx.db = Some(db);
+        if writing {
+            if let Some(e) = open_stores().get_mut(&key) {
+                e.1 = true;
+            }
+            self.idx.writer = Some(key);
+        }
         self.mode = Some(mode);
         status
     }

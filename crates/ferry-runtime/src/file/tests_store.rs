@@ -244,3 +244,45 @@ fn large_file() {
     let b = all.chunks(100).filter(|c| c[99] == b'b').count() as u64;
     assert_eq!(b, N.div_ceil(97));
 }
+
+/// Two SELECTs of one file in one process (cobc 3.1.2 + BDB: both OPEN INPUT 00 and read;
+/// OPEN I-O of one while the other is open INPUT 00, and the reader does not see the
+/// writer's new record, 23). ferry shares the store between the handles; a second writer
+/// at once, or OPEN OUTPUT of a file another handle has open, gives 61 instead of waiting.
+#[test]
+fn two_handles_on_one_file() {
+    let p = path("two");
+    let spec = FileSpec::indexed(p, 4, DUP_KEYS).access(Access::Dynamic);
+    let mut f = CobFile::new(spec);
+    let mut g = CobFile::new(spec);
+    f.open(OpenMode::Output);
+    f.write(b"A1X1", Advance::None);
+    f.close();
+    assert_eq!(st(f.open(OpenMode::Input)), "00");
+    assert_eq!(st(g.open(OpenMode::Input)), "00");
+    let mut r = *b"    ";
+    assert_eq!(st(f.read(&mut r)), "00");
+    assert_eq!(st(g.read(&mut r)), "00");
+    g.close();
+    assert_eq!(st(g.open(OpenMode::InputOutput)), "00");
+    assert_eq!(st(g.write(b"B1Z1", Advance::None)), "00");
+    r[..2].copy_from_slice(b"B1");
+    assert_eq!(st(f.read_key(&mut r, Key::Index(0))), "23");
+    let mut h = CobFile::new(spec);
+    assert_eq!(st(h.open(OpenMode::InputOutput)), "61");
+    assert_eq!(st(h.open(OpenMode::Output)), "61");
+    assert!(!h.is_open());
+    g.close();
+    f.close();
+    assert_eq!(st(h.open(OpenMode::InputOutput)), "00");
+    assert_eq!(st(h.read_key(&mut r, Key::Index(0))), "00");
+    h.close();
+    // a writer dropped without CLOSE rolls back and lets another handle write
+    let mut w = CobFile::new(spec);
+    assert_eq!(st(w.open(OpenMode::InputOutput)), "00");
+    assert_eq!(st(w.write(b"C1X1", Advance::None)), "02");
+    drop(w);
+    assert_eq!(st(h.open(OpenMode::InputOutput)), "00");
+    h.close();
+    assert_eq!(unload(p).unwrap().unwrap(), b"A1X1B1Z1");
+}
