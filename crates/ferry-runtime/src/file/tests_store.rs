@@ -133,7 +133,15 @@ fn variable_length_import_and_unload() {
     let back = unload(p).unwrap().unwrap();
     assert_eq!(
         back,
-        b"\0\x04\0\0001a\0\x05\0\0002bb\0\x09\0\0003cccccc".to_vec()
+        [
+            &[0u8, 4, 0, 0][..],
+            b"001a",
+            &[0, 5, 0, 0],
+            b"002bb",
+            &[0, 9, 0, 0],
+            b"003cccccc"
+        ]
+        .concat()
     );
     let e = path("empty");
     std::fs::write(e, b"").unwrap();
