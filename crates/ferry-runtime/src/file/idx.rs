@@ -299,23 +299,43 @@ fn build_store(path: &Path, spec: &StoreSpec, src: Option<&Path>) -> std::io::Re
     result
 }
 
-/// The next record of an unloaded file (None at its end; a short last record is dropped).
+/// Fills `buf` from `r`; the number of bytes read (less than `buf.len()` only at the end).
+fn read_full(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut got = 0;
+    while got < buf.len() {
+        match r.read(&mut buf[got..]) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(got)
+}
+
+/// The next record of an unloaded file (None at its end). A file that ends inside a record
+/// is not an unloaded file of this layout: an error (OPEN gives 30). A variable-length
+/// record longer than the largest record is cut to it.
 fn read_unloaded(r: &mut impl Read, spec: &StoreSpec) -> std::io::Result<Option<Vec<u8>>> {
+    let bad = |what: &str| std::io::Error::new(ErrorKind::InvalidData, what.to_string());
     let len = if spec.variable() {
         let mut h = [0u8; 4];
-        match r.read_exact(&mut h) {
-            Ok(()) => (((h[0] as usize) << 8) | h[1] as usize).min(spec.max_len),
-            Err(e) if e.kind() == ErrorKind::UnexpectedEof => return Ok(None),
-            Err(e) => return Err(e),
+        match read_full(r, &mut h)? {
+            0 => return Ok(None),
+            4 => ((h[0] as usize) << 8) | h[1] as usize,
+            _ => return Err(bad("the file ends inside a record header")),
         }
     } else {
         spec.max_len
     };
     let mut rec = vec![0u8; len];
-    match r.read_exact(&mut rec) {
-        Ok(()) => Ok(Some(rec)),
-        Err(e) if e.kind() == ErrorKind::UnexpectedEof => Ok(None),
-        Err(e) => Err(e),
+    match read_full(r, &mut rec)? {
+        0 if !spec.variable() => Ok(None),
+        n if n == len => {
+            rec.truncate(spec.max_len);
+            Ok(Some(rec))
+        }
+        _ => Err(bad("the file ends inside a record")),
     }
 }
 

@@ -180,6 +180,12 @@ fn mismatches_and_bad_files() {
     assert_eq!(std::fs::read(d).unwrap(), b"A1X1A1Y2");
     assert!(!std::path::Path::new(&format!("{d}.ferry-tmp")).exists());
 
+    // a file that ends inside a record is not an unloaded file of this layout
+    let short = path("short");
+    std::fs::write(short, b"A1X1A2").unwrap();
+    assert_eq!(st(f.open_named(OpenMode::Input, short.as_bytes())), "30");
+    assert_eq!(std::fs::read(short).unwrap(), b"A1X1A2");
+
     let m = path("missing");
     assert_eq!(st(f.open_named(OpenMode::Input, m.as_bytes())), "35");
     assert!(unload(m).is_err());
