@@ -9,6 +9,7 @@ mod coverage;
 mod diag;
 mod estate;
 mod import;
+mod indexed;
 mod jobs;
 mod layouts;
 mod pipeline;

@@ -130,6 +130,8 @@ fn record(
         .collect();
     let work = tempfile::tempdir().context("cannot create a temporary directory")?;
     let mut exes: BTreeMap<String, (PathBuf, PathBuf)> = BTreeMap::new();
+    // INDEXED files: loaded into and unloaded from GnuCOBOL's format around each run.
+    let indexed_tools = ferry_verify::IndexedTools::new()?;
     let bar = progress.bar("record", todo.len() as u64);
     for s in &todo {
         // A multi-step scenario runs several main programs, each with its static CALL closure.
@@ -174,7 +176,12 @@ fn record(
         let mut seen = std::collections::BTreeSet::new();
         sources.retain(|p| seen.insert(p.clone()));
         let meta = ferry_verify::RecordMeta::new(version, &flags, &sources, &estate.root);
-        ferry_verify::record_traced(
+        let mut run_programs = programs.clone();
+        for program in &programs {
+            run_programs.extend(closure(&graph_calls, program));
+        }
+        let hooks = indexed_tools.hooks(&crate::indexed::indexed_files(estate, &run_programs));
+        ferry_verify::record_traced_with(
             s,
             &|p| exes.get(p).map(|e| e.0.clone()),
             &|p| exes.get(p).map(|e| e.1.clone()),
@@ -182,6 +189,7 @@ fn record(
             rerecord,
             ferry_verify::DEFAULT_TIMEOUT,
             &estate.root,
+            Some(&hooks),
         )?;
         bar.inc(1);
     }

@@ -30,6 +30,8 @@ const MUST_VERIFY: &[&str] = &[
     "external-data/EXTMAIN",
     "external-data/EXTSUB",
     "indexed-io/IDXCUST",
+    "indexed-steps/ACCTRPT",
+    "indexed-steps/ACCTUPD",
     "intrinsics/INTRFUNC",
     "nucleus-arith/ARITHCALC",
     "nucleus-arith/ARITHOPS",

@@ -13,8 +13,9 @@
 //! descriptors.
 //!
 //! What this crate must NOT know: COBOL source text, the parser/AST, the translator, or
-//! anything about ferry's other crates. It has zero dependencies (std only) because its
-//! source is copied into every generated workspace, which must build offline.
+//! anything about ferry's other crates. Its one dependency is redb (INDEXED files; redb has
+//! no dependencies of its own), because its source is copied into every generated
+//! workspace, which must build offline from the local registry cache.
 //! See `API.md` next to `Cargo.toml` for the generator-facing reference.
 
 pub mod alnum;

@@ -14,10 +14,14 @@ pub fn runtime_sources() -> Vec<(String, String)> {
         .iter()
         .map(|(p, t)| (format!("ferry-runtime/{p}"), (*t).to_string()))
         .collect();
+    // redb (INDEXED files) pinned to the version ferry itself builds with, so that
+    // `cargo build --offline` finds it in the local registry cache and the lock file cargo
+    // writes is the same on every machine.
     files.push((
         "ferry-runtime/Cargo.toml".into(),
-        "[package]\nname = \"ferry-runtime\"\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\n"
-            .into(),
+        format!(
+            "[package]\nname = \"ferry-runtime\"\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\nredb = \"={RUNTIME_REDB_VERSION}\"\n"
+        ),
     ));
     files
 }

@@ -121,12 +121,37 @@ pub fn record_traced(
     timeout: Duration,
     source_base: &Path,
 ) -> Result<RecordOutcome> {
+    record_traced_with(
+        scenario,
+        resolve,
+        resolve_traced,
+        meta,
+        rerecord,
+        timeout,
+        source_base,
+        None,
+    )
+}
+
+/// As [`record_traced`], with work done in the run directory around both runs (the INDEXED
+/// files' load into and unload from GnuCOBOL's format: [`crate::IndexedTools::hooks`]).
+#[allow(clippy::too_many_arguments)]
+pub fn record_traced_with(
+    scenario: &Scenario,
+    resolve: &dyn Fn(&str) -> Option<PathBuf>,
+    resolve_traced: &dyn Fn(&str) -> Option<PathBuf>,
+    meta: &RecordMeta,
+    rerecord: bool,
+    timeout: Duration,
+    source_base: &Path,
+    hooks: Option<&dyn crate::run::RunHooks>,
+) -> Result<RecordOutcome> {
     let existed = scenario.has_recording();
     if existed && !rerecord {
         return Ok(RecordOutcome::AlreadyRecorded);
     }
     let inputs = scenario.inputs()?;
-    let out = crate::run::run_resolved(&inputs, &scenario.program, resolve, timeout)?;
+    let out = crate::run::run_resolved_with(&inputs, &scenario.program, resolve, timeout, hooks)?;
     if out.timed_out {
         return Err(VerifyError::RecordTimeout {
             scenario: scenario.id(),
@@ -149,7 +174,7 @@ pub fn record_traced(
         step.env
             .push(("COB_TRACE_FILE".into(), trace(i).display().to_string()));
     }
-    crate::run::run_resolved(&traced, &scenario.program, resolve_traced, timeout)?;
+    crate::run::run_resolved_with(&traced, &scenario.program, resolve_traced, timeout, hooks)?;
     let mut text = String::new();
     for i in 0..traced.steps.len().max(1) {
         text.push_str(&String::from_utf8_lossy(

@@ -62,6 +62,15 @@ struct Run {
     step: Option<crate::scenario::Step>,
 }
 
+/// Work done in a run's directory around the programs (recording under GnuCOBOL: see
+/// [`crate::IndexedTools`]). `env` is the scenario's environment followed by every step's.
+pub trait RunHooks {
+    /// After `input/` is copied (and its snapshot taken), before the first program.
+    fn before_run(&self, dir: &Path, env: &[(String, String)]) -> Result<()>;
+    /// After the last program (not after a timeout), before the files are taken.
+    fn after_run(&self, dir: &Path, env: &[(String, String)]) -> Result<()>;
+}
+
 /// Runs the scenario's program (or, for a multi-step scenario, each step in order in the same working
 /// directory, bypassing a step whose COND holds). stdin goes to the first step; stdout and stderr
 /// are the steps' outputs one after the other; the return code is the highest of the steps run (a
@@ -71,6 +80,17 @@ pub fn run_resolved(
     program: &str,
     resolve: &dyn Fn(&str) -> Option<PathBuf>,
     timeout: Duration,
+) -> Result<RunOutput> {
+    run_resolved_with(inputs, program, resolve, timeout, None)
+}
+
+/// As [`run_resolved`], with work done in the run directory before and after the programs.
+pub fn run_resolved_with(
+    inputs: &Inputs,
+    program: &str,
+    resolve: &dyn Fn(&str) -> Option<PathBuf>,
+    timeout: Duration,
+    hooks: Option<&dyn RunHooks>,
 ) -> Result<RunOutput> {
     let find = |p: &str| -> Result<PathBuf> {
         let exe = resolve(p).ok_or_else(|| VerifyError::Spawn {
@@ -120,6 +140,16 @@ pub fn run_resolved(
         }
         None => BTreeMap::new(),
     };
+
+    let hook_env: Vec<(String, String)> = inputs
+        .env
+        .iter()
+        .chain(inputs.steps.iter().flat_map(|s| s.env.iter()))
+        .cloned()
+        .collect();
+    if let Some(h) = hooks {
+        h.before_run(cwd, &hook_env)?;
+    }
 
     let stdin_path = io_dir.path().join("stdin");
     let empty_path = io_dir.path().join("empty");
@@ -209,6 +239,9 @@ pub fn run_resolved(
         }
     }
     let rc = rcs.iter().map(|r| r.1).max().unwrap_or(0);
+    if let (Some(h), false) = (hooks, timed_out) {
+        h.after_run(cwd, &hook_env)?;
+    }
     let read = |p: &PathBuf| std::fs::read(p).map_err(|e| VerifyError::io("reading", p, e));
     let all_files = snapshot(cwd)?;
     let files = all_files
@@ -276,7 +309,8 @@ pub(crate) fn copy_tree(from: &Path, to: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Every regular file under `dir`, keyed by `/`-separated relative path.
+/// Every regular file under `dir`, keyed by `/`-separated relative path; a ferry INDEXED
+/// store is taken in its unloaded form.
 pub(crate) fn snapshot(dir: &Path) -> Result<BTreeMap<String, Vec<u8>>> {
     let mut out = BTreeMap::new();
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
@@ -300,6 +334,15 @@ pub(crate) fn snapshot(dir: &Path) -> Result<BTreeMap<String, Vec<u8>>> {
             .join("/");
         let bytes =
             std::fs::read(entry.path()).map_err(|e| VerifyError::io("reading", entry.path(), e))?;
+        // A translated program's INDEXED file is a store: compare its unloaded form (records
+        // in key order), which is what recordings hold.
+        let bytes = if bytes.starts_with(b"redb") {
+            ferry_runtime::file::unload(entry.path())
+                .map_err(|e| VerifyError::io("unloading the indexed file", entry.path(), e))?
+                .unwrap_or(bytes)
+        } else {
+            bytes
+        };
         out.insert(key, bytes);
     }
     Ok(out)

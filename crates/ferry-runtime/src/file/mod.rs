@@ -20,6 +20,7 @@
 //!   prefixes relative names.
 
 mod idx;
+pub use idx::unload;
 pub mod linage;
 mod rel;
 mod seq;
@@ -492,3 +493,5 @@ mod tests;
 mod tests_fixes;
 #[cfg(test)]
 mod tests_keyed;
+#[cfg(test)]
+mod tests_store;

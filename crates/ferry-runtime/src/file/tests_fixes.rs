@@ -81,7 +81,7 @@ fn indexed_rewrite_duplicate_chain() {
     assert_eq!(rw, ["00", "02", "00", "00", "00", "02", "00"]);
     assert_eq!(list_by_alt(&mut f), ["A4X2", "A2X3", "A1X4", "A3Y4"]);
     f.close();
-    assert_eq!(std::fs::read(p).unwrap(), b"A1X4A2X3A3Y4A4X2");
+    assert_eq!(unload(p).unwrap().unwrap(), b"A1X4A2X3A3Y4A4X2");
     assert!(!std::path::Path::new(&format!("{p}.dupseq")).exists());
     // reopen in the same process: cobc keeps the insertion order
     assert_eq!(st(f.open(OpenMode::Input)), "00");
