@@ -13,6 +13,7 @@ use std::process::Command;
 const MUST_VERIFY: &[&str] = &[
     "accept-display/ACCEPTS",
     "accept-display/DISPFMT",
+    "accept-display/STOPLIT",
     "call-returning/GORET",
     "call-returning/RETMAIN",
     "call-returning/RETSUB",

@@ -359,6 +359,16 @@ pub fn accept(mem: &mut [u8], dst: Field, from: AcceptSource) -> bool {
     })
 }
 
+/// `STOP literal`: the literal is displayed, then one line of standard input is read and thrown
+/// away (the operator's reply), as cobc 3.1.2 does; at end of input the program goes on.
+pub fn stop_literal(mem: &[u8], v: Val) {
+    display(mem, &[v], Upon::Stdout, true);
+    with_rt(|rt| {
+        rt.flush();
+        let _ = rt.read_line();
+    });
+}
+
 /// ACCEPT from standard input, as cobc 3.1.2 does it: a CR before the newline stays in an
 /// alphanumeric receiver (not in a numeric one); a last line without a newline is stored and also
 /// raises the exception; at end of input a numeric receiver gets zero, others spaces.

@@ -587,6 +587,10 @@ fn statement_kind(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
             };
             statement_kind(cx, code, &Statement { kind, span: s.span });
         }
+        K::StopLiteral { literal } => {
+            let v = ops::literal_value(cx, literal, None);
+            code.line(format!("rt::stop_literal(&self.mem, {v});"));
+        }
         K::StopRun { status } => {
             if let Some(st) = status {
                 let v = ops::num(cx, st);
