@@ -18,12 +18,34 @@ impl Builtin {
     }
 }
 
+/// The rustfmt binary, resolved once: the toolchain's own binary (`rustup which rustfmt`) rather
+/// than the rustup proxy, which costs a process and a toolchain lookup per run; `rustfmt` on the
+/// PATH when rustup is not there.
+fn rustfmt_binary() -> &'static std::ffi::OsStr {
+    static BIN: std::sync::OnceLock<std::ffi::OsString> = std::sync::OnceLock::new();
+    BIN.get_or_init(|| {
+        std::process::Command::new("rustup")
+            .args(["which", "rustfmt"])
+            .stdin(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .and_then(|o| String::from_utf8(o.stdout).ok())
+            .map(|s| std::path::PathBuf::from(s.trim()))
+            .filter(|p| p.is_file())
+            .map(|p| p.into_os_string())
+            .unwrap_or_else(|| "rustfmt".into())
+    })
+}
+
 /// Formats Rust source with rustfmt (stdin to stdout); the input comes back unchanged when rustfmt is
 /// missing or fails.
 pub fn rustfmt(code: &str) -> String {
     use std::io::Write;
     use std::process::{Command, Stdio};
-    let child = Command::new("rustfmt")
+    crate::stats::count_rustfmt(code.len());
+    let child = Command::new(rustfmt_binary())
         .args(["--edition", "2021", "--emit", "stdout", "--quiet"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -72,8 +94,9 @@ pub fn rustfmt_many(texts: &mut [&mut String]) {
                 .iter()
                 .zip(&paths)
                 .all(|(t, p)| std::fs::write(p, t.as_bytes()).is_ok());
+            crate::stats::count_rustfmt(chunk.iter().map(|t| t.len()).sum());
             let ok = written
-                && Command::new("rustfmt")
+                && Command::new(rustfmt_binary())
                     .args(["--edition", "2021", "--quiet"])
                     .args(&paths)
                     .stdin(Stdio::null())
@@ -187,9 +210,12 @@ impl Agent for Builtin {
     /// (one process per file costs more than the translation itself).
     fn translate_many(&self, units: &[UnitInput<'_>]) -> Vec<Result<UnitOutput, TranslateError>> {
         use rayon::prelude::*;
-        let mut outs: Vec<Result<UnitOutput, TranslateError>> =
-            units.par_iter().map(|u| self.translate_raw(u)).collect();
+        let mut outs: Vec<Result<UnitOutput, TranslateError>> = crate::stats::time(
+            crate::stats::Phase::Emit,
+            || units.par_iter().map(|u| self.translate_raw(u)).collect(),
+        );
         if self.rustfmt {
+            let started = std::time::Instant::now();
             let mut texts: Vec<&mut String> = outs
                 .iter_mut()
                 .filter_map(|o| o.as_mut().ok())
@@ -197,7 +223,9 @@ impl Agent for Builtin {
                 .filter(|(p, _)| p.ends_with(".rs"))
                 .map(|(_, t)| t)
                 .collect();
+            crate::stats::count_formatted(texts.iter().map(|t| t.len()).sum());
             rustfmt_many(&mut texts);
+            crate::stats::add(crate::stats::Phase::Format, started.elapsed());
         }
         outs
     }

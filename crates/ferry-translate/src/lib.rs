@@ -13,6 +13,7 @@ mod builtin;
 mod emit;
 pub mod layouts;
 pub mod naming;
+pub mod stats;
 pub mod templates;
 mod workspace;
 
