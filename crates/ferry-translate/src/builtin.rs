@@ -42,6 +42,11 @@ fn rustfmt_binary() -> &'static std::ffi::OsStr {
 /// Formats Rust source with rustfmt (stdin to stdout); the input comes back unchanged when rustfmt is
 /// missing or fails.
 pub fn rustfmt(code: &str) -> String {
+    rustfmt_checked(code).unwrap_or_else(|| code.to_string())
+}
+
+/// Formats Rust source with rustfmt (stdin to stdout); `None` when rustfmt is missing or fails.
+pub(crate) fn rustfmt_checked(code: &str) -> Option<String> {
     use std::io::Write;
     use std::process::{Command, Stdio};
     crate::stats::count_rustfmt(code.len());
@@ -51,24 +56,53 @@ pub fn rustfmt(code: &str) -> String {
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn();
-    let Ok(mut child) = child else {
-        return code.to_string();
-    };
-    if let Some(mut stdin) = child.stdin.take() {
-        let _ = stdin.write_all(code.as_bytes());
-    }
-    match child.wait_with_output() {
-        Ok(out) if out.status.success() && !out.stdout.is_empty() => {
-            String::from_utf8(out.stdout).unwrap_or_else(|_| code.to_string())
+    let mut child = child.ok()?;
+    // Written from another thread: rustfmt may fill its stdout pipe before reading all its input.
+    let stdin = child.stdin.take();
+    let input = code.as_bytes().to_vec();
+    let writer = std::thread::spawn(move || {
+        if let Some(mut stdin) = stdin {
+            let _ = stdin.write_all(&input);
         }
-        _ => code.to_string(),
+    });
+    let out = child.wait_with_output().ok();
+    let _ = writer.join();
+    match out {
+        Some(out) if out.status.success() && !out.stdout.is_empty() => {
+            String::from_utf8(out.stdout).ok()
+        }
+        _ => None,
     }
 }
 
-/// Formats many Rust sources with as few rustfmt runs as possible: they are written to a temporary
-/// directory and formatted in place, a few hundred files per run. A batch that rustfmt rejects is
-/// formatted file by file, so that one bad file leaves only itself unformatted.
+/// Formats many generated Rust sources, with the same bytes as [`rustfmt_many_whole`]: the lines
+/// rustfmt would leave as they are are kept, only the others go to rustfmt (see `fmt.rs`).
+/// `FERRY_FMT_CHECK=1` formats every file both ways and panics on a difference.
 pub fn rustfmt_many(texts: &mut [&mut String]) {
+    let check = std::env::var_os("FERRY_FMT_CHECK").is_some_and(|v| v != "0");
+    let originals: Vec<String> = if check {
+        texts.iter().map(|t| t.to_string()).collect()
+    } else {
+        Vec::new()
+    };
+    crate::fmt::format_many(texts, rustfmt_many_whole);
+    if check {
+        let mut whole = originals.clone();
+        let mut refs: Vec<&mut String> = whole.iter_mut().collect();
+        rustfmt_many_whole(&mut refs);
+        for ((raw, fast), full) in originals.iter().zip(texts.iter()).zip(&whole) {
+            assert!(
+                **fast == *full,
+                "FERRY_FMT_CHECK: formatting differs from rustfmt on the whole file\n--- input\n{raw}\n--- rustfmt\n{full}\n--- ferry\n{fast}"
+            );
+        }
+    }
+}
+
+/// Formats many Rust sources whole with as few rustfmt runs as possible: they are written to a
+/// temporary directory and formatted in place, a few hundred files per run. A batch that rustfmt
+/// rejects is formatted file by file, so that one bad file leaves only itself unformatted.
+pub fn rustfmt_many_whole(texts: &mut [&mut String]) {
     use rayon::prelude::*;
     use std::process::{Command, Stdio};
     if texts.is_empty() {
