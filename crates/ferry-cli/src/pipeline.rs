@@ -308,7 +308,11 @@ fn print_phase_times(
         );
     }
     let (runs, fmt_bytes, bytes) = rustfmt_counts();
-    eprintln!("stats: rustfmt: {runs} process(es), {fmt_bytes} of {bytes} bytes of Rust given to it");
+    let (by_pieces, whole) = ferry_translate::stats::file_counts();
+    eprintln!(
+        "stats: rustfmt: {runs} process(es), {fmt_bytes} of {bytes} bytes of Rust given to it"
+    );
+    eprintln!("stats: files formatted piece by piece: {by_pieces}, whole: {whole}");
 }
 
 /// Refuses to write into a directory that ferry did not make (unless --force).

@@ -244,10 +244,10 @@ impl Agent for Builtin {
     /// (one process per file costs more than the translation itself).
     fn translate_many(&self, units: &[UnitInput<'_>]) -> Vec<Result<UnitOutput, TranslateError>> {
         use rayon::prelude::*;
-        let mut outs: Vec<Result<UnitOutput, TranslateError>> = crate::stats::time(
-            crate::stats::Phase::Emit,
-            || units.par_iter().map(|u| self.translate_raw(u)).collect(),
-        );
+        let mut outs: Vec<Result<UnitOutput, TranslateError>> =
+            crate::stats::time(crate::stats::Phase::Emit, || {
+                units.par_iter().map(|u| self.translate_raw(u)).collect()
+            });
         if self.rustfmt {
             let started = std::time::Instant::now();
             let mut texts: Vec<&mut String> = outs

@@ -121,13 +121,13 @@ fn scan(s: &str) -> Scan {
                 }
             }
             b'\'' => {
-                if b.get(i + 2) == Some(&b'\'') {
-                    i += 2;
-                } else if b.get(i + 1) == Some(&b'\\') {
-                    i += 2;
+                if b.get(i + 1) == Some(&b'\\') {
+                    i += 3;
                     while i < b.len() && b[i] != b'\'' {
                         i += 1;
                     }
+                } else if b.get(i + 2) == Some(&b'\'') {
+                    i += 2;
                 } else {
                     // A label or a lifetime.
                     r.complex = true;
@@ -167,7 +167,8 @@ fn scan(s: &str) -> Scan {
             }
             b'.' => {
                 let digit_before = i > 0 && b[i - 1].is_ascii_digit();
-                if b.get(i + 1).is_some_and(|n| n.is_ascii_alphabetic() || *n == b'_')
+                if b.get(i + 1)
+                    .is_some_and(|n| n.is_ascii_alphabetic() || *n == b'_')
                     && !digit_before
                 {
                     r.chain = true;
@@ -225,7 +226,11 @@ fn plan(
         let prev_blank_or_open = i == 0 || lines[i - 1].is_empty() || lines[i - 1].ends_with('{');
         if s.is_empty() {
             // rustfmt drops blank lines after `{`, before `}` and after another blank line.
-            if prev_blank_or_open || lines.get(i + 1).is_some_and(|n| n.trim_start().starts_with('}')) {
+            if prev_blank_or_open
+                || lines
+                    .get(i + 1)
+                    .is_some_and(|n| n.trim_start().starts_with('}'))
+            {
                 return None;
             }
             keep.push('\n');
@@ -297,7 +302,10 @@ fn plan(
         }
         let opens = s.ends_with('{');
         let closes = s.starts_with('}');
-        let empty_body = opens && lines.get(i + 1).is_some_and(|n| *n == format!("{}}}", pad(depth)));
+        let empty_body = opens
+            && lines
+                .get(i + 1)
+                .is_some_and(|n| *n == format!("{}}}", pad(depth)));
         let short = line.len() <= MAX_WIDTH
             && sc.widest_group <= SAFE_GROUP
             && !sc.inner_braces
@@ -316,17 +324,14 @@ fn plan(
         let (mut before, mut after, content, next) = if empty_body {
             // A block opened and closed on the next line: both lines together.
             let content = format!("{line}\n{}}}\n", pad(depth));
-            let (b, a) = if arm {
-                in_match(depth)?
-            } else {
-                blocks(depth)
-            };
+            let (b, a) = if arm { in_match(depth)? } else { blocks(depth) };
             (b, a, content, i + 2)
         } else if !opens && !closes {
             let field = s.ends_with(',')
                 && !arm
                 && s.split_once(": ").is_some_and(|(n, _)| {
-                    n.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_')
+                    n.bytes()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_')
                 });
             let (b, a) = if field {
                 in_struct(depth)?
@@ -406,7 +411,13 @@ fn in_struct(depth: usize) -> Option<(Vec<String>, Vec<String>)> {
     let (mut b, mut a) = blocks(depth - 1);
     b.push(format!("{}__FerryStruct {{", pad(depth - 1)));
     a.insert(0, format!("{}}}", pad(depth - 1)));
-    a.insert(0, format!("{}__ferry_field: __ferry_long_placeholder_value,", pad(depth)));
+    a.insert(
+        0,
+        format!(
+            "{}__ferry_field: __ferry_long_placeholder_value,",
+            pad(depth)
+        ),
+    );
     Some((b, a))
 }
 
@@ -519,6 +530,7 @@ pub(crate) fn format_many(texts: &mut [&mut String], whole: impl FnOnce(&mut [&m
             }
             Some(s)
         });
+        crate::stats::count_file(assembled.is_some());
         match assembled {
             Some(s) => **t = s,
             None => rest.push(t),
@@ -535,7 +547,10 @@ mod tests {
     fn scanner_sees_groups_chains_and_strings() {
         let s = scan(r#"rt::display(&self.mem, &[rt::Val::Bytes(b"(("), x], true);"#);
         assert!(s.balanced && s.chain && !s.unsure && !s.inner_braces);
-        assert_eq!(s.widest_group, r#"&self.mem, &[rt::Val::Bytes(b"(("), x], true"#.len());
+        assert_eq!(
+            s.widest_group,
+            r#"&self.mem, &[rt::Val::Bytes(b"(("), x], true"#.len()
+        );
         let c = scan("let c = (b'(', b'\\'');");
         assert!(c.balanced && !c.complex && !c.unsure);
         assert!(scan("'perform1: while x {").complex);

@@ -18,6 +18,26 @@ static FORMAT_NS: AtomicU64 = AtomicU64::new(0);
 static RUSTFMT_RUNS: AtomicU64 = AtomicU64::new(0);
 static RUSTFMT_BYTES: AtomicU64 = AtomicU64::new(0);
 static FORMATTED_BYTES: AtomicU64 = AtomicU64::new(0);
+static FILES_BY_PIECES: AtomicU64 = AtomicU64::new(0);
+static FILES_WHOLE: AtomicU64 = AtomicU64::new(0);
+
+/// Counts files formatted piece by piece (`true`) or whole by rustfmt (`false`).
+pub(crate) fn count_file(by_pieces: bool) {
+    if by_pieces {
+        &FILES_BY_PIECES
+    } else {
+        &FILES_WHOLE
+    }
+    .fetch_add(1, Ordering::Relaxed);
+}
+
+/// (files formatted piece by piece, files given whole to rustfmt).
+pub fn file_counts() -> (u64, u64) {
+    (
+        FILES_BY_PIECES.load(Ordering::Relaxed),
+        FILES_WHOLE.load(Ordering::Relaxed),
+    )
+}
 
 fn slot(p: Phase) -> &'static AtomicU64 {
     match p {
