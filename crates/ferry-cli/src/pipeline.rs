@@ -240,11 +240,16 @@ fn closure(calls: &BTreeMap<String, Vec<String>>, from: &str) -> Vec<String> {
 
 /// ferry translate
 pub fn translate_cmd(common: &Common, src: &Path, out: &Path, args: &TranslateArgs) -> Result<u8> {
+    let started = std::time::Instant::now();
     let progress = Progress::new(common.quiet);
     let estate = estate::scan(src, &scan_options(common, true), &progress)?;
+    let scanned = started.elapsed();
     let errors = print_diagnostics(&estate);
     let external = crate::agents::select(&estate, out, args, common)?;
     let (mut state, stats) = translate(&estate, out, args, external.as_ref(), &progress)?;
+    if std::env::var_os("FERRY_STATS").is_some_and(|v| v != "0") {
+        print_phase_times(&estate, scanned, &stats, started.elapsed());
+    }
     if let Some(sel) = &external {
         let a = crate::agents::run(&estate, out, &mut state, sel, common, &progress)?;
         eprintln!("{a}");
@@ -278,6 +283,46 @@ pub fn translate_cmd(common: &Common, src: &Path, out: &Path, args: &TranslateAr
     })
 }
 
+/// `FERRY_STATS=1`: the time of each phase of a translate run and the throughput in COBOL lines
+/// per second, on stderr (figures for `bench/translate-speed.sh`, never part of the output).
+fn print_phase_times(
+    estate: &Estate,
+    scan: std::time::Duration,
+    stats: &TranslateStats,
+    total: std::time::Duration,
+) {
+    use ferry_translate::stats::{elapsed, rustfmt_counts, Phase};
+    let lines: usize = estate.files.iter().map(|f| f.lines).sum();
+    let emit = elapsed(Phase::Emit);
+    let format = elapsed(Phase::Format);
+    let t = &stats.times;
+    let rate = |d: std::time::Duration| lines as f64 / d.as_secs_f64().max(1e-9);
+    let rest = total.saturating_sub(scan + t.plan + t.layouts + emit + format + t.write);
+    eprintln!("stats: {lines} COBOL lines in {} files", estate.files.len());
+    for (name, d) in [
+        ("scan (read, COPY, parse, model)", scan),
+        ("graph + plan", t.plan),
+        ("shared layouts", t.layouts),
+        ("translate (emit)", emit),
+        ("format", format),
+        ("write (hash, journal, files, state)", t.write),
+        ("other (fingerprints, bookkeeping)", rest),
+        ("total", total),
+    ] {
+        eprintln!(
+            "stats: {name:<38} {:>8.3}s {:>12.0} lines/s",
+            d.as_secs_f64(),
+            rate(d)
+        );
+    }
+    let (runs, fmt_bytes, bytes) = rustfmt_counts();
+    let (by_pieces, whole) = ferry_translate::stats::file_counts();
+    eprintln!(
+        "stats: rustfmt: {runs} process(es), {fmt_bytes} of {bytes} bytes of Rust given to it"
+    );
+    eprintln!("stats: files formatted piece by piece: {by_pieces}, whole: {whole}");
+}
+
 /// Refuses to write into a directory that ferry did not make (unless --force).
 fn check_out_dir(out: &Path, force: bool) -> Result<()> {
     let ferrys = out.join(crate::state::STATE_FILE).exists() || Journal::exists(out);
@@ -304,6 +349,17 @@ pub struct TranslateStats {
     pub unchanged: usize,
     /// Units completed by an interrupted run and taken over from its journal.
     pub resumed: usize,
+    /// Wall-clock time of some phases (`FERRY_STATS`).
+    pub times: PhaseTimes,
+}
+
+/// Wall-clock time of the phases of `translate` measured in the pipeline (emit and format are
+/// measured by ferry-translate).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct PhaseTimes {
+    pub plan: std::time::Duration,
+    pub layouts: std::time::Duration,
+    pub write: std::time::Duration,
 }
 
 impl std::fmt::Display for TranslateStats {
@@ -378,9 +434,11 @@ pub fn translate(
         .or_else(|| estate.config.rules.as_ref().map(|r| estate.root.join(r)));
     let templates = ferry_translate::templates::Templates::load(rules.as_deref())?;
     let agent = Builtin::new();
+    let planning = std::time::Instant::now();
     let facts = program_facts(estate);
     let graph = build_graph(estate, &facts)?;
     let plan = build_plan(&graph, args.slice);
+    stats.times.plan = planning.elapsed();
     let calls = static_calls(&facts);
     let root = &estate.root;
     let source_root = relative_path(out, root).unwrap_or_else(|| root.display().to_string());
@@ -403,6 +461,7 @@ pub fn translate(
     let program_units: Vec<&ferry_graph::PlanUnit> =
         plan.units.iter().filter(|u| u.is_translatable()).collect();
     // Copybooks shared by several programs first: their record layouts become crates of their own.
+    let layouts_started = std::time::Instant::now();
     let (layout_records, shared_layouts) = translate_layouts(
         estate,
         out,
@@ -412,6 +471,7 @@ pub fn translate(
         &templates,
         &mut journal,
     )?;
+    stats.times.layouts = layouts_started.elapsed();
     let bar = progress.bar("translate", program_units.len() as u64);
     let mut interfaces: BTreeMap<String, ferry_translate::Interface> = BTreeMap::new();
     let mut records = Vec::new();
@@ -618,6 +678,7 @@ pub fn translate(
                     });
                 }
             }
+            let writing = std::time::Instant::now();
             if !record.untranslated.is_empty() {
                 // An untranslated unit is never written or built as if whole.
                 record.state = UnitState::Untranslated;
@@ -633,6 +694,7 @@ pub fn translate(
                 write_user_files(out, &unit)?;
             }
             journal.append(&JournalEntry::Done(Box::new(record.clone())))?;
+            stats.times.write += writing.elapsed();
             records.push(record);
             if stop_after.is_some_and(|n| stats.translated >= n) {
                 // Fault injection for the tests: die like a killed process, without saving the state.
@@ -642,6 +704,7 @@ pub fn translate(
         }
     }
     bar.finish_and_clear();
+    let writing = std::time::Instant::now();
     let buildable: Vec<&str> = layout_records
         .iter()
         .filter(|r| !r.outputs.is_empty())
@@ -666,6 +729,7 @@ pub fn translate(
     crate::layouts::save(out, estate)?;
     state.save(out)?;
     journal.finish()?;
+    stats.times.write += writing.elapsed();
     Ok((state, stats))
 }
 

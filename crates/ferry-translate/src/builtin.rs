@@ -18,35 +18,91 @@ impl Builtin {
     }
 }
 
+/// The rustfmt binary, resolved once: the toolchain's own binary (`rustup which rustfmt`) rather
+/// than the rustup proxy, which costs a process and a toolchain lookup per run; `rustfmt` on the
+/// PATH when rustup is not there.
+fn rustfmt_binary() -> &'static std::ffi::OsStr {
+    static BIN: std::sync::OnceLock<std::ffi::OsString> = std::sync::OnceLock::new();
+    BIN.get_or_init(|| {
+        std::process::Command::new("rustup")
+            .args(["which", "rustfmt"])
+            .stdin(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .and_then(|o| String::from_utf8(o.stdout).ok())
+            .map(|s| std::path::PathBuf::from(s.trim()))
+            .filter(|p| p.is_file())
+            .map(|p| p.into_os_string())
+            .unwrap_or_else(|| "rustfmt".into())
+    })
+}
+
 /// Formats Rust source with rustfmt (stdin to stdout); the input comes back unchanged when rustfmt is
 /// missing or fails.
 pub fn rustfmt(code: &str) -> String {
+    rustfmt_checked(code).unwrap_or_else(|| code.to_string())
+}
+
+/// Formats Rust source with rustfmt (stdin to stdout); `None` when rustfmt is missing or fails.
+pub(crate) fn rustfmt_checked(code: &str) -> Option<String> {
     use std::io::Write;
     use std::process::{Command, Stdio};
-    let child = Command::new("rustfmt")
+    crate::stats::count_rustfmt(code.len());
+    let child = Command::new(rustfmt_binary())
         .args(["--edition", "2021", "--emit", "stdout", "--quiet"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn();
-    let Ok(mut child) = child else {
-        return code.to_string();
-    };
-    if let Some(mut stdin) = child.stdin.take() {
-        let _ = stdin.write_all(code.as_bytes());
-    }
-    match child.wait_with_output() {
-        Ok(out) if out.status.success() && !out.stdout.is_empty() => {
-            String::from_utf8(out.stdout).unwrap_or_else(|_| code.to_string())
+    let mut child = child.ok()?;
+    // Written from another thread: rustfmt may fill its stdout pipe before reading all its input.
+    let stdin = child.stdin.take();
+    let input = code.as_bytes().to_vec();
+    let writer = std::thread::spawn(move || {
+        if let Some(mut stdin) = stdin {
+            let _ = stdin.write_all(&input);
         }
-        _ => code.to_string(),
+    });
+    let out = child.wait_with_output().ok();
+    let _ = writer.join();
+    match out {
+        Some(out) if out.status.success() && !out.stdout.is_empty() => {
+            String::from_utf8(out.stdout).ok()
+        }
+        _ => None,
     }
 }
 
-/// Formats many Rust sources with as few rustfmt runs as possible: they are written to a temporary
-/// directory and formatted in place, a few hundred files per run. A batch that rustfmt rejects is
-/// formatted file by file, so that one bad file leaves only itself unformatted.
+/// Formats many generated Rust sources, with the same bytes as [`rustfmt_many_whole`]: the lines
+/// rustfmt would leave as they are are kept, only the others go to rustfmt (see `fmt.rs`).
+/// `FERRY_FMT_CHECK=1` formats every file both ways and panics on a difference.
 pub fn rustfmt_many(texts: &mut [&mut String]) {
+    let check = std::env::var_os("FERRY_FMT_CHECK").is_some_and(|v| v != "0");
+    let originals: Vec<String> = if check {
+        texts.iter().map(|t| t.to_string()).collect()
+    } else {
+        Vec::new()
+    };
+    crate::fmt::format_many(texts, rustfmt_many_whole);
+    if check {
+        let mut whole = originals.clone();
+        let mut refs: Vec<&mut String> = whole.iter_mut().collect();
+        rustfmt_many_whole(&mut refs);
+        for ((raw, fast), full) in originals.iter().zip(texts.iter()).zip(&whole) {
+            assert!(
+                **fast == *full,
+                "FERRY_FMT_CHECK: formatting differs from rustfmt on the whole file\n--- input\n{raw}\n--- rustfmt\n{full}\n--- ferry\n{fast}"
+            );
+        }
+    }
+}
+
+/// Formats many Rust sources whole with as few rustfmt runs as possible: they are written to a
+/// temporary directory and formatted in place, a few hundred files per run. A batch that rustfmt
+/// rejects is formatted file by file, so that one bad file leaves only itself unformatted.
+pub fn rustfmt_many_whole(texts: &mut [&mut String]) {
     use rayon::prelude::*;
     use std::process::{Command, Stdio};
     if texts.is_empty() {
@@ -72,8 +128,9 @@ pub fn rustfmt_many(texts: &mut [&mut String]) {
                 .iter()
                 .zip(&paths)
                 .all(|(t, p)| std::fs::write(p, t.as_bytes()).is_ok());
+            crate::stats::count_rustfmt(chunk.iter().map(|t| t.len()).sum());
             let ok = written
-                && Command::new("rustfmt")
+                && Command::new(rustfmt_binary())
                     .args(["--edition", "2021", "--quiet"])
                     .args(&paths)
                     .stdin(Stdio::null())
@@ -188,8 +245,11 @@ impl Agent for Builtin {
     fn translate_many(&self, units: &[UnitInput<'_>]) -> Vec<Result<UnitOutput, TranslateError>> {
         use rayon::prelude::*;
         let mut outs: Vec<Result<UnitOutput, TranslateError>> =
-            units.par_iter().map(|u| self.translate_raw(u)).collect();
+            crate::stats::time(crate::stats::Phase::Emit, || {
+                units.par_iter().map(|u| self.translate_raw(u)).collect()
+            });
         if self.rustfmt {
+            let started = std::time::Instant::now();
             let mut texts: Vec<&mut String> = outs
                 .iter_mut()
                 .filter_map(|o| o.as_mut().ok())
@@ -197,7 +257,9 @@ impl Agent for Builtin {
                 .filter(|(p, _)| p.ends_with(".rs"))
                 .map(|(_, t)| t)
                 .collect();
+            crate::stats::count_formatted(texts.iter().map(|t| t.len()).sum());
             rustfmt_many(&mut texts);
+            crate::stats::add(crate::stats::Phase::Format, started.elapsed());
         }
         outs
     }

@@ -11,8 +11,10 @@
 
 mod builtin;
 mod emit;
+mod fmt;
 pub mod layouts;
 pub mod naming;
+pub mod stats;
 pub mod templates;
 mod workspace;
 
@@ -24,7 +26,7 @@ use ferry_syntax::ast::Program;
 use serde::{Deserialize, Serialize};
 
 pub use builtin::Builtin;
-pub use builtin::{rustfmt, rustfmt_many};
+pub use builtin::{rustfmt, rustfmt_many, rustfmt_many_whole};
 pub use workspace::{
     root_files, runtime_sources, unit_files, workspace_files, write_if_changed, write_workspace,
     WorkspaceUnit,
