@@ -165,6 +165,10 @@ enum Command {
         src: PathBuf,
         #[arg(long)]
         out: PathBuf,
+        /// Do not record scenarios that have no recording (they fail instead): nothing is written
+        /// into SRC.
+        #[arg(long)]
+        no_record: bool,
         #[command(flatten)]
         translate: TranslateArgs,
     },
@@ -274,8 +278,9 @@ fn main() -> ExitCode {
         Command::Migrate {
             src,
             out,
+            no_record,
             translate,
-        } => pipeline::migrate_cmd(&cli.common, &src, &out, &translate),
+        } => pipeline::migrate_cmd(&cli.common, &src, &out, &translate, !no_record),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -1405,7 +1405,13 @@ pub fn status_cmd(_common: &Common, out: &Path) -> Result<u8> {
 }
 
 /// ferry migrate: the main job.
-pub fn migrate_cmd(common: &Common, src: &Path, out: &Path, args: &TranslateArgs) -> Result<u8> {
+pub fn migrate_cmd(
+    common: &Common,
+    src: &Path,
+    out: &Path,
+    args: &TranslateArgs,
+    record_missing: bool,
+) -> Result<u8> {
     let progress = Progress::new(common.quiet);
     let estate = estate::scan(src, &scan_options(common, true), &progress)?;
     let errors = print_diagnostics(&estate);
@@ -1416,7 +1422,9 @@ pub fn migrate_cmd(common: &Common, src: &Path, out: &Path, args: &TranslateArgs
     }
     let scenarios = crate::jobs::discover(src)?;
     let missing = scenarios.iter().filter(|s| !s.has_recording()).count();
-    if missing > 0 {
+    if missing > 0 && !record_missing {
+        eprintln!("{missing} scenario(s) have no recording (--no-record): they will fail");
+    } else if missing > 0 {
         match ferry_verify::cobc_version() {
             Some(v) => {
                 record(&estate, src, &v, false, &progress)?;
