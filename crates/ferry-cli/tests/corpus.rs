@@ -44,6 +44,7 @@ const MUST_VERIFY: &[&str] = &[
     "nucleus-edit/EDITNUM",
     "nucleus-move/MOVEFLDS",
     "nucleus-move/MOVEGRPS",
+    "nucleus-move/MOVEINIT",
     "nucleus-move/MOVESYNC",
     "nucleus-names/NAMES",
     "nucleus-names/SWITCHES",

@@ -510,6 +510,28 @@ impl Builder<'_> {
                 (ItemKind::Alphanumeric { justified: just }, 1)
             }
             (usage, Some(pic)) => match pic.category {
+                // BLANK WHEN ZERO makes an unsigned DISPLAY numeric item numeric-edited.
+                Category::Numeric
+                    if it.blank_when_zero && !pic.signed && usage == Usage::Display =>
+                {
+                    if pic.scale != 0 {
+                        // cobc 3.1.2 gives `9(3)V99 BLANK WHEN ZERO` 6 character positions
+                        // (VALUE 1.5 displays 001500): not reproduced.
+                        self.error(
+                            it.span,
+                            "BLANK WHEN ZERO on a numeric item with an implied decimal point (cobc's layout of it is not reproduced)".into(),
+                        );
+                    }
+                    (
+                        ItemKind::NumericEdited {
+                            picture: pic.expanded.clone(),
+                            digits: pic.digits,
+                            scale: pic.scale,
+                            blank_when_zero: true,
+                        },
+                        pic.display_len as usize,
+                    )
+                }
                 Category::Numeric => {
                     let sign = it.sign.unwrap_or(ast::SignClause {
                         leading: false,

@@ -78,3 +78,29 @@ fn synchronized_binary_items_get_slack_bytes_from_the_record_start() {
         t.errors
     );
 }
+
+#[test]
+fn blank_when_zero_makes_a_numeric_item_edited() {
+    let m =
+        model("       01 Q PIC 9(3) BLANK WHEN ZERO.\n       01 Q2 PIC 9(3)V99 BLANK WHEN ZERO.");
+    let q = &m.items[m.resolve(&r("Q", &[])).unwrap()];
+    assert!(
+        matches!(
+            q.kind,
+            ItemKind::NumericEdited {
+                blank_when_zero: true,
+                ..
+            }
+        ),
+        "{:?}",
+        q.kind
+    );
+    assert_eq!(q.size, 3);
+    assert!(
+        m.errors
+            .iter()
+            .any(|e| e.message.contains("implied decimal point")),
+        "{:?}",
+        m.errors
+    );
+}

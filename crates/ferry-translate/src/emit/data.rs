@@ -403,6 +403,15 @@ fn init_one(cx: &mut Ctx<'_>, code: &mut Code, id: ItemId) {
     let name = cx.field_names[id].clone();
     if let Some(v) = it.value.clone() {
         let src = ops::literal_value(cx, &v, Some(id));
+        // JUSTIFIED does not apply to the VALUE clause (cobc 3.1.2: X(5) VALUE "AB" JUSTIFIED
+        // RIGHT holds "AB   "; corpus nucleus-move/MOVESYNC).
+        let name = match it.kind {
+            ItemKind::Alphanumeric { justified: true }
+            | ItemKind::Alphabetic { justified: true } => {
+                format!("rt::Field::Alnum({name}.as_alnum())")
+            }
+            _ => name,
+        };
         code.line(format!("rt::move_value(&mut self.mem, {src}, {name});"));
         if !matches!(it.kind, ItemKind::Group) {
             return;
