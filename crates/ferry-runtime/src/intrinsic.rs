@@ -319,6 +319,77 @@ pub fn mean(v: &[Dec]) -> Dec {
     sum(v).div(&Dec::int(v.len() as i64)).trim_zeros()
 }
 
+/// Indices of `v` in ascending order of value (stable).
+fn sorted_indices(v: &[Dec]) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..v.len()).collect();
+    idx.sort_by(|&a, &b| v[a].cmp_value(&v[b]));
+    idx
+}
+
+/// FUNCTION MEDIAN over an odd number of arguments: the index of the middle one (cobc returns
+/// that argument itself); None for an even count.
+pub fn median_index(v: &[Dec]) -> Option<usize> {
+    if v.len() % 2 == 1 {
+        Some(sorted_indices(v)[v.len() / 2])
+    } else {
+        None
+    }
+}
+
+/// FUNCTION MEDIAN: the middle value, or the mean of the two middle values.
+pub fn median(v: &[Dec]) -> Dec {
+    if v.is_empty() {
+        return Dec::ZERO;
+    }
+    let idx = sorted_indices(v);
+    let n = v.len();
+    if n % 2 == 1 {
+        v[idx[n / 2]].clone()
+    } else {
+        v[idx[n / 2 - 1]]
+            .add(&v[idx[n / 2]])
+            .div(&Dec::int(2))
+            .trim_zeros()
+    }
+}
+
+/// FUNCTION RANGE: maximum minus minimum.
+pub fn range(v: &[Dec]) -> Dec {
+    if v.is_empty() {
+        return Dec::ZERO;
+    }
+    v[max_index(v)].sub(&v[min_index(v)])
+}
+
+/// FUNCTION MIDRANGE: the mean of the maximum and the minimum.
+pub fn midrange(v: &[Dec]) -> Dec {
+    if v.is_empty() {
+        return Dec::ZERO;
+    }
+    v[max_index(v)]
+        .add(&v[min_index(v)])
+        .div(&Dec::int(2))
+        .trim_zeros()
+}
+
+/// FUNCTION VARIANCE: the mean of the squared deviations from the mean (population variance).
+pub fn variance(v: &[Dec]) -> Dec {
+    if v.len() < 2 {
+        return Dec::ZERO;
+    }
+    let m = sum(v).div(&Dec::int(v.len() as i64));
+    let squares = v.iter().fold(Dec::ZERO, |acc, x| {
+        let d = x.sub(&m);
+        acc.add(&d.mul(&d))
+    });
+    squares.div(&Dec::int(v.len() as i64)).trim_zeros()
+}
+
+/// FUNCTION STANDARD-DEVIATION: the square root of the variance.
+pub fn standard_deviation(v: &[Dec]) -> Dec {
+    sqrt(&variance(v))
+}
+
 /// FUNCTION ORD: 1-based position in the (native) collating sequence.
 pub fn ord(s: &[u8]) -> Dec {
     Dec::int(s.first().map(|&b| b as i64 + 1).unwrap_or(1))
@@ -401,7 +472,9 @@ pub fn sqrt(x: &Dec) -> Dec {
     let m = crate::big::BigUint::parse_digits(scaled.digits_string().as_bytes());
     let r = isqrt(&m);
     let r = Dec::parse(&r.to_decimal()).mul(&Dec::new(1, total_scale / 2));
-    round_sig_trunc(&r, 96)
+    // cobc rounds the 96th significant digit (SQRT(4.8725) ends ...882504, the exact root
+    // ...88250384...).
+    round_sig_half_up(&r, 96)
 }
 
 fn isqrt(n: &crate::big::BigUint) -> crate::big::BigUint {
@@ -422,14 +495,15 @@ fn isqrt(n: &crate::big::BigUint) -> crate::big::BigUint {
     }
 }
 
-fn round_sig_trunc(d: &Dec, sig: u32) -> Dec {
+fn round_sig_half_up(d: &Dec, sig: u32) -> Dec {
     let digits = d.digits_string().trim_start_matches('0').len() as i64;
     let int_digits = digits - d.scale() as i64;
     let keep = sig as i64 - int_digits;
     if keep >= d.scale() as i64 {
         return d.trim_zeros();
     }
-    d.round_to(keep as i32, Round::Truncate).trim_zeros()
+    d.round_to(keep as i32, Round::NearestAwayFromZero)
+        .trim_zeros()
 }
 
 #[cfg(test)]

@@ -124,6 +124,33 @@ pub(crate) fn call(cx: &mut Ctx<'_>, f: &FunctionCall) -> Option<Result> {
         }
         ("SUM", n) if n > 0 => Result::Num(format!("rt::intrinsic::sum(&{})", nums(cx, a))),
         ("MEAN", n) if n > 0 => Result::Num(format!("rt::intrinsic::mean(&{})", nums(cx, a))),
+        ("MEDIAN", n)
+            if n % 2 == 1
+                && a.iter().all(|e| {
+                    matches!(
+                        e,
+                        Expr::Operand(Operand::Ref(_) | Operand::Literal(Literal::Numeric(_)))
+                    )
+                }) =>
+        {
+            // The middle argument itself, shown in its own format (as cobc does).
+            let values = nums(cx, a);
+            let fields: Vec<String> = a.iter().map(|e| ops::expr_value(cx, e)).collect();
+            Result::Val(format!(
+                "[{}][rt::intrinsic::median_index(&{values}).unwrap_or(0)].clone()",
+                fields.join(", ")
+            ))
+        }
+        ("MEDIAN" | "RANGE" | "MIDRANGE" | "VARIANCE" | "STANDARD-DEVIATION", n) if n > 0 => {
+            let func = match f.name.as_str() {
+                "MEDIAN" => "median",
+                "RANGE" => "range",
+                "MIDRANGE" => "midrange",
+                "VARIANCE" => "variance",
+                _ => "standard_deviation",
+            };
+            Result::Num(format!("rt::intrinsic::{func}(&{})", nums(cx, a)))
+        }
         ("MAX" | "MIN", n) if n > 0 => {
             let func = if f.name == "MAX" {
                 "max_index"
