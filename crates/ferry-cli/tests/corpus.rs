@@ -34,6 +34,7 @@ const MUST_VERIFY: &[&str] = &[
     "indexed-steps/ACCTRPT",
     "indexed-steps/ACCTUPD",
     "intrinsics/INTRFUNC",
+    "intrinsics/INTRMISC",
     "intrinsics/INTRSTAT",
     "nucleus-arith/ARITHCALC",
     "nucleus-arith/ARITHOPS",

@@ -390,6 +390,104 @@ pub fn standard_deviation(v: &[Dec]) -> Dec {
     sqrt(&variance(v))
 }
 
+/// FUNCTION SIGN: -1, 0 or 1.
+pub fn sign(x: &Dec) -> Dec {
+    Dec::int(x.signum() as i64)
+}
+
+/// FUNCTION FRACTION-PART: the argument minus its integer part (same sign).
+pub fn fraction_part(x: &Dec) -> Dec {
+    x.sub(&integer_part(x)).trim_zeros()
+}
+
+/// FUNCTION PI and FUNCTION E, with the 96 significant digits cobc 3.1.2 gives them.
+pub fn pi() -> Dec {
+    Dec::parse("3.14159265358979323846264338327950288419716939937510582097494459230781640628620899862803482534212")
+}
+pub fn e() -> Dec {
+    Dec::parse("2.71828182845904523536028747135266249775724709369995957496696762772407663035354759457138217852517")
+}
+
+/// FUNCTION NUMVAL-F: a number in floating-point form (`1.5E+2`), else as NUMVAL.
+pub fn numval_f(s: &[u8]) -> Dec {
+    let text = String::from_utf8_lossy(s);
+    let t = text.trim();
+    let upper = t.to_ascii_uppercase();
+    match upper.split_once('E') {
+        Some((m, e)) => {
+            let mant = numval(m.trim().as_bytes());
+            let exp: i64 = e.trim().replace(' ', "").parse().unwrap_or(0);
+            let mut v = mant;
+            if exp >= 0 {
+                for _ in 0..exp {
+                    v = v.mul(&Dec::int(10));
+                }
+            } else {
+                v = v.mul(&Dec::new(1, (-exp) as u32));
+            }
+            v.trim_zeros()
+        }
+        None => numval(t.as_bytes()),
+    }
+}
+
+/// FUNCTION SUBSTITUTE(text, from, to, ...): every occurrence of each `from` replaced by its `to`,
+/// left to right, the result as long as it comes out.
+pub fn substitute(text: &[u8], pairs: &[(&[u8], &[u8])]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut i = 0;
+    'scan: while i < text.len() {
+        for (from, to) in pairs {
+            if !from.is_empty() && text[i..].starts_with(from) {
+                out.extend_from_slice(to);
+                i += from.len();
+                continue 'scan;
+            }
+        }
+        out.push(text[i]);
+        i += 1;
+    }
+    out
+}
+
+/// The current year, from the run's date (COB_CURRENT_DATE honoured).
+fn current_year() -> i64 {
+    let d = current_date();
+    std::str::from_utf8(&d[..4])
+        .ok()
+        .and_then(|y| y.parse().ok())
+        .unwrap_or(2000)
+}
+
+/// FUNCTION YEAR-TO-YYYY(yy [window [year]]): the year ending in `yy` within the 100 years up to
+/// `year + window` (window 50, year the current one by default).
+pub fn year_to_yyyy(yy: &Dec, window: Option<&Dec>, year: Option<&Dec>) -> Dec {
+    let y = yy.to_i64();
+    let w = window.map_or(50, |w| w.to_i64());
+    let cur = year.map_or_else(current_year, |c| c.to_i64());
+    let max = cur + w;
+    let century = max - max.rem_euclid(100);
+    let mut r = century + y;
+    if r > max {
+        r -= 100;
+    }
+    Dec::int(r)
+}
+
+/// FUNCTION DATE-TO-YYYYMMDD(yymmdd [window [year]]).
+pub fn date_to_yyyymmdd(d: &Dec, window: Option<&Dec>, year: Option<&Dec>) -> Dec {
+    let v = d.to_i64();
+    let yyyy = year_to_yyyy(&Dec::int(v / 10000), window, year).to_i64();
+    Dec::int(yyyy * 10000 + v % 10000)
+}
+
+/// FUNCTION DAY-TO-YYYYDDD(yyddd [window [year]]).
+pub fn day_to_yyyyddd(d: &Dec, window: Option<&Dec>, year: Option<&Dec>) -> Dec {
+    let v = d.to_i64();
+    let yyyy = year_to_yyyy(&Dec::int(v / 1000), window, year).to_i64();
+    Dec::int(yyyy * 1000 + v % 1000)
+}
+
 /// FUNCTION ORD: 1-based position in the (native) collating sequence.
 pub fn ord(s: &[u8]) -> Dec {
     Dec::int(s.first().map(|&b| b as i64 + 1).unwrap_or(1))

@@ -11,7 +11,15 @@ impl<'s> Lowerer<'s> {
     pub(super) fn literal(&mut self, n: Node) -> Literal {
         match n.kind() {
             "number" => Literal::Numeric(self.numeric_text(n)),
-            "string" => Literal::Alphanumeric(self.original_bytes(n, self.string_bytes(n))),
+            "string" => {
+                let bytes = self.original_bytes(n, self.string_bytes(n));
+                // cobc 3.1.2: "alphanumeric literal has zero length; a SPACE will be assumed".
+                if bytes.is_empty() {
+                    Literal::Alphanumeric(vec![b' '])
+                } else {
+                    Literal::Alphanumeric(bytes)
+                }
+            }
             "hex_string" => Literal::Alphanumeric(self.hex_bytes(n)),
             "prefixed_string" => {
                 let text = self.text(n);

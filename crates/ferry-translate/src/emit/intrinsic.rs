@@ -214,6 +214,53 @@ pub(crate) fn call(cx: &mut Ctx<'_>, f: &FunctionCall) -> Option<Result> {
             }
         }
         ("CURRENT-DATE", 0) => Result::Val("rt::Val::Text(rt::intrinsic::current_date())".into()),
+        ("SIGN", 1) => Result::Num(one(cx, "sign")?),
+        ("FRACTION-PART", 1) => Result::Num(one(cx, "fraction_part")?),
+        ("PI", 0) => Result::Num("rt::intrinsic::pi()".into()),
+        ("E", 0) => Result::Num("rt::intrinsic::e()".into()),
+        ("NUMVAL-F", 1) => Result::Num(format!("rt::intrinsic::numval_f(&{})", bytes(cx, &a[0]))),
+        ("BYTE-LENGTH", 1) => {
+            return call(
+                cx,
+                &FunctionCall {
+                    name: "LENGTH".into(),
+                    ..f.clone()
+                },
+            )
+        }
+        ("CONCATENATE", n) if n > 0 => {
+            let parts: Vec<String> = a.iter().map(|e| bytes(cx, e)).collect();
+            Result::Val(format!("rt::Val::Text([{}].concat())", parts.join(", ")))
+        }
+        ("SUBSTITUTE", n) if n >= 3 && n % 2 == 1 => {
+            let text = bytes(cx, &a[0]);
+            let pairs: Vec<String> = a[1..]
+                .chunks(2)
+                .map(|p| format!("(&{}[..], &{}[..])", bytes(cx, &p[0]), bytes(cx, &p[1])))
+                .collect();
+            Result::Val(format!(
+                "rt::Val::Text(rt::intrinsic::substitute(&{text}, &[{}]))",
+                pairs.join(", ")
+            ))
+        }
+        ("YEAR-TO-YYYY" | "DATE-TO-YYYYMMDD" | "DAY-TO-YYYYDDD", 1..=3) => {
+            let func = match f.name.as_str() {
+                "YEAR-TO-YYYY" => "year_to_yyyy",
+                "DATE-TO-YYYYMMDD" => "date_to_yyyymmdd",
+                _ => "day_to_yyyyddd",
+            };
+            let args: Vec<String> = a.iter().map(|e| ops::expr_num(cx, e)).collect();
+            let opt = |k: usize| {
+                args.get(k)
+                    .map_or("None".to_string(), |x| format!("Some(&{x})"))
+            };
+            Result::Num(format!(
+                "rt::intrinsic::{func}(&{}, {}, {})",
+                args[0],
+                opt(1),
+                opt(2)
+            ))
+        }
         _ => return None,
     };
     Some(r)
@@ -223,7 +270,14 @@ pub(crate) fn call(cx: &mut Ctx<'_>, f: &FunctionCall) -> Option<Result> {
 fn is_text_function(name: &str) -> bool {
     matches!(
         name,
-        "UPPER-CASE" | "LOWER-CASE" | "REVERSE" | "TRIM" | "CHAR" | "CURRENT-DATE"
+        "UPPER-CASE"
+            | "LOWER-CASE"
+            | "REVERSE"
+            | "TRIM"
+            | "CHAR"
+            | "CURRENT-DATE"
+            | "CONCATENATE"
+            | "SUBSTITUTE"
     )
 }
 
