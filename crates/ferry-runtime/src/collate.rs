@@ -31,9 +31,16 @@ thread_local! {
     static ACTIVE: Cell<Option<&'static [u16; 256]>> = const { Cell::new(None) };
 }
 
+/// Set once any collating sequence is installed: programs that never install one pay a relaxed
+/// load per comparison, not a thread-local lookup.
+static EVER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// The weight table in force (None: native byte order).
 #[inline(always)]
 pub fn active() -> Option<&'static [u16; 256]> {
+    if !EVER.load(std::sync::atomic::Ordering::Relaxed) {
+        return None;
+    }
     ACTIVE.with(|a| a.get())
 }
 
@@ -48,6 +55,9 @@ impl Drop for Guard {
 
 /// Installs `table` (None: native order) while the returned guard lives.
 pub fn enter(table: Option<&'static [u16; 256]>) -> Guard {
+    if table.is_some() {
+        EVER.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     Guard(ACTIVE.with(|a| a.replace(table)))
 }
 

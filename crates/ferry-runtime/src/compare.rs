@@ -35,6 +35,7 @@ fn cmp_weighted(a: &[u8], b: &[u8], w: &[u16; 256]) -> Ordering {
 }
 
 /// [`cmp_bytes`] in native byte order (two literals: cobc compares them at compile time).
+#[inline]
 pub fn cmp_bytes_native(a: &[u8], b: &[u8]) -> Ordering {
     let n = a.len().min(b.len());
     // byte slices compare lexicographically by unsigned bytes (memcmp)

@@ -562,11 +562,12 @@ pub(crate) fn status_after(
         if let Some(fs) = status {
             mov::move_bytes_alnum(mem, st.bytes(), fs);
         }
-        let covered = declarative == USE_ON_FILE
-            || rt
-                .file(id)
-                .last_open_mode
-                .is_some_and(|m| declarative & use_bit(m) != 0);
+        let covered = declarative != 0
+            && (declarative == USE_ON_FILE
+                || rt
+                    .file(id)
+                    .last_open_mode
+                    .is_some_and(|m| declarative & use_bit(m) != 0));
         if covered {
             return st;
         }
