@@ -33,6 +33,7 @@ const MUST_VERIFY: &[&str] = &[
     "indexed-io/IDXCUST",
     "indexed-steps/ACCTRPT",
     "indexed-steps/ACCTUPD",
+    "intrinsics/INTRFIN",
     "intrinsics/INTRFUNC",
     "intrinsics/INTRMISC",
     "intrinsics/INTRSTAT",

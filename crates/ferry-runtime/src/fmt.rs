@@ -154,6 +154,17 @@ fn trim_frac(s: &str) -> &str {
 /// NUMVAL(" -12.50 ") -> "-00000012.5", ORD("A") -> "000000066", SUM(17,-5,-12.75) ->
 /// "-0000000.75", SQRT(16) -> "000000004", SQRT(2) -> "1.4142135623730950488...".
 pub fn append_intrinsic(v: &crate::dec::Dec, out: &mut Vec<u8>) {
+    append_temp(v, false, out)
+}
+
+/// [`append_intrinsic`] for a result cobc shows with a `0` before the point when long (SQRT).
+pub fn append_intrinsic_lead(v: &crate::dec::Dec, out: &mut Vec<u8>) {
+    append_temp(v, true, out)
+}
+
+/// A long value below 1 is `.1666...` (cobc's MEAN, VARIANCE, ANNUITY, LOG10, ...) or, with
+/// `lead`, `0.7071...` (cobc's SQRT, SIN, ...).
+fn append_temp(v: &crate::dec::Dec, lead: bool, out: &mut Vec<u8>) {
     if v.is_nan() {
         out.push(b'0');
         return;
@@ -163,7 +174,17 @@ pub fn append_intrinsic(v: &crate::dec::Dec, out: &mut Vec<u8>) {
     let n = digits.len().max(sc + 1);
     if n > 18 {
         let p = point();
-        out.extend(v.to_string().bytes().map(|c| if c == b'.' { p } else { c }));
+        let text = v.to_string();
+        let text = if lead {
+            text
+        } else if let Some(rest) = text.strip_prefix("0.") {
+            format!(".{rest}")
+        } else if let Some(rest) = text.strip_prefix("-0.") {
+            format!("-.{rest}")
+        } else {
+            text
+        };
+        out.extend(text.bytes().map(|c| if c == b'.' { p } else { c }));
         return;
     }
     if v.signum() < 0 {

@@ -34,8 +34,12 @@ pub enum Val {
     All(&'static [u8]),
     /// Computed alphanumeric data (an intrinsic function's result).
     Text(Vec<u8>),
-    /// A numeric intrinsic function's result (displayed in cobc's temporary format).
+    /// A numeric intrinsic function's result (displayed in cobc's temporary format: a long value
+    /// below 1 without a 0 before the point, `.1666...`).
     Temp(Dec),
+    /// A numeric result cobc displays with a 0 before the point when long and below 1 (SQRT:
+    /// `0.7071...`).
+    Lead(Dec),
     /// A date-like numeric result displayed as exactly this many digits (DATE-OF-INTEGER: 8).
     Digits(Dec, usize),
 }
@@ -121,7 +125,7 @@ pub fn num_value(mem: &[u8], v: Val) -> Dec {
         Val::Fig(Fig::Zero) => Dec::ZERO,
         Val::Bytes(b) | Val::All(b) => Dec::parse(std::str::from_utf8(b).unwrap_or("0").trim()),
         Val::Text(b) => Dec::parse(std::str::from_utf8(&b).unwrap_or("0").trim()),
-        Val::Temp(d) | Val::Digits(d, _) => d,
+        Val::Temp(d) | Val::Lead(d) | Val::Digits(d, _) => d,
         Val::Fig(_) => Dec::ZERO,
     }
 }
@@ -193,7 +197,7 @@ pub fn move_value(mem: &mut [u8], src: Val, dst: Field) {
         Val::Fig(fig) => mov::move_fig(mem, fig, dst),
         Val::All(b) => mov::move_fig(mem, Fig::All(b), dst),
         Val::Text(b) => mov::move_bytes_alnum(mem, &b, dst),
-        Val::Temp(d) | Val::Digits(d, _) => mov::move_dec(mem, &d, dst),
+        Val::Temp(d) | Val::Lead(d) | Val::Digits(d, _) => mov::move_dec(mem, &d, dst),
     }
 }
 
@@ -222,10 +226,10 @@ pub fn compare(mem: &[u8], a: &Val, b: &Val) -> Ordering {
 fn compare_general(mem: &[u8], a: &Val, b: &Val) -> Ordering {
     use crate::compare as c;
     match (a, b) {
-        (Val::Temp(d) | Val::Digits(d, _), other) => {
+        (Val::Temp(d) | Val::Lead(d) | Val::Digits(d, _), other) => {
             return compare(mem, &Val::Num(d.clone()), other)
         }
-        (other, Val::Temp(d) | Val::Digits(d, _)) => {
+        (other, Val::Temp(d) | Val::Lead(d) | Val::Digits(d, _)) => {
             return compare(mem, other, &Val::Num(d.clone()))
         }
         (Val::Text(t), other) => return compare(mem, &Val::Bytes(leak(t.clone())), other),
@@ -267,6 +271,11 @@ pub fn val_bytes(mem: &[u8], v: &Val) -> Vec<u8> {
         Val::Temp(d) => {
             let mut out = Vec::new();
             crate::fmt::append_intrinsic(d, &mut out);
+            out
+        }
+        Val::Lead(d) => {
+            let mut out = Vec::new();
+            crate::fmt::append_intrinsic_lead(d, &mut out);
             out
         }
         Val::Digits(d, w) => {
@@ -321,7 +330,9 @@ pub fn display(mem: &[u8], items: &[Val], upon: Upon, advance: bool) {
                 Val::Fig(f) => d.fig(*f),
                 Val::All(b) => d.fig(Fig::All(b)),
                 Val::Text(b) => d.lit(b),
-                temp @ (Val::Temp(_) | Val::Digits(..)) => d.lit(&val_bytes(mem, temp)),
+                temp @ (Val::Temp(_) | Val::Lead(_) | Val::Digits(..)) => {
+                    d.lit(&val_bytes(mem, temp))
+                }
             };
         }
         d.end(!advance);
@@ -481,7 +492,9 @@ pub fn literal_bytes(v: Val) -> Vec<u8> {
         Val::Num(d) => d.to_string().into_bytes(),
         Val::Bytes(b) | Val::All(b) => b.to_vec(),
         Val::Fig(f) => f.pattern().to_vec(),
-        other @ (Val::Text(_) | Val::Temp(_) | Val::Digits(..)) => val_bytes(&[], &other),
+        other @ (Val::Text(_) | Val::Temp(_) | Val::Lead(_) | Val::Digits(..)) => {
+            val_bytes(&[], &other)
+        }
         Val::Field(_) => Vec::new(),
     }
 }

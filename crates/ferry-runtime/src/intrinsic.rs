@@ -488,6 +488,30 @@ pub fn day_to_yyyyddd(d: &Dec, window: Option<&Dec>, year: Option<&Dec>) -> Dec 
     Dec::int(yyyy * 1000 + v % 1000)
 }
 
+/// FUNCTION ANNUITY(rate, periods): `rate / (1 - (1 + rate) ** -periods)`, or `1 / periods` for
+/// a zero rate, with cobc's division (38 extra decimal places, truncated); 0 for a negative rate.
+pub fn annuity(rate: &Dec, periods: &Dec) -> Dec {
+    // cobc 3.1.2 gives 0 for a negative rate (ANNUITY(-0.5 3)).
+    if rate.signum() < 0 {
+        return Dec::ZERO;
+    }
+    if rate.is_zero() {
+        return Dec::ONE.div(periods).trim_zeros();
+    }
+    let growth = Dec::ONE.add(rate).pow(&periods.neg());
+    rate.div(&Dec::ONE.sub(&growth)).trim_zeros()
+}
+
+/// FUNCTION PRESENT-VALUE(rate, amount...): the sum of `amount_i / (1 + rate) ** i`.
+pub fn present_value(rate: &Dec, amounts: &[Dec]) -> Dec {
+    let base = Dec::ONE.add(rate);
+    let mut total = Dec::ZERO;
+    for (i, a) in amounts.iter().enumerate() {
+        total = total.add(&a.div(&base.pow(&Dec::int(i as i64 + 1))));
+    }
+    total.trim_zeros()
+}
+
 /// FUNCTION ORD: 1-based position in the (native) collating sequence.
 pub fn ord(s: &[u8]) -> Dec {
     Dec::int(s.first().map(|&b| b as i64 + 1).unwrap_or(1))

@@ -11,6 +11,8 @@ use super::{ops, Ctx};
 pub(crate) enum Result {
     /// A `Dec` expression.
     Num(String),
+    /// A `Dec` expression cobc displays with a 0 before the point when long and below 1 (SQRT).
+    NumLead(String),
     /// A `Val` expression (alphanumeric, or a numeric argument returned as itself).
     Val(String),
 }
@@ -106,7 +108,7 @@ pub(crate) fn call(cx: &mut Ctx<'_>, f: &FunctionCall) -> Option<Result> {
             }
         )),
         ("ABS", 1) => Result::Num(one(cx, "abs")?),
-        ("SQRT", 1) => Result::Num(one(cx, "sqrt")?),
+        ("SQRT", 1) => Result::NumLead(one(cx, "sqrt")?),
         ("INTEGER-OF-DATE", 1) => Result::Num(one(cx, "integer_of_date")?),
         ("INTEGER-OF-DAY", 1) => Result::Num(one(cx, "integer_of_day")?),
         ("DATE-OF-INTEGER", 1) => Result::Val(format!(
@@ -215,6 +217,17 @@ pub(crate) fn call(cx: &mut Ctx<'_>, f: &FunctionCall) -> Option<Result> {
         }
         ("CURRENT-DATE", 0) => Result::Val("rt::Val::Text(rt::intrinsic::current_date())".into()),
         ("SIGN", 1) => Result::Num(one(cx, "sign")?),
+        ("ANNUITY", 2) => {
+            let (r, n) = (ops::expr_num(cx, &a[0]), ops::expr_num(cx, &a[1]));
+            Result::Num(format!("rt::intrinsic::annuity(&{r}, &{n})"))
+        }
+        ("PRESENT-VALUE", n) if n >= 2 => {
+            let r = ops::expr_num(cx, &a[0]);
+            Result::Num(format!(
+                "rt::intrinsic::present_value(&{r}, &{})",
+                nums(cx, &a[1..])
+            ))
+        }
         ("FRACTION-PART", 1) => Result::Num(one(cx, "fraction_part")?),
         ("PI", 0) => Result::Num("rt::intrinsic::pi()".into()),
         ("E", 0) => Result::Num("rt::intrinsic::e()".into()),

@@ -361,6 +361,7 @@ pub(crate) fn value(cx: &mut Ctx<'_>, op: &Operand) -> String {
 fn function_value(cx: &mut Ctx<'_>, f: &ferry_syntax::ast::FunctionCall) -> String {
     let v = match super::intrinsic::call(cx, f) {
         Some(super::intrinsic::Result::Num(d)) => format!("rt::Val::Temp({d})"),
+        Some(super::intrinsic::Result::NumLead(d)) => format!("rt::Val::Lead({d})"),
         Some(super::intrinsic::Result::Val(v)) => v,
         None => {
             let msg = format!(
@@ -389,7 +390,7 @@ fn function_value(cx: &mut Ctx<'_>, f: &ferry_syntax::ast::FunctionCall) -> Stri
 pub(crate) fn num(cx: &mut Ctx<'_>, op: &Operand) -> String {
     match op {
         Operand::Function(f) if f.refmod.is_none() => match super::intrinsic::call(cx, f) {
-            Some(super::intrinsic::Result::Num(d)) => d,
+            Some(super::intrinsic::Result::Num(d) | super::intrinsic::Result::NumLead(d)) => d,
             Some(super::intrinsic::Result::Val(v)) => format!("rt::num_value(&self.mem, {v})"),
             None => function_value(cx, f),
         },
