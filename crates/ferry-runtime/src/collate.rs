@@ -61,27 +61,6 @@ pub fn enter(table: Option<&'static [u16; 256]>) -> Guard {
     Guard(ACTIVE.with(|a| a.replace(table)))
 }
 
-/// Weights of a literal alphabet: the characters listed get positions in order (a THRU range one
-/// position per character, several characters of one literal one position each); the others follow
-/// in native order.
-pub fn weights(listed: &[u8]) -> [u16; 256] {
-    let mut w = [u16::MAX; 256];
-    let mut next = 0u16;
-    for &c in listed {
-        if w[c as usize] == u16::MAX {
-            w[c as usize] = next;
-            next += 1;
-        }
-    }
-    for c in 0..256 {
-        if w[c] == u16::MAX {
-            w[c] = next;
-            next += 1;
-        }
-    }
-    w
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,14 +85,5 @@ mod tests {
         seen.sort();
         seen.dedup();
         assert_eq!(seen.len(), 256, "a permutation");
-    }
-
-    #[test]
-    fn literal_alphabet_lists_first() {
-        let w = weights(b"ZABC1");
-        assert!(w[b'Z' as usize] < w[b'A' as usize]);
-        assert!(w[b'C' as usize] < w[b'1' as usize]);
-        assert!(w[b'1' as usize] < w[0]);
-        assert!(w[b'a' as usize] > w[b'1' as usize]);
     }
 }

@@ -162,18 +162,7 @@ pub(crate) fn alphabet_table(cx: &mut Ctx<'_>, name: &str) -> Option<Option<Stri
         }
         None => {
             let mut listed: Vec<u8> = Vec::new();
-            let byte = |l: &Literal| -> Vec<u8> {
-                match l {
-                    Literal::Alphanumeric(b) => b.clone(),
-                    Literal::Numeric(t) => t
-                        .parse::<u32>()
-                        .ok()
-                        .filter(|n| (1..=256).contains(n))
-                        .map(|n| vec![(n - 1) as u8])
-                        .unwrap_or_default(),
-                    _ => Vec::new(),
-                }
-            };
+            let byte = ops::literal_chars;
             for item in &alpha.items {
                 match item {
                     ferry_syntax::ast::AlphabetItem::Literal(l) => listed.extend(byte(l)),

@@ -280,6 +280,21 @@ pub(crate) fn field(cx: &mut Ctx<'_>, r: &DataRef) -> String {
     f
 }
 
+/// The characters a literal of SPECIAL-NAMES (CLASS, ALPHABET) stands for: an alphanumeric
+/// literal its bytes, a numeric literal an ordinal position (1-based) in the native character set.
+pub(crate) fn literal_chars(l: &Literal) -> Vec<u8> {
+    match l {
+        Literal::Numeric(t) => t
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=256).contains(n))
+            .map(|n| vec![(n - 1) as u8])
+            .unwrap_or_default(),
+        Literal::Alphanumeric(b) => b.clone(),
+        _ => Vec::new(),
+    }
+}
+
 /// The byte ranges of user class `name` (`lo, hi` pairs as Rust text).
 fn user_class_ranges(cx: &Ctx<'_>, name: &str) -> Option<String> {
     let def = cx
@@ -289,19 +304,7 @@ fn user_class_ranges(cx: &Ctx<'_>, name: &str) -> Option<String> {
         .classes
         .iter()
         .find(|c| c.name == name)?;
-    // A numeric literal is an ordinal position (1-based) in the native character set.
-    let byte = |l: &Literal| -> Vec<u8> {
-        match l {
-            Literal::Numeric(t) => t
-                .parse::<u32>()
-                .ok()
-                .filter(|n| (1..=256).contains(n))
-                .map(|n| vec![(n - 1) as u8])
-                .unwrap_or_default(),
-            Literal::Alphanumeric(b) => b.clone(),
-            _ => Vec::new(),
-        }
-    };
+    let byte = literal_chars;
     let mut out = Vec::new();
     for (lo, hi) in &def.ranges {
         match hi {
