@@ -44,8 +44,7 @@ run() { # $1 = binary, $2 = run dir; prints "wall cpu" in seconds
     t=$( { TIMEFORMAT='%R %U %S'; time (cd "$2" && env -i PATH="$PATH" COB_CURRENT_DATE="2026/03/31 09:15:00.00" "$1" > stdout 2> stderr) || true; } 2>&1 )
     echo "$t" | awk '{ printf "%s %.3f\n", $1, $2 + $3 }'
 }
-best() { printf '%s\n' "$@" | sort -g | head -n 1; }
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+. bench/timing.sh
 cw=(); cc=(); rw=(); rc=()
 for _ in $(seq "$runs"); do
     read -r w c < <(run "$work/PAYROLL-cobc" "$work/run-cobc"); cw+=("$w"); cc+=("$c")
@@ -54,10 +53,6 @@ done
 for f in stdout stderr PAYRPT PAYTOT; do
     cmp -s "$work/run-cobc/$f" "$work/run-rs/$f" || { echo "outputs differ: $f" >&2; exit 1; }
 done
-ratio() { echo "scale=3; $1 / $2" | bc; }
 echo "records:            $records ($runs runs each)"
-echo "                    wall best   wall median   cpu best"
-printf 'cobc -x -O2:        %-11s %-13s %s\n' "$(best "${cw[@]}")s" "$(median "${cw[@]}")s" "$(best "${cc[@]}")s"
-printf 'ferry translation:  %-11s %-13s %s\n' "$(best "${rw[@]}")s" "$(median "${rw[@]}")s" "$(best "${rc[@]}")s"
-echo "ratio (ferry/cobc): $(ratio "$(best "${rw[@]}")" "$(best "${cw[@]}")") wall, $(ratio "$(best "${rc[@]}")" "$(best "${cc[@]}")") cpu"
+timing_table
 echo "outputs identical (stdout, stderr, PAYRPT, PAYTOT)"

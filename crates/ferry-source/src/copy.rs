@@ -117,51 +117,32 @@ impl<'o> Expander<'o> {
         let mut copied_byte = 0usize;
         let mut i = 0;
         while i < toks.len() {
+            // A directive: (tokens given to COPY, or None for REPLACE; index of its last token).
             let is_copy = is_word(s, &toks[i], "COPY");
             let is_replace =
                 is_word(s, &toks[i], "REPLACE") && !(i > 0 && toks[i - 1].kind == Tok::Punct);
-            if !is_copy && !is_replace {
-                if let Some(end) = sql_include(s, &toks, i) {
-                    // `EXEC SQL INCLUDE member END-EXEC`: the SQL precompiler copies the member,
-                    // as COPY does (SQLCA and SQLDA are the precompiler's own, kept as EXEC).
-                    apply_rules(
+            let (copy_args, end) = if is_copy || is_replace {
+                let Some(end) = toks[i..]
+                    .iter()
+                    .position(|t| t.kind == Tok::Period)
+                    .map(|p| i + p)
+                else {
+                    let word = if is_copy { "COPY" } else { "REPLACE" };
+                    self.error_at(
                         src,
-                        &toks[copied_tok..i],
-                        copied_byte,
                         toks[i].start,
-                        &active,
-                        &mut out,
+                        format!("{word} statement is not ended by a period"),
                     );
-                    let directive = &s[toks[i].start..toks[end].end];
-                    out.text
-                        .extend(std::iter::repeat_n('\n', directive.matches('\n').count()));
-                    let mut body = MappedText::default();
-                    self.copy_statement(src, &toks[i + 2..i + 4], path, chain, &mut body);
-                    let body_toks: Vec<Token> = tokenize(&body.text)
-                        .into_iter()
-                        .filter(|t| t.kind != Tok::Comment)
-                        .collect();
-                    apply_rules(&body, &body_toks, 0, body.text.len(), &active, &mut out);
-                    i = end + 1;
-                    copied_tok = i;
-                    copied_byte = toks[end].end;
-                    continue;
-                }
+                    break;
+                };
+                (is_copy.then_some(i..end), end)
+            } else if let Some(end) = sql_include(s, &toks, i) {
+                // `EXEC SQL INCLUDE member END-EXEC`: the SQL precompiler copies the member, as
+                // COPY does (SQLCA and SQLDA are the precompiler's own, kept as EXEC).
+                (Some(i + 2..i + 4), end)
+            } else {
                 i += 1;
                 continue;
-            }
-            let Some(end) = toks[i..]
-                .iter()
-                .position(|t| t.kind == Tok::Period)
-                .map(|p| i + p)
-            else {
-                let word = if is_copy { "COPY" } else { "REPLACE" };
-                self.error_at(
-                    src,
-                    toks[i].start,
-                    format!("{word} statement is not ended by a period"),
-                );
-                break;
             };
             // Text before the directive, with the active REPLACE applied.
             apply_rules(
@@ -176,20 +157,21 @@ impl<'o> Expander<'o> {
             let directive = &s[toks[i].start..toks[end].end];
             out.text
                 .extend(std::iter::repeat_n('\n', directive.matches('\n').count()));
-            if is_copy {
-                // REPLACE acts on the text after COPY processing, so on copied text too.
-                let mut body = MappedText::default();
-                self.copy_statement(src, &toks[i..end], path, chain, &mut body);
-                let body_toks: Vec<Token> = tokenize(&body.text)
-                    .into_iter()
-                    .filter(|t| t.kind != Tok::Comment)
-                    .collect();
-                apply_rules(&body, &body_toks, 0, body.text.len(), &active, &mut out);
-            } else {
-                match parse_rules(s, &toks[i + 1..end]) {
+            match copy_args {
+                Some(args) => {
+                    // REPLACE acts on the text after COPY processing, so on copied text too.
+                    let mut body = MappedText::default();
+                    self.copy_statement(src, &toks[args], path, chain, &mut body);
+                    let body_toks: Vec<Token> = tokenize(&body.text)
+                        .into_iter()
+                        .filter(|t| t.kind != Tok::Comment)
+                        .collect();
+                    apply_rules(&body, &body_toks, 0, body.text.len(), &active, &mut out);
+                }
+                None => match parse_rules(s, &toks[i + 1..end]) {
                     Ok(rules) => active = rules,
                     Err(msg) => self.error_at(src, toks[i].start, msg),
-                }
+                },
             }
             i = end + 1;
             copied_tok = i;

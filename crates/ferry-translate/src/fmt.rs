@@ -403,14 +403,20 @@ fn blocks_for_items(depth: usize) -> Option<(Vec<String>, Vec<String>)> {
     Some((before, after))
 }
 
-/// A field initialiser at `depth`, inside a struct literal that stays vertical.
-fn in_struct(depth: usize) -> Option<(Vec<String>, Vec<String>)> {
+/// Blocks down to `depth - 1`, then `opener` (closed by `}`) around the line at `depth`.
+fn wrapped(depth: usize, opener: &str) -> Option<(Vec<String>, Vec<String>)> {
     if depth < 2 {
         return None;
     }
     let (mut b, mut a) = blocks(depth - 1);
-    b.push(format!("{}__FerryStruct {{", pad(depth - 1)));
+    b.push(format!("{}{opener} {{", pad(depth - 1)));
     a.insert(0, format!("{}}}", pad(depth - 1)));
+    Some((b, a))
+}
+
+/// A field initialiser at `depth`, inside a struct literal that stays vertical.
+fn in_struct(depth: usize) -> Option<(Vec<String>, Vec<String>)> {
+    let (b, mut a) = wrapped(depth, "__FerryStruct")?;
     a.insert(
         0,
         format!(
@@ -423,13 +429,7 @@ fn in_struct(depth: usize) -> Option<(Vec<String>, Vec<String>)> {
 
 /// A match arm at `depth`, inside a match.
 fn in_match(depth: usize) -> Option<(Vec<String>, Vec<String>)> {
-    if depth < 2 {
-        return None;
-    }
-    let (mut b, mut a) = blocks(depth - 1);
-    b.push(format!("{}match __ferry_x {{", pad(depth - 1)));
-    a.insert(0, format!("{}}}", pad(depth - 1)));
-    Some((b, a))
+    wrapped(depth, "match __ferry_x")
 }
 
 /// Formats the pieces with rustfmt, several in one run; `None` for a piece rustfmt rejected or

@@ -54,6 +54,7 @@
 //! then READ PREVIOUS walks backwards; DELETE of a missing key 23; REWRITE of a missing key
 //! 23 (22 when the new record collides on a unique alternate key).
 
+use super::seq::read_full;
 use super::{Access, CobFile, KeySpec, OpenMode, StartOp};
 use redb::{
     Database, ReadOnlyTable, ReadTransaction, ReadableTable, TableDefinition, WriteTransaction,
@@ -297,20 +298,6 @@ fn build_store(path: &Path, spec: &StoreSpec, src: Option<&Path>) -> std::io::Re
         let _ = std::fs::remove_file(&tmp);
     }
     result
-}
-
-/// Fills `buf` from `r`; the number of bytes read (less than `buf.len()` only at the end).
-fn read_full(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
-    let mut got = 0;
-    while got < buf.len() {
-        match r.read(&mut buf[got..]) {
-            Ok(0) => break,
-            Ok(n) => got += n,
-            Err(e) if e.kind() == ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(got)
 }
 
 /// The next record of an unloaded file (None at its end). A file that ends inside a record

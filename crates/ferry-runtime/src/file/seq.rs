@@ -352,7 +352,8 @@ impl CobFile {
     }
 }
 
-fn read_full<R: Read>(r: &mut R, buf: &mut [u8]) -> std::io::Result<usize> {
+/// Fills `buf` from `r`; the number of bytes read (less than `buf.len()` only at the end).
+pub(super) fn read_full<R: Read>(r: &mut R, buf: &mut [u8]) -> std::io::Result<usize> {
     let mut got = 0;
     while got < buf.len() {
         match r.read(&mut buf[got..]) {

@@ -82,12 +82,32 @@ fn is_name_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '-' || c == '_'
 }
 
+/// The characters of `text` with the contents of its string literals blanked (the quotes stay),
+/// so that scanning for names and `:` never looks inside a literal.
+fn mask_literals(text: &str) -> Vec<char> {
+    let mut in_str: Option<char> = None;
+    text.chars()
+        .map(|c| match in_str {
+            Some(q) if c == q => {
+                in_str = None;
+                c
+            }
+            Some(_) => ' ',
+            None => {
+                if c == '\'' || c == '"' {
+                    in_str = Some(c);
+                }
+                c
+            }
+        })
+        .collect()
+}
+
 /// `:NAME`, `:GROUP.NAME`, each with its indicator (`:NAME :IND`, `:NAME:IND`,
 /// `:NAME INDICATOR :IND`), outside string literals, in order of appearance.
 fn sql_host_variables(text: &str) -> Vec<(Vec<String>, Option<Vec<String>>)> {
-    let chars: Vec<char> = text.chars().collect();
+    let chars = mask_literals(text);
     let mut out: Vec<(Vec<String>, Option<Vec<String>>)> = Vec::new();
-    let mut in_str: Option<char> = None;
     let mut i = 0;
     // Reads `:A.B` at i (i on the colon); returns the parts and the index after it.
     let read = |i: usize| -> Option<(Vec<String>, usize)> {
@@ -120,18 +140,6 @@ fn sql_host_variables(text: &str) -> Vec<(Vec<String>, Option<Vec<String>>)> {
     let mut last_end: Option<usize> = None;
     while i < chars.len() {
         let c = chars[i];
-        if let Some(q) = in_str {
-            if c == q {
-                in_str = None;
-            }
-            i += 1;
-            continue;
-        }
-        if c == '\'' || c == '"' {
-            in_str = Some(c);
-            i += 1;
-            continue;
-        }
         if c == ':' {
             if let Some((parts, end)) = read(i) {
                 // An indicator follows its variable directly, or after INDICATOR.
@@ -357,23 +365,12 @@ fn resolve_field(cx: &mut Ctx<'_>, r: &DataRef, refuse: bool) -> Option<String> 
 /// and numbers are left to the binding, which sees the block's text).
 fn option_arguments(norm: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let chars: Vec<char> = norm.chars().collect();
+    let chars = mask_literals(norm);
     let mut i = 0;
-    let mut in_str: Option<char> = None;
     let mut word_start: Option<usize> = None;
     while i < chars.len() {
         let c = chars[i];
-        if let Some(q) = in_str {
-            if c == q {
-                in_str = None;
-            }
-            i += 1;
-            continue;
-        }
-        if c == '\'' || c == '"' {
-            in_str = Some(c);
-            word_start = None;
-        } else if is_name_char(c) {
+        if is_name_char(c) {
             if word_start.is_none() {
                 word_start = Some(i);
             }
@@ -637,7 +634,35 @@ fn dfhresp_code(c: &str) -> Option<i64> {
 
 #[cfg(test)]
 mod tests {
-    use super::dfhresp_code;
+    use super::{dfhresp_code, option_arguments, sql_host_variables};
+
+    #[test]
+    fn host_variables_and_options_skip_literals() {
+        let hv = sql_host_variables(
+            "SQL SELECT A INTO :X :XI, :G.Y INDICATOR :YI FROM T WHERE B = ':NOT' AND C = :Z",
+        );
+        let names: Vec<(String, Option<String>)> = hv
+            .into_iter()
+            .map(|(p, i)| (p.join("."), i.map(|i| i.join("."))))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("X".to_string(), Some("XI".to_string())),
+                ("G.Y".to_string(), Some("YI".to_string())),
+                ("Z".to_string(), None),
+            ]
+        );
+        let opts =
+            option_arguments("CICS READ DATASET('CUST(1)') INTO(WS-REC) RIDFLD(KEY) LENGTH(80)");
+        assert_eq!(
+            opts,
+            [
+                ("INTO".to_string(), "WS-REC".to_string()),
+                ("RIDFLD".to_string(), "KEY".to_string()),
+            ]
+        );
+    }
 
     #[test]
     fn dfhresp_codes() {
