@@ -2,7 +2,7 @@
 //! the last full relation gives the subject and operator that `abbreviated_relation` (`OR > 5`) and
 //! `bare_condition` objects (`OR 2`) inherit. A bare name that is a level-88 item is a condition-name.
 
-use tree_sitter::Node;
+use super::cst::Node;
 
 use super::{field, has_kw, kids, span, Lowerer};
 use crate::ast::*;

@@ -1,6 +1,6 @@
 //! DATA DIVISION: file descriptions, data description entries and their nesting by level number.
 
-use tree_sitter::Node;
+use super::cst::Node;
 
 use super::{field, fields, has_kw, kid, kids, span, Lowerer};
 use crate::ast::*;

@@ -2,7 +2,7 @@
 
 use tree_sitter::Node;
 
-use super::{span, Lowerer};
+use super::Lowerer;
 use crate::SyntaxError;
 
 /// Local error recovery: every ERROR node is reported, then the text from its start up to (not
@@ -81,12 +81,19 @@ fn first_period_in(n: Node, from: usize) -> Option<usize> {
     children.into_iter().find_map(|k| first_period_in(k, from))
 }
 
+fn ts_span(n: Node) -> crate::ast::Span {
+    crate::ast::Span {
+        start: n.start_byte(),
+        end: n.end_byte(),
+    }
+}
+
 pub(super) fn collect(l: &mut Lowerer, root: Node) {
     let mut stack = vec![root];
     while let Some(n) = stack.pop() {
         if n.is_error() {
             let message = error_message(l.src, n);
-            l.error(span(n), message);
+            l.error(ts_span(n), message);
             continue;
         }
         if n.is_missing() {
@@ -100,7 +107,7 @@ pub(super) fn collect(l: &mut Lowerer, root: Node) {
             } else {
                 format!("missing {what} in {context}")
             };
-            l.error(span(n), message);
+            l.error(ts_span(n), message);
             continue;
         }
         if n.has_error() {

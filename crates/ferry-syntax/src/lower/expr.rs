@@ -1,6 +1,6 @@
 //! Literals, operands, data references and arithmetic expressions.
 
-use tree_sitter::Node;
+use super::cst::Node;
 
 use super::{field, fields, kid, kids, span, Lowerer};
 use crate::ast::*;

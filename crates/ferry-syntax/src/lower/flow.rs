@@ -7,7 +7,7 @@
 //! has not got it yet, an END-xxx closes the innermost matching statement (implicitly closing the ones
 //! inside it).
 
-use tree_sitter::Node;
+use super::cst::Node;
 
 use super::{field, fields, kids, span, Lowerer};
 use crate::ast::*;

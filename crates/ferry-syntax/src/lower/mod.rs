@@ -9,6 +9,7 @@
 //! - `verbs`, `verbs_io`: one function per statement.
 
 mod cond;
+mod cst;
 mod data;
 mod errors;
 mod expr;
@@ -21,7 +22,9 @@ mod verbs_io;
 
 use std::collections::{HashMap, HashSet};
 
-use tree_sitter::{Node, Tree};
+use tree_sitter::Tree;
+
+use cst::{Cst, Node};
 
 use crate::ast::{Constant, SourceUnit, Span};
 use crate::SyntaxError;
@@ -36,7 +39,8 @@ pub(crate) fn lower(
     prior: Vec<SyntaxError>,
     latin1: Vec<std::ops::Range<usize>>,
 ) -> (SourceUnit, Vec<SyntaxError>) {
-    let root = tree.root_node();
+    let cst = Cst::new(tree);
+    let root = cst.root();
     let mut l = Lowerer {
         src: text,
         in_args: 0,
@@ -52,7 +56,9 @@ pub(crate) fn lower(
         latin1,
     };
     l.prescan(root);
-    errors::collect(&mut l, root);
+    if root.has_error() {
+        errors::collect(&mut l, tree.root_node());
+    }
     let mut unit = SourceUnit::default();
     for n in kids(root) {
         if n.kind() == "program" {
@@ -237,16 +243,12 @@ pub(crate) fn kids<'t>(n: Node<'t>) -> Vec<Node<'t>> {
 
 /// Field ids of the grammar by name. tree-sitter looks a field name up by comparing it with every
 /// field name of the language; the lowering asks for fields millions of times on a large estate.
-fn field_id(name: &str) -> Option<std::num::NonZeroU16> {
-    static IDS: std::sync::OnceLock<HashMap<String, std::num::NonZeroU16>> =
-        std::sync::OnceLock::new();
+fn field_id(name: &str) -> Option<u16> {
+    static IDS: std::sync::OnceLock<HashMap<String, u16>> = std::sync::OnceLock::new();
     IDS.get_or_init(|| {
         let lang = crate::language();
         (1..=lang.field_count() as u16)
-            .filter_map(|id| {
-                let name = lang.field_name_for_id(id)?.to_string();
-                Some((name, std::num::NonZeroU16::new(id)?))
-            })
+            .filter_map(|id| Some((lang.field_name_for_id(id)?.to_string(), id)))
             .collect()
     })
     .get(name)
@@ -255,10 +257,9 @@ fn field_id(name: &str) -> Option<std::num::NonZeroU16> {
 
 pub(crate) fn field<'t>(n: Node<'t>, name: &str) -> Option<Node<'t>> {
     let id = field_id(name)?;
-    let mut c = n.walk();
     let found = n
-        .children_by_field_id(id, &mut c)
-        .find(|k| !k.is_extra() && !k.is_missing());
+        .children(&mut n.walk())
+        .find(|k| k.field_id() == id && !k.is_extra() && !k.is_missing());
     found
 }
 
@@ -266,22 +267,23 @@ pub(crate) fn fields<'t>(n: Node<'t>, name: &str) -> Vec<Node<'t>> {
     let Some(id) = field_id(name) else {
         return Vec::new();
     };
-    let mut c = n.walk();
-    n.children_by_field_id(id, &mut c)
-        .filter(|k| !k.is_extra() && !k.is_missing())
+    n.children(&mut n.walk())
+        .filter(|k| k.field_id() == id && !k.is_extra() && !k.is_missing())
         .collect()
 }
 
 /// Whether `n` has a direct (keyword) child of kind `kw`, e.g. `has_kw(n, "ROUNDED")`.
 pub(crate) fn has_kw(n: Node, kw: &str) -> bool {
-    let mut c = n.walk();
     let found = n
-        .children(&mut c)
+        .children(&mut n.walk())
         .any(|k| !k.is_named() && !k.is_missing() && k.kind() == kw);
     found
 }
 
 /// The first named child of one of `kinds`.
 pub(crate) fn kid<'t>(n: Node<'t>, kinds: &[&str]) -> Option<Node<'t>> {
-    kids(n).into_iter().find(|k| kinds.contains(&k.kind()))
+    let found = n
+        .named_children(&mut n.walk())
+        .find(|k| !k.is_extra() && !k.is_error() && kinds.contains(&k.kind()));
+    found
 }

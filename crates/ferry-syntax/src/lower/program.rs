@@ -1,7 +1,7 @@
 //! Programs, IDENTIFICATION and ENVIRONMENT divisions, and the layout of the PROCEDURE DIVISION
 //! (declaratives, sections, paragraphs, sentences).
 
-use tree_sitter::Node;
+use super::cst::Node;
 
 use super::{field, fields, has_kw, kid, kids, span, Lowerer};
 use crate::ast::*;

@@ -1,7 +1,7 @@
 //! SCREEN SECTION and REPORT SECTION (Report Writer) entries, and the screen phrases of DISPLAY /
 //! ACCEPT.
 
-use tree_sitter::Node;
+use super::cst::Node;
 
 use super::{field, fields, has_kw, kid, kids, span, Lowerer};
 use crate::ast::*;

@@ -1,6 +1,6 @@
 //! Statements without file I/O: data movement, arithmetic, control flow, string handling.
 
-use tree_sitter::Node;
+use super::cst::Node;
 
 use super::{field, fields, has_kw, kid, kids, span, Lowerer};
 use crate::ast::*;

@@ -1,6 +1,6 @@
 //! File I/O, SORT/MERGE, PERFORM and CALL.
 
-use tree_sitter::Node;
+use super::cst::Node;
 
 use super::program::pass_by;
 use super::{field, fields, kid, kids, span, Lowerer};
