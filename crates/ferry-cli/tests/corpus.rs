@@ -51,6 +51,7 @@ const MUST_VERIFY: &[&str] = &[
     "nucleus-move/MOVESYNC",
     "nucleus-names/NAMES",
     "nucleus-names/SWITCHES",
+    "nucleus-strings/INSPORD",
     "nucleus-strings/STRBUILD",
     "nucleus-strings/STRPARSE",
     "nucleus-tables/TABLES",

@@ -779,11 +779,56 @@ pub enum Look {
     First(Val),
 }
 
-/// BEFORE / AFTER INITIAL delimiters of an INSPECT clause.
+/// BEFORE / AFTER INITIAL delimiters of an INSPECT clause; when both are given, the one written
+/// first narrows the region first.
 #[derive(Clone, Debug, Default)]
 pub struct Limits {
     pub before: Option<Val>,
     pub after: Option<Val>,
+    pub before_first: bool,
+}
+
+impl Limits {
+    /// No BEFORE / AFTER phrase.
+    pub const NONE: Limits = Limits {
+        before: None,
+        after: None,
+        before_first: false,
+    };
+
+    /// BEFORE INITIAL `v`.
+    pub fn before(v: Val) -> Limits {
+        Limits {
+            before: Some(v),
+            ..Limits::NONE
+        }
+    }
+
+    /// AFTER INITIAL `v`.
+    pub fn after(v: Val) -> Limits {
+        Limits {
+            after: Some(v),
+            ..Limits::NONE
+        }
+    }
+
+    /// AFTER INITIAL `a` BEFORE INITIAL `b`, in that order.
+    pub fn after_before(a: Val, b: Val) -> Limits {
+        Limits {
+            before: Some(b),
+            after: Some(a),
+            before_first: false,
+        }
+    }
+
+    /// BEFORE INITIAL `b` AFTER INITIAL `a`, in that order.
+    pub fn before_after(b: Val, a: Val) -> Limits {
+        Limits {
+            before: Some(b),
+            after: Some(a),
+            before_first: true,
+        }
+    }
 }
 
 struct OwnedClause {
@@ -791,6 +836,7 @@ struct OwnedClause {
     pattern: Vec<u8>,
     before: Option<Vec<u8>>,
     after: Option<Vec<u8>>,
+    before_first: bool,
 }
 
 fn own(mem: &[u8], look: &Look, limits: &Limits) -> OwnedClause {
@@ -805,6 +851,7 @@ fn own(mem: &[u8], look: &Look, limits: &Limits) -> OwnedClause {
         pattern,
         before: limits.before.as_ref().map(|v| val_bytes(mem, v)),
         after: limits.after.as_ref().map(|v| val_bytes(mem, v)),
+        before_first: limits.before_first,
     }
 }
 
@@ -822,11 +869,12 @@ fn region(c: &OwnedClause) -> crate::inspect::Region<'_> {
     crate::inspect::Region {
         before: c.before.as_deref(),
         after: c.after.as_deref(),
+        before_first: c.before_first,
     }
 }
 
-/// INSPECT target TALLYING counter FOR ...: every clause is scanned together; each count is added
-/// to its counter.
+/// INSPECT target TALLYING counter FOR ...: the clauses are applied in order (see
+/// [`crate::inspect`]); each count is added to its counter.
 pub fn inspect_tally(mem: &mut [u8], target: Field, clauses: &[(Field, Look, Limits)]) {
     let data = target.bytes(mem).to_vec();
     let owned: Vec<OwnedClause> = clauses.iter().map(|(_, l, r)| own(mem, l, r)).collect();

@@ -1,19 +1,27 @@
-//! INSPECT TALLYING / REPLACING / CONVERTING.
+//! INSPECT TALLYING / REPLACING / CONVERTING, as libcob 3.1.2 does them.
 //!
 //! Operands are byte slices (copy item bytes first when they live in the same buffer).
-//! The data is scanned left to right; at each position the clauses are tried in order
-//! and the first that matches (inside its BEFORE/AFTER INITIAL region) is applied and the
-//! scan advances past the match; otherwise it advances one character. A LEADING clause
-//! stops for good at the first position of its region where it does not match; FIRST
-//! applies once.
+//! The clauses are applied one after the other, each over its whole region, and every
+//! character a clause counts or replaces is marked: a later clause never counts or replaces a
+//! marked character, and comparisons always look at the original data (replacements are
+//! written at the end). ALL and FIRST skip a match that touches a marked character; LEADING
+//! skips such a match too but stops at the first position that does not match; FIRST applies
+//! once. A region (BEFORE / AFTER INITIAL) is narrowed by its phrases in the order they are
+//! written: AFTER "B" BEFORE "X" ends at the first X after the first B, while BEFORE "X"
+//! AFTER "B" looks for B only before the first X.
 //!
-//! cobc 3.1.2 (experiment s1) with Q = "AABACADAA ABC" + 7 spaces:
-//! TALLYING C1 FOR ALL "A" C2 FOR LEADING "A" -> 7, 0 (ALL takes every position first);
+//! cobc 3.1.2 (experiments s1, i1, i2) with Q = "AABACADAA ABC" + 7 spaces:
+//! TALLYING C1 FOR ALL "A" C2 FOR LEADING "A" -> 7, 0;
 //! C1 FOR CHARACTERS BEFORE INITIAL "C" C2 FOR ALL "A" AFTER INITIAL "C" -> 4, 4;
 //! C FOR ALL "AA" "A" -> 5;
 //! REPLACING ALL "A" BY "x" AFTER INITIAL "B" FIRST "C" BY "y" LEADING "x" BY "z"
 //! -> "AABxyxDxx xBC"; CHARACTERS BY "#" BEFORE INITIAL "D" -> "######Dxx xBC";
 //! CONVERTING "xyz" TO "XYZ" AFTER INITIAL "D" -> "######DXX XBC".
+//! "ABABA" REPLACING ALL "BA" BY "YY" ALL "AB" BY "XX" -> "AYYYY" (clause by clause, not
+//! position by position); "AABACADAEAAF" REPLACING FIRST "A" BY "1" LEADING "A" BY "2"
+//! ALL "AE" BY "XY" AFTER INITIAL "B" -> "12BACADXYAAF"; "ABAB" TALLYING C1 FOR LEADING "AB"
+//! C2 FOR LEADING "A" -> 2, 0; "XAXBAXA" REPLACING ALL "A" BY "Q" AFTER INITIAL "B" BEFORE
+//! INITIAL "X" -> "XAXBQXA", with BEFORE INITIAL "X" AFTER INITIAL "B" -> unchanged.
 
 /// What a clause looks for.
 #[derive(Clone, Copy, Debug)]
@@ -24,129 +32,102 @@ pub enum Pattern<'a> {
     First(&'a [u8]),
 }
 
-/// BEFORE INITIAL / AFTER INITIAL delimiters of a clause.
+/// BEFORE INITIAL / AFTER INITIAL delimiters of a clause, and which was written first.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Region<'a> {
     pub before: Option<&'a [u8]>,
     pub after: Option<&'a [u8]>,
+    pub before_first: bool,
 }
 
 impl<'a> Region<'a> {
     pub const ALL: Region<'static> = Region {
         before: None,
         after: None,
+        before_first: false,
     };
     pub fn before(b: &'a [u8]) -> Region<'a> {
         Region {
             before: Some(b),
-            after: None,
+            ..Region::ALL
         }
     }
     pub fn after(a: &'a [u8]) -> Region<'a> {
         Region {
-            before: None,
             after: Some(a),
+            ..Region::ALL
         }
     }
     /// [start, end) of the region in `data`.
     fn bounds(&self, data: &[u8]) -> (usize, usize) {
-        let find = |from: usize, n: &[u8]| -> Option<usize> {
-            if n.is_empty() || data.len() < n.len() {
+        let find = |from: usize, to: usize, n: &[u8]| -> Option<usize> {
+            if n.is_empty() || to < from + n.len() {
                 return None;
             }
-            (from..=data.len() - n.len()).find(|&i| &data[i..i + n.len()] == n)
+            (from..=to - n.len()).find(|&i| &data[i..i + n.len()] == n)
         };
-        let start = match self.after {
-            Some(a) => match find(0, a) {
-                Some(i) => i + a.len(),
-                None => data.len(),
+        let after = |(s, e): (usize, usize)| match self.after {
+            Some(a) => match find(s, e, a) {
+                Some(i) => (i + a.len(), e),
+                None => (e, e),
             },
-            None => 0,
+            None => (s, e),
         };
-        let end = match self.before {
-            Some(b) => find(start.min(data.len()), b).unwrap_or(data.len()),
-            None => data.len(),
+        let before = |(s, e): (usize, usize)| match self.before {
+            Some(b) => match find(s, e, b) {
+                Some(i) => (s, i),
+                None => (s, e),
+            },
+            None => (s, e),
         };
-        (start, end.max(start))
+        let whole = (0, data.len());
+        if self.before_first {
+            after(before(whole))
+        } else {
+            before(after(whole))
+        }
     }
 }
 
-struct State {
-    start: usize,
-    end: usize,
-    leading_ok: bool,
-    done: bool,
-}
-
-/// Core scan: calls `hit(clause, pos, len)` for every match.
+/// Core scan: calls `hit(clause, pos, len)` for every character or substring a clause counts or
+/// replaces.
 fn scan(data: &[u8], clauses: &[(Pattern, Region)], mut hit: impl FnMut(usize, usize, usize)) {
-    let mut st: Vec<State> = clauses
-        .iter()
-        .map(|(_, r)| {
-            let (start, end) = r.bounds(data);
-            State {
-                start,
-                end,
-                leading_ok: true,
-                done: false,
-            }
-        })
-        .collect();
-    let mut i = 0;
-    while i < data.len() {
-        let mut advanced = false;
-        for (k, (pat, _)) in clauses.iter().enumerate() {
-            let s = &st[k];
-            if i < s.start || i >= s.end || s.done {
+    let mut marked = vec![false; data.len()];
+    for (k, (pat, region)) in clauses.iter().enumerate() {
+        let (s, e) = region.bounds(data);
+        let p: &[u8] = match pat {
+            Pattern::Characters => {
+                for i in s..e {
+                    if !marked[i] {
+                        marked[i] = true;
+                        hit(k, i, 1);
+                    }
+                }
                 continue;
             }
-            let m = match pat {
-                Pattern::Characters => Some(1),
-                Pattern::All(p) | Pattern::First(p) => matches(data, i, p, s.end),
-                Pattern::Leading(p) => {
-                    if s.leading_ok {
-                        matches(data, i, p, s.end)
-                    } else {
-                        None
-                    }
-                }
-            };
-            if let Some(n) = m {
-                hit(k, i, n);
-                if let Pattern::First(_) = pat {
-                    st[k].done = true;
-                }
-                // every other LEADING clause whose region holds i is broken
-                for (j, (pj, _)) in clauses.iter().enumerate() {
-                    if j != k
-                        && matches!(pj, Pattern::Leading(_))
-                        && i >= st[j].start
-                        && i < st[j].end
-                    {
-                        st[j].leading_ok = false;
-                    }
-                }
-                i += n;
-                advanced = true;
-                break;
-            }
+            Pattern::All(p) | Pattern::Leading(p) | Pattern::First(p) => p,
+        };
+        let n = p.len();
+        if n == 0 {
+            continue;
         }
-        if !advanced {
-            for (j, (pj, _)) in clauses.iter().enumerate() {
-                if matches!(pj, Pattern::Leading(_)) && i >= st[j].start && i < st[j].end {
-                    st[j].leading_ok = false;
+        let mut i = s;
+        while i + n <= e {
+            if &data[i..i + n] == p {
+                if marked[i..i + n].iter().all(|m| !m) {
+                    marked[i..i + n].iter_mut().for_each(|m| *m = true);
+                    hit(k, i, n);
+                    if let Pattern::First(_) = pat {
+                        break;
+                    }
+                    i += n;
+                    continue;
                 }
+            } else if let Pattern::Leading(_) = pat {
+                break;
             }
             i += 1;
         }
-    }
-}
-
-fn matches(data: &[u8], i: usize, p: &[u8], end: usize) -> Option<usize> {
-    if !p.is_empty() && i + p.len() <= end && &data[i..i + p.len()] == p {
-        Some(p.len())
-    } else {
-        None
     }
 }
 
@@ -257,5 +238,88 @@ mod tests {
         assert_eq!(&d[..13], b"######Dxx xBC");
         converting(&mut d, b"xyz", b"XYZ", Region::after(b"D"));
         assert_eq!(&d[..13], b"######DXX XBC");
+    }
+
+    /// Clause by clause, against the original data, as cobc 3.1.2 does (experiment i1).
+    #[test]
+    fn clause_by_clause_like_cobc() {
+        let mut d = b"ABABA".to_vec();
+        replacing(
+            &mut d,
+            &[
+                (Pattern::All(b"BA"), b"YY", Region::ALL),
+                (Pattern::All(b"AB"), b"XX", Region::ALL),
+            ],
+        );
+        assert_eq!(d, b"AYYYY");
+        let mut d = b"AABACADAEAAF".to_vec();
+        replacing(
+            &mut d,
+            &[
+                (Pattern::First(b"A"), b"1", Region::ALL),
+                (Pattern::Leading(b"A"), b"2", Region::ALL),
+                (Pattern::All(b"AE"), b"XY", Region::after(b"B")),
+            ],
+        );
+        assert_eq!(d, b"12BACADXYAAF");
+        let t = |d: &[u8], c: &[(Pattern, Region)]| tallying(d, c);
+        assert_eq!(
+            t(
+                b"ABAB",
+                &[
+                    (Pattern::Leading(b"AB"), Region::ALL),
+                    (Pattern::Leading(b"A"), Region::ALL)
+                ]
+            ),
+            [2, 0]
+        );
+        assert_eq!(
+            t(
+                b"AXAXA       ",
+                &[
+                    (Pattern::All(b"A"), Region::ALL),
+                    (Pattern::Characters, Region::ALL)
+                ]
+            ),
+            [3, 9]
+        );
+        let mut d = b"AAXAA".to_vec();
+        replacing(
+            &mut d,
+            &[
+                (Pattern::Characters, b"#", Region::before(b"X")),
+                (Pattern::Leading(b"A"), b"L", Region::ALL),
+            ],
+        );
+        assert_eq!(d, b"##XAA");
+        let mut d = b"ABCABC      ".to_vec();
+        replacing(
+            &mut d,
+            &[
+                (Pattern::All(b"AB"), b"12", Region::ALL),
+                (Pattern::All(b"BC"), b"34", Region::ALL),
+                (Pattern::Characters, b".", Region::ALL),
+            ],
+        );
+        assert_eq!(d, b"12.12.......");
+    }
+
+    /// BEFORE and AFTER narrow the region in the order they are written (experiment i2).
+    #[test]
+    fn region_phrase_order_like_cobc() {
+        let both = |before_first| Region {
+            before: Some(b"X"),
+            after: Some(b"B"),
+            before_first,
+        };
+        let mut d = b"XAXBAXA".to_vec();
+        replacing(&mut d, &[(Pattern::All(b"A"), b"Q", both(false))]);
+        assert_eq!(d, b"XAXBQXA");
+        let mut d = b"XAXBAXA".to_vec();
+        replacing(&mut d, &[(Pattern::All(b"A"), b"Q", both(true))]);
+        assert_eq!(d, b"XAXBAXA");
+        let mut d = b"AXBAXA".to_vec();
+        converting(&mut d, b"A", b"Q", both(false));
+        assert_eq!(d, b"AXBQXA");
     }
 }

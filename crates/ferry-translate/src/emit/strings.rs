@@ -107,18 +107,27 @@ pub(crate) fn unstring(
     code.close("}");
 }
 
+/// BEFORE / AFTER INITIAL phrases; with both, the one written first narrows the region first.
 fn limits(cx: &mut Ctx<'_>, ls: &[InspectLimit]) -> String {
-    let mut before = "None".to_string();
-    let mut after = "None".to_string();
+    let mut before = None;
+    let mut after = None;
+    let mut before_first = false;
     for l in ls {
-        let v = format!("Some({})", ops::value(cx, &l.pattern));
+        let v = ops::value(cx, &l.pattern);
         if l.before {
-            before = v;
+            before_first = after.is_none();
+            before = Some(v);
         } else {
-            after = v;
+            after = Some(v);
         }
     }
-    format!("rt::Limits {{ before: {before}, after: {after} }}")
+    match (before, after) {
+        (None, None) => "rt::Limits::NONE".into(),
+        (Some(b), None) => format!("rt::Limits::before({b})"),
+        (None, Some(a)) => format!("rt::Limits::after({a})"),
+        (Some(b), Some(a)) if before_first => format!("rt::Limits::before_after({b}, {a})"),
+        (Some(b), Some(a)) => format!("rt::Limits::after_before({a}, {b})"),
+    }
 }
 
 fn look(cx: &mut Ctx<'_>, kind: &str, pattern: Option<&Operand>) -> String {
