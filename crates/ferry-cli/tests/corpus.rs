@@ -25,6 +25,7 @@ const MUST_VERIFY: &[&str] = &[
     "collating/COLLODD",
     "collating/COLLSORT",
     "copy-replace/COPYMAIN",
+    "declaratives/DECLDBG",
     "declaratives/DECLMODE",
     "declaratives/DECLREL",
     "declaratives/DECLTEST",

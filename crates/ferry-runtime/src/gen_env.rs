@@ -183,6 +183,29 @@ pub fn switch_on(n: u32) -> bool {
     v.eq_ignore_ascii_case("ON") || v.starts_with('1')
 }
 
+/// A program compiled WITH DEBUGGING MODE whose USE FOR DEBUGGING sections were not translated:
+/// libcob enters them only when `COB_SET_DEBUG` is on (`Y`, `YES`, `TRUE`, `ON`, `1` in any
+/// case), stops on a value that is neither on nor off (`N`, `NO`, `FALSE`, `OFF`, `0`, empty),
+/// and otherwise runs the program as if they were absent, as the translation does. Checked
+/// against cobc 3.1.2. A run that would enter them stops here, saying so, with exit status 1.
+pub fn debugging_declaratives(at: &str) {
+    let v = std::env::var("COB_SET_DEBUG").unwrap_or_default();
+    let off = ["", "N", "NO", "FALSE", "OFF", "0"]
+        .iter()
+        .any(|f| v.eq_ignore_ascii_case(f));
+    if off {
+        return;
+    }
+    crate::gen::with_rt(|rt| {
+        rt.flush();
+        eprintln!(
+            "ferry: COB_SET_DEBUG={v} asks for the USE FOR DEBUGGING declaratives at {at}, which are not translated; run without COB_SET_DEBUG"
+        );
+        rt.shutdown();
+    });
+    std::process::exit(1)
+}
+
 thread_local! {
     /// EXTERNAL records of the run unit, by name: the storage every program declaring one shares.
     static EXTERNAL: std::cell::RefCell<std::collections::HashMap<&'static str, Vec<u8>>> =

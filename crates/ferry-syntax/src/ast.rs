@@ -54,6 +54,9 @@ pub struct Environment {
     /// OBJECT-COMPUTER `PROGRAM COLLATING SEQUENCE IS alphabet-name` (upper-cased).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub program_collating: Option<String>,
+    /// SOURCE-COMPUTER `WITH DEBUGGING MODE`: debugging lines and USE FOR DEBUGGING are compiled.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub debugging_mode: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -643,6 +646,10 @@ pub struct UseStatement {
     /// `USE BEFORE REPORTING group` (Report Writer): the report group; `targets` is then empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub before_reporting: Option<String>,
+    /// `USE FOR DEBUGGING ON ...`: `targets` are the procedure, data or file names (or `ALL`,
+    /// `PROCEDURES`, `REFERENCES`, `OF` as written).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub debugging: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -81,6 +81,14 @@ impl<'s> Lowerer<'s> {
                         }
                     }
                     "repository" => self.repository(para, &mut env.repository),
+                    "source_computer" => {
+                        let text = self.upper(para);
+                        let words: Vec<&str> = text
+                            .split(|c: char| c.is_whitespace() || c == '.')
+                            .filter(|w| !w.is_empty())
+                            .collect();
+                        env.debugging_mode = words.windows(2).any(|w| w == ["DEBUGGING", "MODE"]);
+                    }
                     "object_computer" => {
                         // `PROGRAM COLLATING SEQUENCE IS name` among the paragraph's loose words.
                         let text = self.upper(para);
@@ -451,10 +459,19 @@ impl<'s> Lowerer<'s> {
                     sec.span.end = item.end_byte();
                 }
                 "use_statement" => {
-                    let targets = fields(item, "target")
-                        .into_iter()
-                        .map(|t| self.upper(t))
-                        .collect();
+                    let debugging = has_kw(item, "DEBUGGING");
+                    let targets = if debugging {
+                        kids(item)
+                            .into_iter()
+                            .filter(|k| k.kind() == "word")
+                            .map(|t| self.upper(t))
+                            .collect()
+                    } else {
+                        fields(item, "target")
+                            .into_iter()
+                            .map(|t| self.upper(t))
+                            .collect()
+                    };
                     let sec = current_section(&mut sections, item);
                     if sec.use_statement.is_some() || !sec.paragraphs.is_empty() {
                         self.error(
@@ -462,13 +479,11 @@ impl<'s> Lowerer<'s> {
                             "USE must directly follow a section header in DECLARATIVES",
                         );
                     }
-                    if has_kw(item, "DEBUGGING") {
-                        self.not_lowered(item, "USE FOR DEBUGGING");
-                    }
                     let before_reporting = field(item, "report_group").map(|g| self.upper(g));
                     sec.use_statement = Some(UseStatement {
                         targets,
                         before_reporting,
+                        debugging,
                     });
                     sec.span.end = item.end_byte();
                 }

@@ -466,6 +466,9 @@ pub(crate) fn entry_points(cx: &mut Ctx<'_>, code: &mut Code, ty: &str) -> Vec<u
             "let _collating = rt::collate::enter(Some({table}));"
         ));
     }
+    if let Some(at) = &cx.debugging_at {
+        code.line(format!("rt::debugging_declaratives({at:?});"));
+    }
     if first.is_empty() {
         code.line("Ok(())");
     } else {

@@ -261,6 +261,9 @@ pub(crate) struct Ctx<'a> {
     pub current_para: usize,
     /// Index of the first paragraph after DECLARATIVES (where the program starts).
     pub main_start: usize,
+    /// `file:line` of the USE FOR DEBUGGING sections left out of a program compiled WITH
+    /// DEBUGGING MODE: its run checks that libcob would not enter them.
+    pub debugging_at: Option<String>,
     /// File index -> (first, last) paragraph of its USE AFTER ERROR section.
     pub declaratives: BTreeMap<usize, (usize, usize)>,
     /// USE AFTER ERROR ON INPUT / OUTPUT / I-O / EXTEND: (runtime OpenMode variant, paragraphs).
@@ -408,12 +411,49 @@ fn variant_to_words(v: &str) -> String {
     s
 }
 
+/// The program without its USE FOR DEBUGGING sections, and the span of the first, if it has any.
+fn without_debugging(program: &Program) -> Option<(Program, Span)> {
+    let proc = program.procedure.as_ref()?;
+    let debugging =
+        |s: &ferry_syntax::ast::Section| s.use_statement.as_ref().is_some_and(|u| u.debugging);
+    let first = proc.declaratives.iter().find(|s| debugging(s))?.span;
+    let mut p = program.clone();
+    if let Some(proc) = p.procedure.as_mut() {
+        proc.declaratives.retain(|s| !debugging(s));
+    }
+    Some((p, first))
+}
+
 pub(crate) fn program(
     input: &ProgramInput<'_>,
     callees: &BTreeMap<String, Interface>,
     estate_programs: &[String],
     shared_layouts: &[crate::layouts::SharedLayout],
 ) -> Generated {
+    // USE FOR DEBUGGING sections run only when the program is compiled WITH DEBUGGING MODE and
+    // run with COB_SET_DEBUG on; otherwise libcob never enters them. They are left out, and a
+    // run that would enter them stops at its start (see `rt::debugging_declaratives`).
+    let stripped;
+    let input_stripped;
+    let mut debugging_at = None;
+    let input = match without_debugging(input.program) {
+        Some((program, span)) => {
+            stripped = program;
+            if input.program.environment.debugging_mode {
+                let (file, line, _) = (input.locate)(span.start);
+                debugging_at = Some(format!("{file}:{line}"));
+            }
+            input_stripped = ProgramInput {
+                program: &stripped,
+                model: input.model,
+                path: input.path.clone(),
+                locate: input.locate,
+                globals: input.globals.clone(),
+            };
+            &input_stripped
+        }
+        None => input,
+    };
     let (shared, layout_crates) = crate::layouts::shared_descriptors(input, shared_layouts);
     let (paras, sections) = collect_paragraphs(input.program);
     let mut cx = Ctx {
@@ -434,6 +474,7 @@ pub(crate) fn program(
         loop_labels: Vec::new(),
         current_para: 0,
         main_start: 0,
+        debugging_at,
         declaratives: BTreeMap::new(),
         mode_declaratives: Vec::new(),
         altered: BTreeMap::new(),
