@@ -100,6 +100,48 @@ pub fn record_cmd(common: &Common, src: &Path, rerecord: bool, into: Option<&Pat
     Ok(0)
 }
 
+/// The source-format flag cobc needs for one executable when ferry.toml sets no source_format:
+/// `-free` when ferry reads every source of it as free format (cobc 3.1.2 assumes fixed format and
+/// does not take `>>SOURCE FORMAT FREE` written in column 1 then). Sources of both formats in one
+/// executable are refused: cobc takes one format for all.
+fn format_flags(estate: &Estate, main: &Path, others: &[PathBuf]) -> Result<Vec<String>> {
+    use ferry_source::SourceFormat;
+    if estate.config.source_format.is_some() {
+        return Ok(Vec::new());
+    }
+    let mut formats = Vec::new();
+    for p in std::iter::once(main).chain(others.iter().map(PathBuf::as_path)) {
+        let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
+        formats.push((
+            p,
+            ferry_source::detect_format(&String::from_utf8_lossy(&bytes)),
+        ));
+    }
+    let free = formats
+        .iter()
+        .filter(|(_, f)| *f == SourceFormat::Free)
+        .count();
+    if free == 0 {
+        return Ok(Vec::new());
+    }
+    if free == formats.len() {
+        return Ok(vec!["-free".into()]);
+    }
+    let list = |want: SourceFormat| {
+        formats
+            .iter()
+            .filter(|(_, f)| *f == want)
+            .map(|(p, _)| estate::rel(&estate.root, p))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    anyhow::bail!(
+        "cobc compiles one executable in one source format, but {} read as free format and {} as fixed; set source_format in ferry.toml or add >>SOURCE FORMAT to the files",
+        list(SourceFormat::Free),
+        list(SourceFormat::Fixed)
+    )
+}
+
 /// Records the scenarios under `scenario_root` (which has a `scenarios/` folder).
 fn record(
     estate: &Estate,
@@ -161,6 +203,9 @@ fn record(
             }
             let dir = work.path().join(program);
             std::fs::create_dir_all(&dir)?;
+            let format = format_flags(estate, &main_path, &others)?;
+            let flags: Vec<String> = format.iter().chain(&flags).cloned().collect();
+            let traced_flags: Vec<String> = format.iter().chain(&traced_flags).cloned().collect();
             let exe =
                 ferry_verify::compile_with_cobc(&main_path, &others, &copybook_dirs, &flags, &dir)?;
             let traced = ferry_verify::compile_with_cobc(

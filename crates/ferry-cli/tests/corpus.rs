@@ -37,6 +37,7 @@ const MUST_VERIFY: &[&str] = &[
     "intrinsics/INTRFIN",
     "intrinsics/INTRFUNC",
     "intrinsics/INTRMISC",
+    "intrinsics/INTRRAND",
     "intrinsics/INTRSTAT",
     "nucleus-arith/ARITHCALC",
     "nucleus-arith/ARITHOPS",

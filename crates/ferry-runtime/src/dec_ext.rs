@@ -89,30 +89,47 @@ impl Dec {
         }
     }
 
-    /// Exact decimal expansion of a finite double, as GnuCOBOL uses when a COMP-1/COMP-2
-    /// value enters decimal arithmetic (it goes through up to 17 significant digits).
+    /// Exact decimal expansion of a finite double, as GnuCOBOL uses when a COMP-1/COMP-2 value
+    /// (or FUNCTION RANDOM) enters a MOVE or decimal arithmetic. Checked against cobc 3.1.2:
+    /// `MOVE 0.1 TO D` (COMP-2) then `MOVE D TO Z` (PIC 9V9(30)) gives
+    /// 0.099999999999999991673327315311 (D holds the double below 0.1), COMP-1 0.1 gives
+    /// 0.100000001490116119384765625000.
     pub fn from_f64(v: f64) -> Dec {
         if !v.is_finite() {
             return Dec::nan();
         }
-        let s = format!("{:.*e}", 16, v);
-        // "d.dddde[-]x"
-        let (m, e) = s.split_once('e').unwrap();
-        let exp: i32 = e.parse().unwrap();
-        let neg = m.starts_with('-');
-        let digits: String = m.chars().filter(|c| c.is_ascii_digit()).collect();
-        // value = 0.digits... * 10^(exp+1) ; digits has 17 chars, point after the first
-        let scale = 16 - exp;
-        let d = if scale >= 0 {
-            Dec::from_parts(neg, BigUint::parse_digits(digits.as_bytes()), scale as u32)
+        if v == 0.0 {
+            return Dec::ZERO;
+        }
+        let bits = v.to_bits();
+        let neg = bits >> 63 == 1;
+        let exp = ((bits >> 52) & 0x7ff) as i32;
+        let frac = bits & ((1u64 << 52) - 1);
+        // v = m * 2^e
+        let (m, e) = if exp == 0 {
+            (frac, -1074)
         } else {
-            Dec::from_parts(
-                neg,
-                BigUint::parse_digits(digits.as_bytes()).mul_pow10((-scale) as u32),
-                0,
-            )
+            (frac | (1u64 << 52), exp - 1075)
         };
-        d.trim_zeros()
+        let mut mag = BigUint::from_u128(m as u128);
+        // multiplies `mag` by base^n, in chunks that fit a u128
+        let times = |mut mag: BigUint, base: u128, mut n: u32, chunk: u32| {
+            while n > 0 {
+                let k = n.min(chunk);
+                mag = mag.mul(&BigUint::from_u128(base.pow(k)));
+                n -= k;
+            }
+            mag
+        };
+        if e >= 0 {
+            mag = times(mag, 2, e as u32, 120);
+            Dec::from_parts(neg, mag, 0)
+        } else {
+            // m / 2^k = m * 5^k / 10^k
+            let k = (-e) as u32;
+            mag = times(mag, 5, k, 50);
+            Dec::from_parts(neg, mag, k).trim_zeros()
+        }
     }
 
     /// Remove trailing fractional zeros (value unchanged, scale reduced).

@@ -95,6 +95,17 @@ fn negative_target_scale() {
 fn floats() {
     assert_eq!(Dec::from_f64(1.5).to_string(), "1.5");
     assert_eq!(Dec::from_f64(-2.25).to_string(), "-2.25");
+    // exact expansions, as cobc 3.1.2 moves COMP-2 / COMP-1 values
+    assert_eq!(
+        Dec::from_f64(0.1).to_string(),
+        "0.1000000000000000055511151231257827021181583404541015625"
+    );
+    assert_eq!(
+        Dec::from_f64(0.1f32 as f64).to_string(),
+        "0.100000001490116119384765625"
+    );
+    assert_eq!(Dec::from_f64(1e20).to_string(), "100000000000000000000");
+    assert_eq!(Dec::from_f64(-3.0).to_string(), "-3");
     assert_eq!(d("-2.25").to_f64(), -2.25);
     // cobc 3.1.2: MOVE 0.1 TO COMP-2 displays 0.09999999999999999; 0.7 -> 0.7; 123.456 -> 123.456
     assert_eq!(

@@ -42,6 +42,9 @@ pub enum Val {
     Lead(Dec),
     /// A date-like numeric result displayed as exactly this many digits (DATE-OF-INTEGER: 8).
     Digits(Dec, usize),
+    /// A floating-point result (FUNCTION RANDOM): its value has the double's 17 significant
+    /// digits, DISPLAY shows it as C's `%.16G`, as libcob does.
+    Float(f64),
 }
 
 /// The run unit ended (STOP RUN) inside a called program; carries RETURN-CODE.
@@ -126,6 +129,7 @@ pub fn num_value(mem: &[u8], v: Val) -> Dec {
         Val::Bytes(b) | Val::All(b) => Dec::parse(std::str::from_utf8(b).unwrap_or("0").trim()),
         Val::Text(b) => Dec::parse(std::str::from_utf8(&b).unwrap_or("0").trim()),
         Val::Temp(d) | Val::Lead(d) | Val::Digits(d, _) => d,
+        Val::Float(f) => Dec::from_f64(f),
         Val::Fig(_) => Dec::ZERO,
     }
 }
@@ -198,6 +202,7 @@ pub fn move_value(mem: &mut [u8], src: Val, dst: Field) {
         Val::All(b) => mov::move_fig(mem, Fig::All(b), dst),
         Val::Text(b) => mov::move_bytes_alnum(mem, &b, dst),
         Val::Temp(d) | Val::Lead(d) | Val::Digits(d, _) => mov::move_dec(mem, &d, dst),
+        Val::Float(f) => mov::move_dec(mem, &Dec::from_f64(f), dst),
     }
 }
 
@@ -232,6 +237,8 @@ fn compare_general(mem: &[u8], a: &Val, b: &Val) -> Ordering {
         (other, Val::Temp(d) | Val::Lead(d) | Val::Digits(d, _)) => {
             return compare(mem, other, &Val::Num(d.clone()))
         }
+        (Val::Float(f), other) => return compare(mem, &Val::Num(Dec::from_f64(*f)), other),
+        (other, Val::Float(f)) => return compare(mem, other, &Val::Num(Dec::from_f64(*f))),
         (Val::Text(t), other) => return compare(mem, &Val::Bytes(leak(t.clone())), other),
         (other, Val::Text(t)) => return compare(mem, other, &Val::Bytes(leak(t.clone()))),
         _ => {}
@@ -283,6 +290,7 @@ pub fn val_bytes(mem: &[u8], v: &Val) -> Vec<u8> {
             crate::fmt::append_digits(d, *w, &mut out);
             out
         }
+        Val::Float(f) => crate::fmt::fmt_g(*f, 16).into_bytes(),
         Val::Fig(f) => f.pattern().to_vec(),
     }
 }
@@ -290,7 +298,7 @@ pub fn val_bytes(mem: &[u8], v: &Val) -> Vec<u8> {
 pub fn is_numeric(mem: &[u8], v: &Val) -> bool {
     match v {
         Val::Field(f) => crate::compare::is_numeric(mem, *f),
-        Val::Num(_) => true,
+        Val::Num(_) | Val::Float(_) => true,
         other => {
             let b = val_bytes(mem, other);
             !b.is_empty() && b.iter().all(u8::is_ascii_digit)
@@ -330,7 +338,7 @@ pub fn display(mem: &[u8], items: &[Val], upon: Upon, advance: bool) {
                 Val::Fig(f) => d.fig(*f),
                 Val::All(b) => d.fig(Fig::All(b)),
                 Val::Text(b) => d.lit(b),
-                temp @ (Val::Temp(_) | Val::Lead(_) | Val::Digits(..)) => {
+                temp @ (Val::Temp(_) | Val::Lead(_) | Val::Digits(..) | Val::Float(_)) => {
                     d.lit(&val_bytes(mem, temp))
                 }
             };
@@ -492,7 +500,7 @@ pub fn literal_bytes(v: Val) -> Vec<u8> {
         Val::Num(d) => d.to_string().into_bytes(),
         Val::Bytes(b) | Val::All(b) => b.to_vec(),
         Val::Fig(f) => f.pattern().to_vec(),
-        other @ (Val::Text(_) | Val::Temp(_) | Val::Lead(_) | Val::Digits(..)) => {
+        other @ (Val::Text(_) | Val::Temp(_) | Val::Lead(_) | Val::Digits(..) | Val::Float(_)) => {
             val_bytes(&[], &other)
         }
         Val::Field(_) => Vec::new(),

@@ -748,3 +748,93 @@ mod tests {
         assert_eq!(factorial(&d("25")), d("15511210043330985984000000"));
     }
 }
+
+/// glibc's `rand()` (the TYPE_3 additive feedback generator, `srand`/`rand` of the C library libcob
+/// calls), so that FUNCTION RANDOM gives cobc's numbers on any platform.
+struct GlibcRand {
+    r: [i32; 34],
+    f: usize,
+    b: usize,
+}
+
+impl GlibcRand {
+    fn seeded(seed: u32) -> GlibcRand {
+        let mut st = [0i32; 34];
+        let mut word: i64 = if seed == 0 { 1 } else { seed as i32 as i64 };
+        st[0] = word as i32;
+        for slot in st.iter_mut().take(31).skip(1) {
+            // state[i] = (16807 * state[i - 1]) % 2147483647, computed as glibc does
+            let hi = word / 127773;
+            let lo = word % 127773;
+            word = 16807 * lo - 2836 * hi;
+            if word < 0 {
+                word += 2147483647;
+            }
+            *slot = word as i32;
+        }
+        let mut g = GlibcRand { r: st, f: 3, b: 0 };
+        for _ in 0..310 {
+            g.next();
+        }
+        g
+    }
+
+    fn next(&mut self) -> i32 {
+        let v = (self.r[self.f] as u32).wrapping_add(self.r[self.b] as u32);
+        self.r[self.f] = v as i32;
+        self.f = (self.f + 1) % 31;
+        self.b = (self.b + 1) % 31;
+        (v >> 1) as i32
+    }
+}
+
+thread_local! {
+    static RANDOM: std::cell::RefCell<Option<GlibcRand>> = const { std::cell::RefCell::new(None) };
+}
+
+/// FUNCTION RANDOM [(seed)]: libcob seeds the C library's generator with the seed's integer value
+/// (its low 32 bits; a negative one counts as 0, which glibc takes as 1), and returns `rand()`
+/// divided by RAND_MAX. Without a seed the sequence goes on (from seed 1 at the start of the run).
+/// Checked against cobc 3.1.2: RANDOM(7) = 0.4869041393915676, then RANDOM = 0.8679774123560532;
+/// RANDOM at the start = 0.8401877171547095, RANDOM(0) and RANDOM(-5) the same.
+pub fn random(seed: Option<&Dec>) -> crate::gen::Val {
+    let x = RANDOM.with(|g| {
+        let mut g = g.borrow_mut();
+        if let Some(s) = seed {
+            let n = s.trunc_i128().unwrap_or(0);
+            let n = n as i64 as i32;
+            *g = Some(GlibcRand::seeded(n.max(0) as u32));
+        }
+        g.get_or_insert_with(|| GlibcRand::seeded(1)).next()
+    });
+    crate::gen::Val::Float(x as f64 / 2147483647.0)
+}
+
+#[cfg(test)]
+mod random_tests {
+    use super::*;
+
+    fn f(v: crate::gen::Val) -> f64 {
+        match v {
+            crate::gen::Val::Float(x) => x,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// The numbers cobc 3.1.2 gives (and glibc's rand()).
+    #[test]
+    fn like_cobc() {
+        assert_eq!(f(random(None)), 1804289383.0 / 2147483647.0);
+        assert_eq!(f(random(None)), 846930886.0 / 2147483647.0);
+        assert_eq!(
+            crate::fmt::fmt_g(f(random(Some(&Dec::int(7)))), 16),
+            "0.4869041393915676"
+        );
+        assert_eq!(f(random(None)), 0.8679774123560532);
+        assert_eq!(f(random(Some(&Dec::int(-5)))), 1804289383.0 / 2147483647.0);
+        assert_eq!(
+            f(random(Some(&Dec::int(4294967297)))),
+            1804289383.0 / 2147483647.0
+        );
+    }
+}

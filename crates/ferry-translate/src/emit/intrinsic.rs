@@ -229,6 +229,21 @@ pub(crate) fn call(cx: &mut Ctx<'_>, f: &FunctionCall) -> Option<Result> {
             ))
         }
         ("FRACTION-PART", 1) => Result::Num(one(cx, "fraction_part")?),
+        ("RANDOM", 0 | 1) if cx.in_relation => {
+            // cobc 3.1.2 compares RANDOM's double inconsistently: RANDOM(7) (0.48690413939...)
+            // is neither > 0.48690413 nor < 0.4869041394.
+            cx.refuse(
+                f.span,
+                "FUNCTION",
+                "FUNCTION RANDOM in a relation condition is not translated (move it to an item first)",
+            );
+            Result::Val("rt::Val::Num(Dec::ZERO)".into())
+        }
+        ("RANDOM", 0) => Result::Val("rt::intrinsic::random(None)".into()),
+        ("RANDOM", 1) => {
+            let x = ops::expr_num(cx, &a[0]);
+            Result::Val(format!("rt::intrinsic::random(Some(&{x}))"))
+        }
         ("PI", 0) => Result::Num("rt::intrinsic::pi()".into()),
         ("E", 0) => Result::Num("rt::intrinsic::e()".into()),
         ("NUMVAL-F", 1) => Result::Num(format!("rt::intrinsic::numval_f(&{})", bytes(cx, &a[0]))),

@@ -264,6 +264,8 @@ pub(crate) struct Ctx<'a> {
     /// `file:line` of the USE FOR DEBUGGING sections left out of a program compiled WITH
     /// DEBUGGING MODE: its run checks that libcob would not enter them.
     pub debugging_at: Option<String>,
+    /// Emitting the operands of a relation condition (FUNCTION RANDOM is refused there).
+    pub in_relation: bool,
     /// File index -> (first, last) paragraph of its USE AFTER ERROR section.
     pub declaratives: BTreeMap<usize, (usize, usize)>,
     /// USE AFTER ERROR ON INPUT / OUTPUT / I-O / EXTEND: (runtime OpenMode variant, paragraphs).
@@ -475,6 +477,7 @@ pub(crate) fn program(
         current_para: 0,
         main_start: 0,
         debugging_at,
+        in_relation: false,
         declaratives: BTreeMap::new(),
         mode_declaratives: Vec::new(),
         altered: BTreeMap::new(),

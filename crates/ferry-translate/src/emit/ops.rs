@@ -456,7 +456,9 @@ fn cmp_method(op: RelOp) -> &'static str {
 pub(crate) fn condition(cx: &mut Ctx<'_>, c: &Condition) -> String {
     match c {
         Condition::Relation { left, op, right } => {
+            let outer = std::mem::replace(&mut cx.in_relation, true);
             let (l, r) = (expr_value(cx, left), expr_value(cx, right));
+            cx.in_relation = outer;
             format!("rt::compare(&self.mem, &{l}, &{r}).{}()", cmp_method(*op))
         }
         Condition::Class {
