@@ -34,6 +34,7 @@ const MUST_VERIFY: &[&str] = &[
     "indexed-io/IDXCUST",
     "indexed-steps/ACCTRPT",
     "indexed-steps/ACCTUPD",
+    "free-format/FREEARGS",
     "intrinsics/INTRFIN",
     "intrinsics/INTRFUNC",
     "intrinsics/INTRMISC",

@@ -905,6 +905,8 @@ pub enum SetAction {
     },
     /// SET condition-name(s) TO TRUE / FALSE
     Condition { targets: Vec<DataRef>, value: bool },
+    /// SET ENVIRONMENT name TO value (GnuCOBOL)
+    Environment { name: Operand, value: Operand },
     /// SET ADDRESS OF / POINTER forms and anything else, kept as text.
     Other(String),
 }

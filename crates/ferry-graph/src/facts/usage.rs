@@ -446,6 +446,10 @@ impl Refs {
                     self.operand(value);
                 }
                 SetAction::Condition { targets, .. } => targets.iter().for_each(|t| self.dref(t)),
+                SetAction::Environment { name, value } => {
+                    self.operand(name);
+                    self.operand(value);
+                }
                 SetAction::Other(text) => self.text(text),
             },
             K::Start { file, key, .. } => {

@@ -393,12 +393,18 @@ impl<'s> Lowerer<'s> {
                 }
                 K::Entry { name, using }
             }
-            "set_environment_statement" => K::Set(SetAction::Other(
-                self.text(n)
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            )),
+            "set_environment_statement" => match (field(n, "name"), field(n, "value")) {
+                (Some(name), Some(value)) => K::Set(SetAction::Environment {
+                    name: self.operand(name),
+                    value: self.operand(value),
+                }),
+                _ => K::Set(SetAction::Other(
+                    self.text(n)
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                )),
+            },
             "initiate_statement" => K::Initiate {
                 reports: fields(n, "report")
                     .into_iter()

@@ -660,6 +660,13 @@ fn statement_kind(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                 ops::set_condition(cx, code, t, s.span);
             }
         }
+        K::Set(SetAction::Environment { name, value }) => {
+            // libcob: the same as DISPLAY name UPON ENVIRONMENT-NAME, then DISPLAY value UPON
+            // ENVIRONMENT-VALUE.
+            let (n, v) = (ops::value(cx, name), ops::value(cx, value));
+            code.line(format!("rt::display_env_name(&self.mem, &[{n}]);"));
+            code.line(format!("rt::display_env_value(&self.mem, &[{v}]);"));
+        }
         K::Set(SetAction::To { targets, value }) => {
             for t in targets {
                 let src = ops::value(cx, value);
