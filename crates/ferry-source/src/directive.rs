@@ -152,6 +152,14 @@ fn dollar_directive(t: &str) -> bool {
 /// 'text'), which the compiler does not see.
 pub(crate) fn is_listing_statement(content: &str) -> bool {
     let t = content.trim();
+    // Cheap test first: this runs on every code line.
+    if !t
+        .as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b.to_ascii_uppercase(), b'E' | b'S' | b'T'))
+    {
+        return false;
+    }
     let t = t.strip_suffix('.').unwrap_or(t).trim_end();
     let upper = t.to_ascii_uppercase();
     if matches!(upper.as_str(), "EJECT" | "SKIP1" | "SKIP2" | "SKIP3") {
