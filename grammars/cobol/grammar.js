@@ -777,6 +777,12 @@ module.exports = grammar({
         $.json_generate_statement,
         $.json_parse_statement,
         $.write_statement,
+        $.unlock_statement,
+        $.commit_statement,
+        $.exhibit_statement,
+        $.free_statement,
+        $.allocate_statement,
+        $.validate_statement,
         $.if_header,
         $.else_clause,
         $.evaluate_header,
@@ -837,6 +843,12 @@ module.exports = grammar({
         $.json_generate_statement,
         $.json_parse_statement,
         $.write_statement,
+        $.unlock_statement,
+        $.commit_statement,
+        $.exhibit_statement,
+        $.free_statement,
+        $.allocate_statement,
+        $.validate_statement,
         $.if_header,
         $.evaluate_header,
         $.perform_header,
@@ -1006,6 +1018,23 @@ module.exports = grammar({
       ),
 
     continue_statement: ($) => kw('CONTINUE'),
+
+    // GnuCOBOL statements: UNLOCK, COMMIT / ROLLBACK, EXHIBIT, dynamic storage, VALIDATE.
+    unlock_statement: ($) => prec.right(seq(kw('UNLOCK'), field('file', $.word), optional(kws('RECORD', 'RECORDS')))),
+    commit_statement: ($) => field('verb', kws('COMMIT', 'ROLLBACK')),
+    exhibit_statement: ($) =>
+      prec.right(seq(kw('EXHIBIT'), repeat(field('option', kws('NAMED', 'CHANGED'))), repeat1(field('item', $._operand)))),
+    free_statement: ($) => prec.right(seq(kw('FREE'), repeat1(field('item', choice($.address_of, $.data_ref))))),
+    allocate_statement: ($) =>
+      prec.right(
+        seq(
+          kw('ALLOCATE'),
+          choice(seq(field('size', choice($.number, $.data_ref)), kw('CHARACTERS')), field('item', $.data_ref)),
+          optional(kw('INITIALIZED')),
+          optional(seq(kw('RETURNING'), field('returning', $.data_ref))),
+        ),
+      ),
+    validate_statement: ($) => prec.right(seq(kw('VALIDATE'), repeat1(field('item', $.data_ref)))),
 
     delete_statement: ($) =>
       prec.right(

@@ -103,6 +103,7 @@ pub fn ast(common: &Common, file: &Path) -> Result<u8> {
         copybook_dirs,
         format,
         debugging_lines: config.debugging_lines,
+        defines: config.defines(),
     };
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let pre = ferry_source::preprocess_bytes(file, &bytes, &opts);

@@ -31,6 +31,10 @@ pub struct Config {
     /// Compile debugging lines (`D` in column 7).
     #[serde(default)]
     pub debugging_lines: bool,
+    /// Compile-time variables (`[defines]`, `NAME = "value"` or `NAME = 5`), as cobc's `-D`:
+    /// seen by `>>IF` and `>>DEFINE ... AS PARAMETER`, and passed to cobc when recording.
+    #[serde(default)]
+    pub defines: std::collections::BTreeMap<String, toml::Value>,
     /// The agent that translates (`[agent]`); the built-in one when absent.
     #[serde(default)]
     pub agent: Option<AgentSection>,
@@ -98,8 +102,28 @@ impl Config {
             Some("variable") => flags.push("-fformat=variable".into()),
             _ => {}
         }
+        for (name, value) in self.defines() {
+            flags.push("-D".into());
+            flags.push(format!("{name}={value}"));
+        }
         flags.extend(self.cobc_flags.iter().cloned());
         flags
+    }
+
+    /// `[defines]` as (name, value) pairs, each value as cobc's `-D NAME=VALUE` would have it: a
+    /// TOML string is taken as it is (a number in a string is a number; quote it again, as in
+    /// `'"007"'`, for an alphanumeric literal), a TOML number or boolean by its spelling.
+    pub fn defines(&self) -> Vec<(String, String)> {
+        self.defines
+            .iter()
+            .map(|(name, value)| {
+                let v = match value {
+                    toml::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                (name.clone(), v)
+            })
+            .collect()
     }
 }
 
@@ -132,6 +156,16 @@ mod tests {
         assert!(c.excluded("a/b/c.bak"));
         assert!(c.excluded("x.cbl"));
         assert!(!c.excluded("older/A.cbl"));
+    }
+
+    #[test]
+    fn defines_become_cobc_flags() {
+        let c: Config =
+            toml::from_str("[defines]\nLEVEL = 2\nSITE = \"north\"\nTAG = '\"007\"'\n").unwrap();
+        assert_eq!(
+            c.cobc_flags(),
+            ["-D", "LEVEL=2", "-D", "SITE=north", "-D", "TAG=\"007\""]
+        );
     }
 
     #[test]

@@ -131,6 +131,7 @@ pub fn scan(
         copybook_dirs,
         format,
         debugging_lines: config.debugging_lines,
+        defines: config.defines(),
     };
     let paths = list_files(root, &config)?;
     let bar = progress.bar("scan", paths.len() as u64);

@@ -117,6 +117,7 @@ fn copybook_model(common: &Common, copybook: &Path) -> Result<ProgramModel> {
         copybook_dirs,
         format: Some(format),
         debugging_lines: false,
+        defines: Vec::new(),
     };
     let pre =
         ferry_source::preprocess_bytes(&dir.join("ferry-import.cbl"), wrapper.as_bytes(), &opts);

@@ -29,6 +29,7 @@ const MUST_VERIFY: &[&str] = &[
     "declaratives/DECLMODE",
     "declaratives/DECLREL",
     "declaratives/DECLTEST",
+    "directives/DIRECTV",
     "external-data/EXTMAIN",
     "external-data/EXTSUB",
     "indexed-io/IDXCUST",

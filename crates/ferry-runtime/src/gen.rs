@@ -693,6 +693,13 @@ impl File {
         self.after(mem, false);
     }
 
+    /// UNLOCK: ferry takes no record locks, so only the status changes: libcob sets 00, open
+    /// or not.
+    pub fn unlock(&self, mem: &mut [u8]) {
+        with_rt(|rt| rt.file(self.id).status = crate::file::FileStatus::OK);
+        self.after(mem, false);
+    }
+
     /// Closing at CANCEL: quietly, without libcob's implicit-close warning.
     pub fn close_if_open(&self) {
         with_rt(|rt| {

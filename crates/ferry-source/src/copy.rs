@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use crate::directive::Directives;
 use crate::format::{detect_format, normalise, SourceFormat};
 use crate::map::MappedText;
 use crate::token::{is_word, tokenize, Tok, Token};
@@ -36,6 +37,8 @@ pub(crate) struct Expander<'o> {
     dir_cache: HashMap<PathBuf, Vec<String>>,
     pub diagnostics: Vec<Diagnostic>,
     pub copybooks: Vec<CopyUse>,
+    /// Compile-time variables and constants (`>>DEFINE`, `>>SET`), shared by the unit's files.
+    dirs: Directives,
 }
 
 impl<'o> Expander<'o> {
@@ -47,6 +50,20 @@ impl<'o> Expander<'o> {
             dir_cache: HashMap::new(),
             diagnostics: Vec::new(),
             copybooks: Vec::new(),
+            dirs: Directives::new(&opts.defines),
+        }
+    }
+
+    /// Moves the messages about directives into [`Self::diagnostics`].
+    pub fn take_directive_diagnostics(&mut self) {
+        for d in std::mem::take(&mut self.dirs.diags) {
+            self.diagnostics.push(Diagnostic {
+                severity: d.severity,
+                file: self.files.get(d.file as usize).cloned().unwrap_or_default(),
+                line: d.line,
+                column: d.column,
+                message: d.message,
+            });
         }
     }
 
@@ -81,7 +98,13 @@ impl<'o> Expander<'o> {
         chain: &mut Vec<PathBuf>,
     ) -> MappedText {
         let id = self.file_id(path);
-        let norm = normalise(source, format, self.opts.debugging_lines, id);
+        let norm = normalise(
+            source,
+            format,
+            self.opts.debugging_lines,
+            id,
+            &mut self.dirs,
+        );
         chain.push(path.to_path_buf());
         let out = self.expand_text(&norm, path, chain);
         chain.pop();

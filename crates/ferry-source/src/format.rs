@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::directive::{self, Action, Directives};
 use crate::map::MappedText;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,7 +89,7 @@ fn expand_tabs(line: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Byte offset of character column `col` (0-based) in `s`, or `s.len()`.
-fn byte_at_col(s: &str, col: usize) -> usize {
+pub(crate) fn byte_at_col(s: &str, col: usize) -> usize {
     if s.is_ascii() {
         return col.min(s.len());
     }
@@ -116,7 +117,9 @@ pub(crate) fn debugging_mode(text: &str, format: SourceFormat) -> bool {
     if !text.to_ascii_uppercase().contains("DEBUGGING") {
         return false;
     }
-    let norm = normalise(text, format, false, 0).text.to_ascii_uppercase();
+    let norm = normalise(text, format, false, 0, &mut Directives::default())
+        .text
+        .to_ascii_uppercase();
     let mut in_source_computer = false;
     let mut prev = "";
     for word in norm
@@ -139,12 +142,14 @@ pub(crate) fn debugging_mode(text: &str, format: SourceFormat) -> bool {
     false
 }
 
-/// Turns one file's text into normalised lines. `file` is the file id in the source map.
+/// Turns one file's text into normalised lines. `file` is the file id in the source map; `dirs`
+/// is the compile-time state of the unit (directives are handled here, line by line).
 pub(crate) fn normalise(
     text: &str,
     format: SourceFormat,
     debugging: bool,
     file: u32,
+    dirs: &mut Directives,
 ) -> MappedText {
     let mut out = MappedText::default();
     let mut mode = format;
@@ -152,27 +157,53 @@ pub(crate) fn normalise(
     // Literal left open at the end of the last code line (for continuation lines).
     let mut open: Option<char> = None;
     let mut have_line = false;
+    // `>>IF`s open in this file.
+    let mut stack = Vec::new();
     for (idx, raw) in text.lines().enumerate() {
         let line_no = idx as u32 + 1;
         let line = expand_tabs(raw);
-        let trimmed = line.trim_start();
-        if trimmed.len() >= 2 && trimmed.as_bytes()[..2] == *b">>" {
-            let upper = trimmed.to_ascii_uppercase();
-            if upper.starts_with(">>SOURCE") {
-                if upper.contains("FREE") {
-                    mode = SourceFormat::Free;
-                } else if upper.contains("FIXED") {
-                    mode = SourceFormat::Fixed;
-                } else if upper.contains("VARIABLE") {
-                    mode = SourceFormat::Variable;
+        if let Some(at) = directive::directive_start(&line, mode) {
+            let column = line[..at].chars().count() as u32 + 1;
+            match dirs.directive(&line[at..], file, line_no, column, &mut stack, debugging) {
+                Action::Blank => {}
+                Action::Format(f) => mode = f,
+                Action::Code(off) => {
+                    // A compiled `>>D` line: its code, where it stands on the line.
+                    let start = at + off;
+                    let end = if mode == SourceFormat::Fixed {
+                        byte_at_col(&line, 72).max(start)
+                    } else {
+                        line.len()
+                    };
+                    flush_newlines(&mut out, &mut pending_newlines, have_line);
+                    let code = &line[start..end];
+                    let col = line[..start].chars().count() as u32 + 1;
+                    push_code(&mut out, code, file, line_no, col, dirs);
+                    have_line = true;
+                    pending_newlines = 1;
+                    open = literal_state(code, None);
+                    continue;
                 }
+            }
+            pending_newlines += 1;
+            continue;
+        }
+        // Lines of a `>>IF` branch not taken, and IBM CBL / PROCESS cards before the program.
+        if !stack
+            .last()
+            .is_none_or(|f: &directive::Frame| f.is_active())
+            || (file == 0 && !have_line && directive::is_process_card(&line))
+        {
+            pending_newlines += 1;
+            continue;
+        }
+        if mode == SourceFormat::Free {
+            if directive::is_listing_statement(&line) {
                 pending_newlines += 1;
                 continue;
             }
-        }
-        if mode == SourceFormat::Free {
             flush_newlines(&mut out, &mut pending_newlines, have_line);
-            out.push(&line, file, line_no, 1);
+            push_code(&mut out, &line, file, line_no, 1, dirs);
             have_line = true;
             pending_newlines = 1;
             continue;
@@ -210,24 +241,54 @@ pub(crate) fn normalise(
                     _ => (rest, 0),
                 };
                 let col = 8 + first as u32 + skip as u32;
-                out.push(piece, file, line_no, col);
+                if open.is_some() {
+                    out.push(piece, file, line_no, col);
+                } else {
+                    push_code(&mut out, piece, file, line_no, col, dirs);
+                }
                 open = literal_state(piece, open);
                 continue;
             }
             _ => {}
         }
+        if indicator == ' ' && directive::is_listing_statement(content) {
+            pending_newlines += 1;
+            continue;
+        }
         flush_newlines(&mut out, &mut pending_newlines, have_line);
         out.text.push_str("       ");
-        out.push(content, file, line_no, 8);
+        push_code(&mut out, content, file, line_no, 8, dirs);
         have_line = true;
         pending_newlines = 1;
         open = literal_state(content, None);
     }
+    directive::close_file(dirs, stack, file);
     if have_line {
         pending_newlines = pending_newlines.max(1);
     }
     out.text.extend(std::iter::repeat_n('\n', pending_newlines));
     out
+}
+
+/// Appends one line's code (from `column` of the line), with the unit's constants replaced by
+/// their literals; a replacement is attributed to the word it replaces.
+fn push_code(
+    out: &mut MappedText,
+    code: &str,
+    file: u32,
+    line: u32,
+    column: u32,
+    dirs: &Directives,
+) {
+    match directive::substitute(code, dirs.constants()) {
+        None => out.push(code, file, line, column),
+        Some(pieces) => {
+            for (piece, at) in pieces {
+                let col = column + code[..at].chars().count() as u32;
+                out.push(piece, file, line, col);
+            }
+        }
+    }
 }
 
 fn flush_newlines(out: &mut MappedText, pending: &mut usize, have_line: bool) {

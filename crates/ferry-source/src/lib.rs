@@ -10,6 +10,7 @@
 //! (COPY, REPLACE, comment and continuation rules), and nothing of graphs, translation or Rust.
 
 mod copy;
+mod directive;
 mod format;
 mod map;
 mod token;
@@ -31,6 +32,9 @@ pub struct PreprocessOptions {
     /// Compile `D` lines even without `WITH DEBUGGING MODE` in SOURCE-COMPUTER (with it, they are
     /// always compiled).
     pub debugging_lines: bool,
+    /// Compile-time variables defined from outside, as cobc's `-D NAME=VALUE` (ferry.toml
+    /// `[defines]`): the value is a number, a quoted literal, or else alphanumeric text.
+    pub defines: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -137,6 +141,7 @@ pub fn preprocess_bytes(path: &Path, bytes: &[u8], opts: &PreprocessOptions) -> 
         ctx.mark_latin1(path);
     }
     let text = ctx.expand_file(path, &source, format, &mut Vec::new());
+    ctx.take_directive_diagnostics();
     let (text, map) = text.finish(ctx.files(), ctx.latin1_flags());
     Preprocessed {
         text,

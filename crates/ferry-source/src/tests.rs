@@ -294,3 +294,338 @@ fn exec_sql_include_copies_the_member_but_not_sqlca() {
     assert_eq!(out.copybooks.len(), 1);
     assert_eq!(out.copybooks[0].name, "DCLCUST");
 }
+
+// ------------------------------------------------------------------ compiler-directing statements
+
+fn with_defines(defines: &[(&str, &str)]) -> PreprocessOptions {
+    PreprocessOptions {
+        defines: defines
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.to_string()))
+            .collect(),
+        ..Default::default()
+    }
+}
+
+/// The code lines of the preprocessed text, trimmed.
+fn code(out: &Preprocessed) -> Vec<String> {
+    out.text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+fn errors(out: &Preprocessed) -> Vec<String> {
+    out.diagnostics
+        .iter()
+        .map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
+        .collect()
+}
+
+#[test]
+fn define_and_if_choose_branches_and_nest() {
+    let src = fixed(&[
+        "       >>DEFINE X AS 5",
+        "       >>DEFINE Y AS \"abc\"",
+        "       >>IF X IS DEFINED",
+        "           DISPLAY \"A\"",
+        "       >>ELSE",
+        "           DISPLAY \"B\"",
+        "       >>END-IF",
+        "       >>IF Z IS NOT DEFINED",
+        "       >>IF X = 4",
+        "           DISPLAY \"C\"",
+        "       >>ELIF X >= 5",
+        "           DISPLAY \"D\"",
+        "       >>IF Y = \"abc\"",
+        "           DISPLAY \"E\"",
+        "       >>END-IF",
+        "       >>ELSE",
+        "           DISPLAY \"F\"",
+        "       >>END-IF",
+        "       >>ELSE",
+        "           DISPLAY \"G\"",
+        "       >>END-IF",
+        "       >>IF X IS GREATER THAN OR EQUAL TO 6",
+        "           DISPLAY \"H\"",
+        "       >> IF Y NOT = \"abc \"",
+        "           DISPLAY \"I\"",
+        "       >>END-IF",
+        "       >>END-IF",
+        "000100>>IF 10 = 10.0",
+        "           DISPLAY \"J\"",
+        "000200>>END-IF",
+    ]);
+    let out = pp(&src, &PreprocessOptions::default());
+    assert_eq!(errors(&out), Vec::<String>::new());
+    assert_eq!(
+        code(&out),
+        [
+            "DISPLAY \"A\"",
+            "DISPLAY \"D\"",
+            "DISPLAY \"E\"",
+            "DISPLAY \"J\""
+        ]
+    );
+    // Every line keeps its number and column.
+    assert_eq!(out.text.lines().count(), 30);
+    let at = out.text.find("\"E\"").unwrap();
+    let loc = out.map.locate(at).unwrap();
+    assert_eq!((loc.line, loc.column), (14, 20));
+    let at = out.text.find("\"J\"").unwrap();
+    assert_eq!(out.map.locate(at).unwrap().line, 29);
+}
+
+#[test]
+fn excluded_lines_keep_positions_and_are_not_preprocessed() {
+    let src = fixed(&[
+        "       >>IF NOSUCH IS DEFINED",
+        "           COPY MISSING.",
+        "       >>DEFINE LATE AS 1",
+        "      * a comment",
+        "           DISPLAY \"X\"",
+        "      -        \"Y\"",
+        "       >>END-IF",
+        "       >>IF LATE IS DEFINED",
+        "           DISPLAY \"LATE\"",
+        "       >>END-IF",
+        "           MOVE 1 TO N.",
+    ]);
+    let out = pp(&src, &PreprocessOptions::default());
+    assert_eq!(errors(&out), Vec::<String>::new());
+    assert!(out.copybooks.is_empty());
+    assert_eq!(code(&out), ["MOVE 1 TO N."]);
+    let at = out.text.find("N.").unwrap();
+    let loc = out.map.locate(at).unwrap();
+    assert_eq!((loc.line, loc.column), (11, 22));
+}
+
+#[test]
+fn defines_from_options_act_as_cobc_dash_d() {
+    let src = fixed(&[
+        "       >>DEFINE LEVEL AS PARAMETER",
+        "       >>DEFINE ABSENT AS PARAMETER",
+        "       >>IF LEVEL = 2",
+        "           DISPLAY \"L2\"",
+        "       >>END-IF",
+        "       >>IF SITE = \"north\"",
+        "           DISPLAY \"NORTH\"",
+        "       >>END-IF",
+        "       >>IF ABSENT IS DEFINED",
+        "           DISPLAY \"ABSENT\"",
+        "       >>END-IF",
+        "       >>IF LEVEL = \"2\"",
+        "           DISPLAY \"TYPES\"",
+        "       >>END-IF",
+    ]);
+    let out = pp(&src, &with_defines(&[("LEVEL", "2"), ("site", "north")]));
+    assert_eq!(errors(&out), Vec::<String>::new());
+    assert_eq!(code(&out), ["DISPLAY \"L2\"", "DISPLAY \"NORTH\""]);
+    // Without the values: neither branch.
+    let out = pp(&src, &PreprocessOptions::default());
+    assert_eq!(code(&out), Vec::<String>::new());
+    // A name given from outside is defined: a DEFINE of it needs OVERRIDE, as in cobc.
+    let src = fixed(&[
+        "       >>DEFINE LEVEL AS 3",
+        "       >>DEFINE SITE AS \"south\" OVERRIDE",
+        "       >>IF SITE = \"south\"",
+        "           DISPLAY \"SOUTH\"",
+        "       >>END-IF",
+        "       >>DEFINE SITE AS OFF",
+        "       >>IF SITE IS NOT DEFINED",
+        "           DISPLAY \"OFF\"",
+        "       >>END-IF",
+    ]);
+    let out = pp(&src, &with_defines(&[("LEVEL", "2"), ("SITE", "north")]));
+    assert_eq!(
+        errors(&out),
+        ["1:17: >>DEFINE: duplicate DEFINE of `LEVEL` (add OVERRIDE)"]
+    );
+    assert_eq!(code(&out), ["DISPLAY \"SOUTH\"", "DISPLAY \"OFF\""]);
+}
+
+#[test]
+fn constants_replace_words_of_the_program_text() {
+    let src = fixed(&[
+        "       >>DEFINE CONSTANT MAX-ROWS AS 12",
+        "       >>SET CONSTANT GREETING \"HELLO\"",
+        "       >>DEFINE PLAIN AS 7",
+        "       01 T PIC X OCCURS MAX-ROWS.",
+        "       01 G PIC X(5) VALUE Greeting.",
+        "       01 MAX-ROWS-2 PIC 9.",
+        "       01 P PICTURE IS MAX-ROWS.",
+        "           MOVE PLAIN TO N *> MAX-ROWS",
+        "           DISPLAY \"MAX-ROWS\" MAX-ROWS.",
+    ]);
+    let out = pp(&src, &PreprocessOptions::default());
+    assert_eq!(errors(&out), Vec::<String>::new());
+    assert_eq!(
+        code(&out),
+        [
+            "01 T PIC X OCCURS 12.",
+            "01 G PIC X(5) VALUE \"HELLO\".",
+            "01 MAX-ROWS-2 PIC 9.",
+            "01 P PICTURE IS MAX-ROWS.",
+            "MOVE PLAIN TO N *> MAX-ROWS",
+            "DISPLAY \"MAX-ROWS\" 12.",
+        ]
+    );
+    // The literal stands where the word stood; what follows keeps its column.
+    let at = out.text.find("\"HELLO\"").unwrap();
+    let loc = out.map.locate(at).unwrap();
+    assert_eq!((loc.line, loc.column), (5, 28));
+    let line9 = out.text.lines().nth(8).unwrap();
+    let at = out.text.find(line9).unwrap() + line9.rfind('.').unwrap();
+    let loc = out.map.locate(at).unwrap();
+    assert_eq!((loc.line, loc.column), (9, 39));
+}
+
+#[test]
+fn source_format_directives_switch_the_format() {
+    for directive in [
+        "       >>SOURCE FORMAT IS FREE",
+        "       >>SOURCE FREE",
+        "       >>SET SOURCEFORMAT\"FREE\"",
+        "       >>SET SOURCEFORMAT \"free\"",
+        "      $SET SOURCEFORMAT\"FREE\"",
+        "       $SET NOTRUNC SOURCEFORMAT(FREE)",
+    ] {
+        let src = fixed(&[
+            "       IDENTIFICATION DIVISION.",
+            directive,
+            "PROGRAM-ID. X. *> free now",
+            ">>SOURCE FIXED",
+            "       PROCEDURE DIVISION.",
+        ]);
+        let out = pp(&src, &PreprocessOptions::default());
+        assert_eq!(errors(&out), Vec::<String>::new(), "{directive}");
+        assert_eq!(
+            code(&out),
+            [
+                "IDENTIFICATION DIVISION.",
+                "PROGRAM-ID. X. *> free now",
+                "PROCEDURE DIVISION."
+            ],
+            "{directive}"
+        );
+    }
+    let out = pp(
+        &fixed(&[
+            "       >>SET SOURCEFORMAT AS FREE",
+            "       >>SOURCE TERMINAL",
+        ]),
+        &PreprocessOptions::default(),
+    );
+    assert_eq!(
+        errors(&out),
+        [
+            "1:27: >>SET: SOURCEFORMAT expects \"FREE\", \"FIXED\" or \"VARIABLE\"",
+            "2:17: >>SOURCE: expected [FORMAT] [IS] FREE, FIXED or VARIABLE"
+        ]
+    );
+}
+
+#[test]
+fn debugging_directive_lines_follow_the_option() {
+    let src = ">>SOURCE FREE\n   >>D DISPLAY \"D1\"\nDISPLAY \"V\"\n";
+    assert_eq!(
+        code(&pp(src, &PreprocessOptions::default())),
+        ["DISPLAY \"V\""]
+    );
+    let opts = PreprocessOptions {
+        debugging_lines: true,
+        ..Default::default()
+    };
+    let out = pp(src, &opts);
+    assert_eq!(code(&out), ["DISPLAY \"D1\"", "DISPLAY \"V\""]);
+    let at = out.text.find("DISPLAY").unwrap();
+    let loc = out.map.locate(at).unwrap();
+    assert_eq!((loc.line, loc.column), (2, 8));
+}
+
+#[test]
+fn ignored_directives_listing_statements_and_process_cards() {
+    let src = fixed(&[
+        " CBL NOADV,APOST",
+        "       PROCESS XREF",
+        "       IDENTIFICATION DIVISION.",
+        "       >>TURN EC-ALL CHECKING ON",
+        "       >>PAGE",
+        "       >>LISTING OFF",
+        "      $DISPLAY compiling",
+        "           EJECT",
+        "       SKIP2.",
+        "           TITLE 'PAYROLL'",
+        "      *CBL XREF",
+        "      *CONTROL NOSOURCE",
+        "       PROGRAM-ID. X.",
+    ]);
+    let out = pp(&src, &PreprocessOptions::default());
+    assert_eq!(errors(&out), Vec::<String>::new());
+    assert_eq!(code(&out), ["IDENTIFICATION DIVISION.", "PROGRAM-ID. X."]);
+    assert_eq!(
+        out.map
+            .locate(out.text.find("PROGRAM").unwrap())
+            .unwrap()
+            .line,
+        13
+    );
+    // An unknown directive is ignored with a warning, as cobc does.
+    let out = pp(
+        &fixed(&["       >>EVALUATE TRUE"]),
+        &PreprocessOptions::default(),
+    );
+    assert_eq!(out.diagnostics.len(), 1);
+    assert_eq!(out.diagnostics[0].severity, Severity::Warning);
+}
+
+#[test]
+fn bad_directives_are_diagnosed_with_their_position() {
+    let src = fixed(&[
+        "       >>DEFINE X AS 5",
+        "       >>IF X > 3 AND X < 9",
+        "       >>END-IF",
+        "       >>END-IF",
+        "       >>DEFINE Y AS 2 + 3",
+        "       >>ELSE",
+        "       >>IF X IS DEFINED",
+        "           DISPLAY \"OPEN\"",
+    ]);
+    let out = pp(&src, &PreprocessOptions::default());
+    assert!(
+        !out.has_errors()
+            || out
+                .diagnostics
+                .iter()
+                .all(|d| d.file == Path::new("MAIN.cbl"))
+    );
+    assert_eq!(
+        errors(&out),
+        [
+            "2:19: >>IF: unexpected `AND` after the condition (cobc 3.1.2 takes one condition: no AND, OR or parentheses)",
+            "4:8: >>END-IF without matching IF",
+            "5:24: >>DEFINE: unexpected `+`",
+            "6:8: >>ELSE without matching IF",
+            "7:8: IF directive without matching END-IF",
+        ]
+    );
+}
+
+#[test]
+fn defines_reach_copybooks() {
+    let dir = with_copybooks(&[(
+        "OPTS.cpy",
+        "       >>IF WIDE IS DEFINED\n       01 W PIC X(WIDE-LEN).\n       >>ELSE\n       01 W PIC X(8).\n       >>END-IF\n",
+    )]);
+    let main = dir.path().join("MAIN.cbl");
+    let src = fixed(&[
+        "       >>DEFINE WIDE AS 1",
+        "       >>DEFINE CONSTANT WIDE-LEN AS 40",
+        "           COPY OPTS.",
+    ]);
+    let out = preprocess_bytes(&main, src.as_bytes(), &PreprocessOptions::default());
+    assert_eq!(errors(&out), Vec::<String>::new());
+    assert_eq!(code(&out), ["01 W PIC X(40)."]);
+}

@@ -1171,6 +1171,38 @@ pub enum StatementKind {
         with_filler: bool,
         to_value: bool,
     },
+    /// `UNLOCK file [RECORD | RECORDS]`: releases the file's record locks.
+    Unlock {
+        file: String,
+    },
+    /// `COMMIT` (`rollback` false) or `ROLLBACK`: ends a unit of work on the files.
+    Commit {
+        rollback: bool,
+    },
+    /// `EXHIBIT [NAMED] [CHANGED] operand ...`: DISPLAY with the item names (GnuCOBOL / OS/VS).
+    Exhibit {
+        named: bool,
+        changed: bool,
+        items: Vec<Operand>,
+        /// Per item: the data name as declared (cobc shows it as `name = value`), when the item
+        /// is a plain name whose declarations of the unit all spell it the same.
+        labels: Vec<Option<String>>,
+    },
+    /// `FREE item ...` (data items, pointers, `ADDRESS OF x`): releases dynamic storage.
+    Free {
+        items: Vec<Operand>,
+    },
+    /// `ALLOCATE {size CHARACTERS | based-item} [INITIALIZED] [RETURNING pointer]`.
+    Allocate {
+        size: Option<Operand>,
+        item: Option<DataRef>,
+        initialized: bool,
+        returning: Option<DataRef>,
+    },
+    /// `VALIDATE item ...` (cobc 3.1.2 parses it and does nothing: "not implemented").
+    Validate {
+        items: Vec<DataRef>,
+    },
     /// `ENTRY "name" [USING ...]`: an alternate entry point.
     Entry {
         name: String,

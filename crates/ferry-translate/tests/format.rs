@@ -41,6 +41,7 @@ fn generated() -> Vec<(String, String)> {
                 copybook_dirs,
                 format: None,
                 debugging_lines: false,
+                defines: Vec::new(),
             },
         );
         let parsed = ferry_syntax::parse_preprocessed(&pre);

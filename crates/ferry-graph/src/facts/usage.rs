@@ -514,6 +514,20 @@ impl Refs {
                 replacing.iter().for_each(|(_, v)| self.operand(v));
             }
             K::Entry { using, .. } => using.iter().for_each(|u| self.dref(&u.name)),
+            K::Unlock { .. } | K::Commit { .. } => {}
+            K::Exhibit { items, .. } | K::Free { items } => {
+                items.iter().for_each(|o| self.operand(o))
+            }
+            K::Allocate {
+                size,
+                item,
+                returning,
+                ..
+            } => {
+                size.iter().for_each(|o| self.operand(o));
+                item.iter().chain(returning).for_each(|r| self.dref(r));
+            }
+            K::Validate { items } => items.iter().for_each(|r| self.dref(r)),
             K::Initiate { reports } | K::Terminate { reports } => {
                 reports.iter().for_each(|r| self.text(r))
             }

@@ -35,6 +35,7 @@ fn parse_in(dir: &Path, source: &str) -> Parsed {
         copybook_dirs: vec![dir.to_path_buf()],
         format: Some(SourceFormat::Fixed),
         debugging_lines: false,
+        defines: Vec::new(),
     };
     let pre = preprocess_bytes(&path, fixed(source).as_bytes(), &opts);
     assert!(pre.diagnostics.is_empty(), "{:?}", pre.diagnostics);

@@ -53,6 +53,7 @@ pub(crate) fn lower(
         constants: Vec::new(),
         bare_intrinsics: HashSet::new(),
         screen_names: HashSet::new(),
+        spellings: HashMap::new(),
         latin1,
     };
     l.prescan(root);
@@ -93,6 +94,9 @@ pub(crate) struct Lowerer<'s> {
     pub bare_intrinsics: HashSet<String>,
     /// Names of the SCREEN SECTION entries of the unit (DISPLAY / ACCEPT of a screen).
     pub screen_names: HashSet<String>,
+    /// Data names as declared (upper-case name -> its spelling; None when declarations of the
+    /// unit spell it differently), for EXHIBIT, which shows the declared name.
+    pub spellings: HashMap<String, Option<String>>,
     /// Ranges of the text read from Latin-1 files (sorted, disjoint): their literals get one byte per
     /// character.
     pub latin1: Vec<std::ops::Range<usize>>,
@@ -113,6 +117,15 @@ impl<'s> Lowerer<'s> {
                             self.constant_values.insert(self.upper(name), v);
                         }
                         self.data_names.insert(self.upper(name));
+                        let spelt = self.text(name).to_string();
+                        self.spellings
+                            .entry(self.upper(name))
+                            .and_modify(|s| {
+                                if s.as_deref() != Some(spelt.as_str()) {
+                                    *s = None
+                                }
+                            })
+                            .or_insert(Some(spelt));
                     }
                 }
                 "screen_entry" | "report_entry" => {

@@ -366,6 +366,53 @@ impl<'s> Lowerer<'s> {
                     .map(|p| self.operand(p))
                     .collect(),
             },
+            "unlock_statement" => K::Unlock {
+                file: field(n, "file").map(|f| self.upper(f)).unwrap_or_default(),
+            },
+            "commit_statement" => K::Commit {
+                rollback: field(n, "verb").is_some_and(|v| v.kind() == "ROLLBACK"),
+            },
+            "exhibit_statement" => {
+                let options: Vec<&str> = fields(n, "option").iter().map(|o| o.kind()).collect();
+                let items = self.operands(fields(n, "item"));
+                let labels = items
+                    .iter()
+                    .map(|i| match i {
+                        Operand::Ref(r)
+                            if r.qualifiers.is_empty()
+                                && r.subscripts.is_empty()
+                                && r.refmod.is_none() =>
+                        {
+                            self.spellings.get(&r.name).cloned().flatten()
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                K::Exhibit {
+                    named: options.contains(&"NAMED"),
+                    changed: options.contains(&"CHANGED"),
+                    items,
+                    labels,
+                }
+            }
+            "free_statement" => K::Free {
+                items: fields(n, "item")
+                    .into_iter()
+                    .map(|i| self.operand(i))
+                    .collect(),
+            },
+            "allocate_statement" => K::Allocate {
+                size: field(n, "size").map(|x| self.operand(x)),
+                item: field(n, "item").map(|x| self.data_ref(x)),
+                initialized: has_kw(n, "INITIALIZED"),
+                returning: field(n, "returning").map(|x| self.data_ref(x)),
+            },
+            "validate_statement" => K::Validate {
+                items: fields(n, "item")
+                    .into_iter()
+                    .map(|i| self.data_ref(i))
+                    .collect(),
+            },
             "entry_statement" => {
                 let name = field(n, "name")
                     .map(|x| self.literal(x))

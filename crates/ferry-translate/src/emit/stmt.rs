@@ -732,6 +732,36 @@ fn statement_kind(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                 }
             }
         }
+        K::Unlock { file } => {
+            if let Some(h) = ops::file_handle(cx, file, s.span) {
+                code.line(format!("self.{h}.unlock(&mut self.mem);"));
+            }
+        }
+        // cobc: neither sets a FILE STATUS nor undoes a WRITE (ferry takes no locks to release).
+        K::Commit { .. } => {}
+        K::Exhibit {
+            changed,
+            items,
+            labels,
+            ..
+        } => exhibit(cx, code, s, *changed, items, labels),
+        K::Free { .. } | K::Allocate { .. } => {
+            let word = if matches!(s.kind, K::Free { .. }) {
+                "FREE"
+            } else {
+                "ALLOCATE"
+            };
+            cx.refuse(
+                s.span,
+                word,
+                format!("{word}: dynamic storage (BASED items and pointers) is not translated"),
+            )
+        }
+        K::Validate { .. } => cx.refuse(
+            s.span,
+            "VALIDATE",
+            "VALIDATE is not translated (cobc 3.1.2 does not implement it)",
+        ),
         K::Close { files } => {
             for f in files {
                 if let Some(h) = ops::file_handle(cx, f, s.span) {
@@ -990,6 +1020,61 @@ fn statement_kind(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
             cx.refuse(s.span, &word, format!("{word} is not translated yet"));
         }
     }
+}
+
+/// EXHIBIT [NAMED] as cobc 3.1.2 runs it (with or without NAMED): one line, the items separated
+/// by a space, a data item as `name = value` with its declared name, a literal as it is. Refused:
+/// CHANGED (cobc does not implement it) and items other than literals and plain data names.
+fn exhibit(
+    cx: &mut Ctx<'_>,
+    code: &mut Code,
+    s: &Statement,
+    changed: bool,
+    items: &[Operand],
+    labels: &[Option<String>],
+) {
+    use ferry_syntax::ast::Literal;
+    if changed {
+        return cx.refuse(
+            s.span,
+            "EXHIBIT CHANGED",
+            "EXHIBIT CHANGED is not translated (cobc 3.1.2 does not implement it)",
+        );
+    }
+    let mut shown = Vec::new();
+    let text = |t: String| Operand::Literal(Literal::Alphanumeric(t.into_bytes()));
+    for (i, (item, label)) in items.iter().zip(labels).enumerate() {
+        let sep = if i > 0 { " " } else { "" };
+        match (item, label) {
+            (Operand::Literal(Literal::Numeric(_) | Literal::Alphanumeric(_)), _) => {
+                if i > 0 {
+                    shown.push(text(sep.into()));
+                }
+                shown.push(item.clone());
+            }
+            (Operand::Ref(_), Some(name)) => {
+                shown.push(text(format!("{sep}{name} = ")));
+                shown.push(item.clone());
+            }
+            _ => {
+                return cx.refuse(
+                    s.span,
+                    "EXHIBIT",
+                    "EXHIBIT: only literals and plain data names (no qualification, subscript, \
+                     reference modification or figurative constant) are translated",
+                )
+            }
+        }
+    }
+    let display = Statement {
+        kind: K::Display {
+            items: shown,
+            upon: DisplayUpon::Default,
+            no_advancing: false,
+        },
+        span: s.span,
+    };
+    statement_kind(cx, code, &display);
 }
 
 fn evaluate(
