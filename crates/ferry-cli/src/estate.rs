@@ -256,7 +256,9 @@ fn check_calls(calls: &[FileCalls], files: &mut [ScannedFile]) {
         .collect();
     for c in calls {
         for (name, file, line, column) in &c.calls {
-            if known.contains(name.as_str()) {
+            // libcob's library routines (SYSTEM, CBL_..., C$...) are not programs of the tree.
+            let routine = name == "SYSTEM" || name.starts_with("CBL_") || name.starts_with("C$");
+            if known.contains(name.as_str()) || routine {
                 continue;
             }
             if let Some(f) = files.iter_mut().find(|f| f.path == c.path) {

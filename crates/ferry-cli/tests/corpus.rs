@@ -41,6 +41,7 @@ const MUST_VERIFY: &[&str] = &[
     "intrinsics/INTRMISC",
     "intrinsics/INTRRAND",
     "intrinsics/INTRSTAT",
+    "library-routines/LIBRTN",
     "nucleus-arith/ARITHCALC",
     "nucleus-arith/ARITHOPS",
     "nucleus-control/ALTERS",

@@ -31,6 +31,7 @@ pub mod file;
 pub mod fmt;
 pub mod inspect;
 pub mod intrinsic;
+pub mod library;
 pub mod mathfn;
 pub mod mov;
 pub mod num;

@@ -10,6 +10,7 @@ mod data;
 mod exec;
 mod files;
 mod intrinsic;
+mod library;
 mod ops;
 mod sort;
 mod stmt;

@@ -1327,6 +1327,10 @@ pub(crate) fn call(
     match program {
         Operand::Literal(Literal::Alphanumeric(name)) => {
             let name = String::from_utf8_lossy(name).trim().to_ascii_uppercase();
+            if super::library::is_routine(&name) && !cx.estate_programs.contains(&name) {
+                super::library::call(cx, code, span, &name, using, exception, &target);
+                return;
+            }
             let Some(callee) = cx.callees.get(&name).cloned() else {
                 if let Some(on) = &exception.on {
                     // No such program in the estate: the ON EXCEPTION branch is what runs.
