@@ -159,7 +159,7 @@ fn record(
     if todo.is_empty() {
         return Ok((0, kept));
     }
-    let graph_calls = static_calls(&program_facts(estate));
+    let graph_calls = run_unit_calls(&program_facts(estate));
     let flags = estate.config.cobc_flags();
     // A second, traced build of each program says which statements each scenario executed.
     let mut traced_flags = flags.clone();
@@ -263,6 +263,43 @@ fn static_calls(facts: &[ferry_graph::ProgramFacts]) -> BTreeMap<String, Vec<Str
         .iter()
         .map(|f| {
             let mut targets = f.static_callees();
+            targets.sort();
+            targets.dedup();
+            (f.name.clone(), targets)
+        })
+        .collect()
+}
+
+/// Program -> programs linked with it for a recording: its static CALLs, the names its dynamic
+/// CALLs can hold, and every program of the estate when a dynamic CALL's name is not known (cobc
+/// finds a dynamically called program only among those linked into the executable).
+fn run_unit_calls(facts: &[ferry_graph::ProgramFacts]) -> BTreeMap<String, Vec<String>> {
+    use ferry_graph::facts::{CallMechanism, Resolution};
+    let all: Vec<String> = facts.iter().map(|f| f.name.clone()).collect();
+    facts
+        .iter()
+        .map(|f| {
+            let mut targets = f.static_callees();
+            let mut unresolved = false;
+            let mut walk = vec![f];
+            while let Some(g) = walk.pop() {
+                for c in g
+                    .calls
+                    .iter()
+                    .filter(|c| c.mechanism == CallMechanism::Call)
+                {
+                    match c.resolution {
+                        Resolution::Static => {}
+                        Resolution::Dynamic => targets.extend(c.targets.iter().cloned()),
+                        Resolution::Unresolved => unresolved = true,
+                    }
+                }
+                walk.extend(g.nested.iter());
+            }
+            if unresolved {
+                targets.extend(all.iter().filter(|p| **p != f.name).cloned());
+            }
+            targets.retain(|t| all.contains(t));
             targets.sort();
             targets.dedup();
             (f.name.clone(), targets)

@@ -12,6 +12,7 @@ use std::process::Command;
 /// Units that must verify, as `area/UNIT`.
 const MUST_VERIFY: &[&str] = &[
     "accept-display/ACCEPTS",
+    "accept-display/DISPEXC",
     "accept-display/DISPFMT",
     "accept-display/STOPLIT",
     "call-returning/GORET",
@@ -26,6 +27,7 @@ const MUST_VERIFY: &[&str] = &[
     "collating/COLLSORT",
     "copy-replace/COPYMAIN",
     "declaratives/DECLDBG",
+    "dynamic-calls/DYNMAIN",
     "declaratives/DECLMODE",
     "declaratives/DECLREL",
     "declaratives/DECLTEST",

@@ -655,6 +655,7 @@ fn assemble(drafts: BTreeMap<String, Draft>) -> Plan {
             }
         }
     }
+    late_unresolved_callers(&drafts, &mut wave);
     let mut units: Vec<Unit> = drafts
         .iter()
         .map(|(id, d)| {
@@ -690,6 +691,71 @@ fn assemble(drafts: BTreeMap<String, Draft>) -> Plan {
     }
 }
 
+/// A dynamic CALL whose program name is not known may reach any program of the estate. Its unit
+/// goes after every program unit that does not depend on such a unit (directly or not), so that
+/// those are translated first and the CALL can name them; the units depending on it follow. No
+/// dependency is added (the plan would list the whole estate for each such unit): only waves move
+/// later, so every unit still depends only on earlier waves. A CALL reaching a program translated
+/// later (its callers, or another such unit) stops the translated run, saying so.
+fn late_unresolved_callers<'a>(
+    drafts: &'a BTreeMap<String, Draft>,
+    wave: &mut BTreeMap<&'a str, usize>,
+) {
+    let unresolved: BTreeSet<&str> = drafts
+        .iter()
+        .filter(|(_, d)| !d.unresolved.is_empty() && d.kind != UnitKind::Layout)
+        .map(|(id, _)| id.as_str())
+        .collect();
+    if unresolved.is_empty() {
+        return;
+    }
+    let mut dependents: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (id, d) in drafts {
+        for dep in &d.deps {
+            dependents
+                .entry(dep.as_str())
+                .or_default()
+                .push(id.as_str());
+        }
+    }
+    // Units that depend on an unresolved caller, directly or not (and the callers themselves).
+    let mut above: BTreeSet<&str> = unresolved.clone();
+    let mut stack: Vec<&str> = unresolved.iter().copied().collect();
+    while let Some(x) = stack.pop() {
+        for &p in dependents.get(x).into_iter().flatten() {
+            if above.insert(p) {
+                stack.push(p);
+            }
+        }
+    }
+    let floor = drafts
+        .iter()
+        .filter(|(id, d)| d.kind != UnitKind::Layout && !above.contains(id.as_str()))
+        .filter_map(|(id, _)| wave.get(id.as_str()))
+        .map(|w| w + 1)
+        .max()
+        .unwrap_or(0);
+    // Re-level in the order of the current waves (a topological order).
+    let mut order: Vec<&str> = drafts.keys().map(String::as_str).collect();
+    order.sort_by_key(|id| (wave.get(id).copied().unwrap_or(usize::MAX), *id));
+    for id in order {
+        let Some(d) = drafts.get(id) else { continue };
+        let Some(&current) = wave.get(id) else {
+            continue;
+        };
+        let mut w = current;
+        if unresolved.contains(id) {
+            w = w.max(floor);
+        }
+        for dep in d.deps.iter().filter(|x| x.as_str() != id) {
+            if let Some(&dw) = wave.get(dep.as_str()) {
+                w = w.max(dw + 1);
+            }
+        }
+        wave.insert(id, w);
+    }
+}
+
 fn reason(d: &Draft, drafts: &BTreeMap<String, Draft>, wave: &BTreeMap<&str, usize>) -> String {
     let prefix = match d.kind {
         UnitKind::Layout => {
@@ -697,6 +763,11 @@ fn reason(d: &Draft, drafts: &BTreeMap<String, Draft>, wave: &BTreeMap<&str, usi
         }
         UnitKind::Cycle => format!("{}call cycle of {}; ", d.prefix, d.name.replace('+', ", ")),
         UnitKind::Program | UnitKind::Job => d.prefix.clone(),
+    };
+    let prefix = if d.unresolved.is_empty() {
+        prefix
+    } else {
+        format!("{prefix}a dynamic CALL may reach any program: after every program that does not call it; ")
     };
     let deps: Vec<(usize, &Draft)> = d
         .deps

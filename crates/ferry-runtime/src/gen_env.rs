@@ -183,6 +183,20 @@ pub fn switch_on(n: u32) -> bool {
     v.eq_ignore_ascii_case("ON") || v.starts_with('1')
 }
 
+/// A dynamic CALL named a program translated after the caller (one that depends on it in the
+/// plan, usually by calling it): the translation cannot reach it. Stops the run, saying so, with
+/// exit status 1.
+pub fn dynamic_call_not_translated(caller: &str, callee: &str) -> ! {
+    crate::gen::with_rt(|rt| {
+        rt.flush();
+        eprintln!(
+            "ferry: dynamic CALL from {caller} to {callee} is not translated: {callee} depends on {caller} (it calls it, directly or not), so it is translated after it"
+        );
+        rt.shutdown();
+    });
+    std::process::exit(1)
+}
+
 /// A program compiled WITH DEBUGGING MODE whose USE FOR DEBUGGING sections were not translated:
 /// libcob enters them only when `COB_SET_DEBUG` is on (`Y`, `YES`, `TRUE`, `ON`, `1` in any
 /// case), stops on a value that is neither on nor off (`N`, `NO`, `FALSE`, `OFF`, `0`, empty),

@@ -700,6 +700,12 @@ pub struct Handlers {
     pub not_on: Option<Vec<Statement>>,
 }
 
+impl Handlers {
+    pub fn is_empty(&self) -> bool {
+        self.on.is_none() && self.not_on.is_none()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum DisplayUpon {
     Default,
@@ -1011,6 +1017,10 @@ pub enum StatementKind {
         items: Vec<Operand>,
         upon: DisplayUpon,
         no_advancing: bool,
+        /// `[NOT] ON EXCEPTION` (GnuCOBOL): the phrases bind to the innermost DISPLAY, as cobc
+        /// parses them.
+        #[serde(default, skip_serializing_if = "Handlers::is_empty")]
+        exception: Handlers,
     },
     Evaluate {
         subjects: Vec<EvaluateSubject>,

@@ -30,6 +30,7 @@ pub fn for_each_child_list<'a>(kind: &'a StatementKind, f: &mut dyn FnMut(&'a [S
         | K::Divide { size_error, .. }
         | K::Compute { size_error, .. } => handlers(size_error, f),
         K::Call { exception, .. }
+        | K::Display { exception, .. }
         | K::AcceptScreen { exception, .. }
         | K::XmlGenerate { exception, .. }
         | K::XmlParse { exception, .. }

@@ -128,21 +128,48 @@ fn shared_copybooks_become_layouts_and_missing_is_recorded() {
     assert_eq!(Plan::from_json(&json).expect("parse"), p);
 }
 
+/// A dynamic CALL whose name is unknown may reach any program: its unit comes after every program
+/// unit except its own callers (direct or not), which come after it; no dependency is added.
 #[test]
-fn unresolved_calls_are_recorded_not_depended_on() {
+fn unresolved_calls_come_after_every_program_but_their_callers() {
     use crate::facts::{CallFact, CallMechanism, Resolution};
-    let mut a = prog("A", &[], &[]);
-    a.calls.push(CallFact {
+    let unresolved = || CallFact {
         mechanism: CallMechanism::Call,
         resolution: Resolution::Unresolved,
         targets: vec!["B".into()],
         via: Some("WS-PGM".into()),
         span: Default::default(),
-    });
-    let p = plan_of(&[a, prog("B", &[], &[])], &[]);
+    };
+    let mut a = prog("A", &[], &[]);
+    a.calls.push(unresolved());
+    // M calls A statically; D calls C; B is alone.
+    let p = plan_of(
+        &[
+            a,
+            prog("B", &[], &[]),
+            prog("C", &[], &[]),
+            prog("D", &["C"], &[]),
+            prog("M", &["A"], &[]),
+        ],
+        &[],
+    );
     let a = p.unit("program:A").expect("A");
-    assert_eq!(a.wave, 0);
     assert_eq!(a.unresolved, vec!["WS-PGM (candidates: B)"]);
+    assert!(a.depends_on.is_empty());
+    let wave = |id: &str| p.unit(id).expect(id).wave;
+    assert_eq!(wave("program:D"), 1);
+    assert_eq!(wave("program:A"), 2);
+    assert_eq!(wave("program:M"), 3);
+    assert!(p
+        .unit("program:A")
+        .expect("A")
+        .reason
+        .contains("dynamic CALL"));
+    for u in &p.units {
+        for d in &u.depends_on {
+            assert!(p.unit(d).expect(d).wave < u.wave, "{} after {d}", u.id);
+        }
+    }
 }
 
 #[test]

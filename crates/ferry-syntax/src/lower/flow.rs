@@ -150,9 +150,10 @@ impl<'s> Lowerer<'s> {
         Some((p, negated))
     }
 
-    /// Attaches the imperative phrases that follow a statement and that it takes. ACCEPT and DISPLAY
-    /// never take ON EXCEPTION (screen I/O, not in the AST): an unterminated DISPLAY inside CALL ...
-    /// ON EXCEPTION must leave NOT ON EXCEPTION to the CALL.
+    /// Attaches the imperative phrases that follow a statement and that it takes. DISPLAY takes
+    /// [NOT] ON EXCEPTION as cobc 3.1.2 parses it: in `CALL x ON EXCEPTION DISPLAY a NOT ON
+    /// EXCEPTION DISPLAY b`, the NOT ON EXCEPTION belongs to DISPLAY a (so b is shown after a, when
+    /// the CALL fails), as in every innermost-binding phrase.
     fn phrases(&mut self, kind: &mut StatementKind, f: &mut Frags) {
         while let Some(p) = f.peek() {
             let Some((phrase, negated)) = self.phrase_of(p) else {
@@ -392,6 +393,7 @@ fn handler_slot(
         (K::Write { end_of_page, .. }, Phrase::EndOfPage) => end_of_page,
         (K::Call { exception, .. }, Phrase::Exception | Phrase::Overflow) => exception,
         (K::Accept { exception, .. }, Phrase::Exception)
+        | (K::Display { exception, .. }, Phrase::Exception)
         | (K::AcceptScreen { exception, .. }, Phrase::Exception)
         | (K::XmlGenerate { exception, .. }, Phrase::Exception)
         | (K::XmlParse { exception, .. }, Phrase::Exception)

@@ -254,6 +254,7 @@ impl<'s> Lowerer<'s> {
                     items,
                     upon,
                     no_advancing: field(n, "no_advancing").is_some(),
+                    exception: Handlers::default(),
                 }
             }
             "accept_statement" => {

@@ -1399,16 +1399,9 @@ fn dynamic_call(
         .filter(|p| **p != me && !cx.callees.contains_key(*p))
         .cloned()
         .collect();
-    if !unreachable.is_empty() {
-        // Those programs are translated after this one (plan order), so their code cannot be named
-        // here; treating them as missing would be wrong.
-        let msg = format!(
-            "dynamic CALL may reach {}, not translated before this unit",
-            unreachable.join(", ")
-        );
-        cx.refuse(span, "CALL", msg);
-        return;
-    }
+    // Programs translated after this one (the plan puts a program whose dynamic CALLs may reach
+    // anything after every program except those that depend on it) cannot be named here; a CALL
+    // reaching one stops the run, saying so, rather than being taken for a missing program.
     let name_field = field(cx, r);
     let callees: Vec<(String, String)> = cx
         .callees
@@ -1450,6 +1443,11 @@ fn dynamic_call(
         }
         code.line("Some(outcome)");
         code.close("}");
+    }
+    for p in &unreachable {
+        code.line(format!(
+            "{p:?} => rt::dynamic_call_not_translated({me:?}, {p:?}),"
+        ));
     }
     code.line("_ => None,");
     code.close("};");

@@ -331,6 +331,29 @@ fn statement_kind(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
             items,
             upon,
             no_advancing,
+            exception,
+        } if !exception.is_empty() => {
+            let plain = Statement {
+                kind: K::Display {
+                    items: items.clone(),
+                    upon: upon.clone(),
+                    no_advancing: *no_advancing,
+                    exception: Default::default(),
+                },
+                span: s.span,
+            };
+            statement_kind(cx, code, &plain);
+            // A DISPLAY on a stream does not fail in libcob: ON EXCEPTION is never taken, NOT ON
+            // EXCEPTION always (cobc 3.1.2).
+            if let Some(not_on) = &exception.not_on {
+                block(cx, code, not_on);
+            }
+        }
+        K::Display {
+            items,
+            upon,
+            no_advancing,
+            ..
         } => {
             // A numeric literal is displayed as written (cobc prints `1.50` as `1.50`).
             let vals: Vec<String> = items
@@ -712,10 +735,42 @@ fn statement_kind(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                             None => {} // CANCEL of a program never called is a no-op.
                         }
                     }
+                    Operand::Ref(r) => {
+                        // CANCEL identifier: the program named by the item's value at run time.
+                        let f = ops::field(cx, r);
+                        let me = cx.program.name.clone();
+                        let known: Vec<(String, String)> = cx
+                            .callees
+                            .iter()
+                            .filter(|(p, _)| **p != me)
+                            .map(|(p, i)| (p.clone(), i.crate_name.clone()))
+                            .collect();
+                        let later: Vec<String> = cx
+                            .estate_programs
+                            .iter()
+                            .filter(|p| **p != me && !cx.callees.contains_key(*p))
+                            .cloned()
+                            .collect();
+                        code.open(format!(
+                            "match rt::text(&self.mem, rt::Val::Field({f})).to_ascii_uppercase().as_str() {{"
+                        ));
+                        for (p, krate) in known {
+                            cx.uses.insert(krate.clone());
+                            code.line(format!("{p:?} => {krate}::cancel(),"));
+                        }
+                        for p in later {
+                            code.line(format!(
+                                "{p:?} => rt::dynamic_call_not_translated({me:?}, {p:?}),"
+                            ));
+                        }
+                        // CANCEL of a program never called (or of no program) is a no-op.
+                        code.line("_ => {}");
+                        code.close("}");
+                    }
                     _ => cx.refuse(
                         s.span,
                         "CANCEL",
-                        "CANCEL of a data item is not translated yet",
+                        "CANCEL of this kind of operand is not translated yet",
                     ),
                 }
             }
@@ -1071,6 +1126,7 @@ fn exhibit(
             items: shown,
             upon: DisplayUpon::Default,
             no_advancing: false,
+            exception: Default::default(),
         },
         span: s.span,
     };
