@@ -38,7 +38,7 @@ pub fn append_num(mem: &[u8], f: NumField, out: &mut Vec<u8>) {
             a.copy_from_slice(f.bytes(mem));
             out.extend_from_slice(fmt_g(f64::from_ne_bytes(a), 16).as_bytes());
         }
-        Usage::NativeBinary => {
+        Usage::NativeBinary | Usage::BinaryIbm => {
             let (neg, v) = f.raw_int(mem);
             if f.signed {
                 out.push(if neg && v != 0 { b'-' } else { b'+' });
@@ -100,6 +100,63 @@ pub fn append_num(mem: &[u8], f: NumField, out: &mut Vec<u8>) {
                 out.push(sign);
             }
         }
+    }
+}
+
+/// Append what DISPLAY prints for a numeric item under pretty-display: no (`-std=ibm`,
+/// measured with cobc 3.1.2): no decimal point; binary items (COMP, COMP-5) show the digits of
+/// their storage capacity with a leading sign; DISPLAY and COMP-3 items show their PICTURE digits
+/// as MOVE puts them into an item with a separate sign, trailing for a DISPLAY item whose sign is
+/// trailing and leading otherwise (S9(3)V9 -7.5 -> "0075-", S9(3)V9 COMP-3 4.5 -> "+0045",
+/// 9(4) holding "12 4" -> "1204"); COMP-1/COMP-2 as with pretty-display.
+pub fn append_num_plain(mem: &[u8], f: NumField, out: &mut Vec<u8>) {
+    match f.usage {
+        Usage::Float | Usage::Double | Usage::NativeBinary | Usage::BinaryIbm => {
+            append_num(mem, f, out)
+        }
+        Usage::Binary => {
+            let (neg, v) = f.raw_int(mem);
+            if f.signed {
+                out.push(if neg && v != 0 { b'-' } else { b'+' });
+            }
+            push_padded(out, v, native_display_digits(f.size()) as usize);
+        }
+        Usage::Display | Usage::Packed => {
+            let n = f.size();
+            let mut scratch = [0u8; 128];
+            let mut heap;
+            let buf: &mut [u8] = if 2 * n + 2 <= scratch.len() {
+                &mut scratch
+            } else {
+                heap = vec![0u8; 2 * n + 2];
+                &mut heap
+            };
+            buf[..n].copy_from_slice(f.bytes(mem));
+            let src = NumField { offset: 0, ..f };
+            let mut temp = NumField::display(n, f.digits, f.scale, f.signed);
+            if f.signed {
+                let trailing = f.usage == Usage::Display
+                    && matches!(
+                        f.sign,
+                        SignMode::TrailingOverpunch | SignMode::TrailingSeparate
+                    );
+                temp = temp.with_sign(if trailing {
+                    SignMode::TrailingSeparate
+                } else {
+                    SignMode::LeadingSeparate
+                });
+            }
+            crate::mov::move_field(buf, Field::Num(src), Field::Num(temp));
+            out.extend_from_slice(temp.bytes(buf));
+        }
+    }
+}
+
+/// Append what DISPLAY prints for any item under pretty-display: no (see [`append_num_plain`]).
+pub fn append_field_plain(mem: &[u8], f: Field, out: &mut Vec<u8>) {
+    match f {
+        Field::Num(n) => append_num_plain(mem, n, out),
+        other => out.extend_from_slice(other.bytes(mem)),
     }
 }
 
