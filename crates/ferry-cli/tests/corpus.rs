@@ -28,6 +28,8 @@ const MUST_VERIFY: &[&str] = &[
     "declaratives/DECLMODE",
     "declaratives/DECLREL",
     "declaratives/DECLTEST",
+    "dialect-ibm/IBMBIN",
+    "dialect-ibm/IBMDISP",
     "external-data/EXTMAIN",
     "external-data/EXTSUB",
     "indexed-io/IDXCUST",

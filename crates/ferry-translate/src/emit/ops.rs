@@ -418,8 +418,8 @@ pub(crate) fn display_operand_ibm(cx: &mut Ctx<'_>, op: &Operand, span: Span) ->
             }
         }
         Operand::Function(f) => refuse(cx, &format!("FUNCTION {}", f.name)),
-        Operand::LengthOf(_) => refuse(cx, "LENGTH OF"),
-        Operand::AddressOf(_) => value(cx, op),
+        // a constant: `DISPLAY LENGTH OF x` prints "2" under both dialects
+        Operand::LengthOf(_) | Operand::AddressOf(_) => value(cx, op),
     }
 }
 
@@ -796,6 +796,81 @@ fn store_all(
     }
 }
 
+/// cobc -std=ibm (binary-truncate: no) does ADD / SUBTRACT without SIZE ERROR on an unsigned
+/// binary item in the machine's arithmetic: a result below zero wraps (SUBTRACT 7 from a
+/// `9(4) COMP` holding 5 gives 65534), where ferry stores the absolute value as COMPUTE does.
+/// Refused unless the statement can only add unsigned literals.
+fn ibm_unsigned_binary_check(cx: &mut Ctx<'_>, s: &Statement) {
+    let (operands, targets, subtract) = match &s.kind {
+        K::Add {
+            operands,
+            to,
+            giving,
+            ..
+        } if giving.is_empty() => (operands, to, false),
+        K::Subtract {
+            operands,
+            from,
+            giving,
+            ..
+        } if giving.is_empty() => (operands, from, true),
+        // MULTIPLY a BY b: a negative a would make b negative (not measured: refused alike)
+        K::Multiply {
+            operand,
+            by,
+            giving,
+            ..
+        } if giving.is_empty() => (&vec![operand.clone()], by, false),
+        _ => return,
+    };
+    let only_positive_literals = !subtract
+        && operands.iter().all(|o| {
+            matches!(o, Operand::Literal(Literal::Numeric(t)) if !t.starts_with('-'))
+                || matches!(o, Operand::Literal(Literal::Figurative(Figurative::Zero)))
+        });
+    if only_positive_literals {
+        return;
+    }
+    for t in targets {
+        let Ok(id) = cx.model.resolve(&t.item) else {
+            continue;
+        };
+        let mut ids = vec![id];
+        // ADD / SUBTRACT CORRESPONDING: any numeric item under the group
+        let mut i = 0;
+        while i < ids.len() {
+            ids.extend(cx.model.items[ids[i]].children.iter().copied());
+            i += 1;
+        }
+        let unsigned_binary = ids.iter().any(|&id| {
+            matches!(
+                cx.model.items[id].kind,
+                ItemKind::Numeric {
+                    signed: false,
+                    usage: NumUsage::BinaryIbm | NumUsage::NativeBinary,
+                    ..
+                }
+            )
+        });
+        if unsigned_binary {
+            cx.refuse(
+                s.span,
+                "ADD/SUBTRACT (dialect ibm)",
+                format!(
+                    "{} an unsigned binary item ({}) without ON SIZE ERROR: under dialect ibm cobc wraps a result below zero in the machine's arithmetic; not translated",
+                    match &s.kind {
+                        K::Subtract { .. } => "SUBTRACT from",
+                        K::Multiply { .. } => "MULTIPLY",
+                        _ => "ADD to",
+                    },
+                    t.item.name
+                ),
+            );
+            return;
+        }
+    }
+}
+
 pub(crate) fn arithmetic(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
     let h: &Handlers = match &s.kind {
         K::Add { size_error, .. }
@@ -806,6 +881,9 @@ pub(crate) fn arithmetic(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
         _ => return,
     };
     let checked = h.on.is_some() || h.not_on.is_some();
+    if cx.ibm() && !checked {
+        ibm_unsigned_binary_check(cx, s);
+    }
     code.open("{");
     if checked {
         code.line("let mut size_error = false;");
