@@ -359,7 +359,7 @@ mod tests {
             "0001234567"
         );
         assert_eq!(
-            show_plain(NumField::comp5(0, 4, 1, true), "-4.5"),
+            show_plain(NumField::comp5(0, 5, 1, true), "-4.5"),
             "-0000000045"
         );
         // a DISPLAY item holding a space digit prints it as a MOVE gives it
