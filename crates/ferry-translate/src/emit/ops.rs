@@ -799,7 +799,9 @@ fn store_all(
 /// cobc -std=ibm (binary-truncate: no) does ADD / SUBTRACT without SIZE ERROR on an unsigned
 /// binary item in the machine's arithmetic: a result below zero wraps (SUBTRACT 7 from a
 /// `9(4) COMP` holding 5 gives 65534), where ferry stores the absolute value as COMPUTE does.
-/// Refused unless the statement can only add unsigned literals.
+/// Measured only for integer items without ROUNDED (a scaled item, ROUNDED, GIVING, MULTIPLY
+/// and DIVIDE store the absolute value). Refused unless the statement can only add unsigned
+/// literals.
 fn ibm_unsigned_binary_check(cx: &mut Ctx<'_>, s: &Statement) {
     let (operands, targets, subtract) = match &s.kind {
         K::Add {
@@ -814,13 +816,6 @@ fn ibm_unsigned_binary_check(cx: &mut Ctx<'_>, s: &Statement) {
             giving,
             ..
         } if giving.is_empty() => (operands, from, true),
-        // MULTIPLY a BY b: a negative a would make b negative (not measured: refused alike)
-        K::Multiply {
-            operand,
-            by,
-            giving,
-            ..
-        } if giving.is_empty() => (&vec![operand.clone()], by, false),
         _ => return,
     };
     let only_positive_literals = !subtract
@@ -831,7 +826,7 @@ fn ibm_unsigned_binary_check(cx: &mut Ctx<'_>, s: &Statement) {
     if only_positive_literals {
         return;
     }
-    for t in targets {
+    for t in targets.iter().filter(|t| t.rounded.is_none()) {
         let Ok(id) = cx.model.resolve(&t.item) else {
             continue;
         };
@@ -847,6 +842,7 @@ fn ibm_unsigned_binary_check(cx: &mut Ctx<'_>, s: &Statement) {
                 cx.model.items[id].kind,
                 ItemKind::Numeric {
                     signed: false,
+                    scale: 0,
                     usage: NumUsage::BinaryIbm | NumUsage::NativeBinary,
                     ..
                 }
@@ -858,11 +854,7 @@ fn ibm_unsigned_binary_check(cx: &mut Ctx<'_>, s: &Statement) {
                 "ADD/SUBTRACT (dialect ibm)",
                 format!(
                     "{} an unsigned binary item ({}) without ON SIZE ERROR: under dialect ibm cobc wraps a result below zero in the machine's arithmetic; not translated",
-                    match &s.kind {
-                        K::Subtract { .. } => "SUBTRACT from",
-                        K::Multiply { .. } => "MULTIPLY",
-                        _ => "ADD to",
-                    },
+                    if subtract { "SUBTRACT from" } else { "ADD to" },
                     t.item.name
                 ),
             );
