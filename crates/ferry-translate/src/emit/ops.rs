@@ -507,13 +507,14 @@ pub(crate) fn expr_num(cx: &mut Ctx<'_>, e: &Expr) -> String {
         Expr::Neg(inner) => format!("{}.neg()", expr_num(cx, inner)),
         Expr::Binary(op, a, b) => {
             if cx.ibm() && (osvs_intermediate(a) || osvs_intermediate(b)) {
-                // arithmetic-osvs (cobc -std=ibm) truncates such intermediate results to a
-                // scale ferry does not model (measured: 10 / 3 * 3 ROUNDED into V99 gives 9.99).
+                // arithmetic-osvs (cobc -std=ibm) cuts such intermediate results in a way ferry
+                // does not model (measured: 10 / 3 * 3 ROUNDED into V99 gives 9.99, and
+                // A + 1.5 * B differs too). A sum needs no more decimals than its operands.
                 let span = cx.statement_span;
                 cx.refuse(
                     span,
                     "arithmetic expression (dialect ibm)",
-                    "a division or exponentiation whose result feeds another operation is not translated under dialect ibm (arithmetic-osvs)",
+                    "a multiplication, division or exponentiation whose result feeds another operation is not translated under dialect ibm (arithmetic-osvs)",
                 );
             }
             let (a, b) = (expr_num(cx, a), expr_num(cx, b));
@@ -529,12 +530,12 @@ pub(crate) fn expr_num(cx: &mut Ctx<'_>, e: &Expr) -> String {
     }
 }
 
-/// A division or exponentiation (under unary minus or not): its result is an intermediate
-/// result when it is an operand of another operation.
+/// A multiplication, division or exponentiation (under unary minus or not): its result is an
+/// intermediate result when it is an operand of another operation.
 fn osvs_intermediate(e: &Expr) -> bool {
     match e {
         Expr::Neg(inner) => osvs_intermediate(inner),
-        Expr::Binary(BinOp::Div | BinOp::Pow, ..) => true,
+        Expr::Binary(BinOp::Mul | BinOp::Div | BinOp::Pow, ..) => true,
         _ => false,
     }
 }
