@@ -351,8 +351,23 @@ pub(crate) fn may_overlap(cx: &mut Ctx<'_>, a: &DataRef, b: &DataRef) -> bool {
     if x == y && a.refmod.is_none() && b.refmod.is_none() {
         return false;
     }
+    let lit = |e: &Expr| match e {
+        Expr::Operand(Operand::Literal(Literal::Numeric(t))) => t.parse::<usize>().ok(),
+        _ => None,
+    };
     let extent = |id: ItemId, r: &DataRef| {
         let it = &cx.model.items[id];
+        // a reference modification by literals, on an item outside tables: its exact bytes
+        if let (Some((start, Some(len))), true, true) =
+            (&r.refmod, r.subscripts.is_empty(), it.dims.is_empty())
+        {
+            if let (Some(s), Some(l)) = (lit(start), lit(len)) {
+                if s >= 1 && l >= 1 && s - 1 + l <= it.size {
+                    let from = it.offset + s - 1;
+                    return (from, from + l, true);
+                }
+            }
+        }
         let exact = r.subscripts.is_empty() && r.refmod.is_none() && it.dims.is_empty();
         let span: usize = it
             .dims
