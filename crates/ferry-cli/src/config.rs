@@ -89,6 +89,38 @@ impl Config {
         })
     }
 
+    /// The dialect translation reproduces: `default` (also when absent) or `ibm` / `ibm-strict`
+    /// (`-std=ibm`). Any other dialect is refused: recordings would be made under it and the
+    /// translation would behave as the default dialect.
+    pub fn dialect(&self) -> Result<ferry_model::Dialect> {
+        let d = match self.dialect.as_deref() {
+            None | Some("default") => ferry_model::Dialect::Default,
+            Some("ibm") | Some("ibm-strict") => ferry_model::Dialect::Ibm,
+            Some(other) => anyhow::bail!(
+                "ferry.toml: dialect \"{other}\" is not supported (ferry reproduces \"default\" and \"ibm\")"
+            ),
+        };
+        // cobc options that change what a program does at run time: set by the dialect only, so
+        // that recordings and translation agree.
+        for f in &self.cobc_flags {
+            let name = f
+                .trim_start_matches("-fno-")
+                .trim_start_matches("-f")
+                .split('=')
+                .next()
+                .unwrap_or("");
+            if f.starts_with("-std") || f.starts_with("--std") || f.starts_with("-conf") {
+                anyhow::bail!("ferry.toml: cobc_flags: {f}: set `dialect` instead");
+            }
+            if f.starts_with("-f") && DIALECT_OPTIONS.contains(&name) {
+                anyhow::bail!(
+                    "ferry.toml: cobc_flags: {f} changes run-time behaviour that ferry does not model; only `dialect` may set it"
+                );
+            }
+        }
+        Ok(d)
+    }
+
     /// cobc flags for recording: the dialect, then the configured flags.
     pub fn cobc_flags(&self) -> Vec<String> {
         let mut flags = Vec::new();
@@ -126,6 +158,34 @@ impl Config {
             .collect()
     }
 }
+
+/// cobc dialect options (`-f<name>[=value]`) whose run-time effect ferry models per dialect only.
+const DIALECT_OPTIONS: &[&str] = &[
+    "binary-size",
+    "binary-truncate",
+    "binary-byteorder",
+    "pretty-display",
+    "arithmetic-osvs",
+    "move-ibm",
+    "perform-osvs",
+    "hostsign",
+    "sticky-linkage",
+    "assign-clause",
+    "implicit-assign-dynamic-var",
+    "complex-odo",
+    "indirect-redefines",
+    "ref-mod-zero-length",
+    "defaultbyte",
+    "default-byte",
+    "numeric-pointer",
+    "binary-comp-1",
+    "move-non-numeric-lit-to-numeric-is-zero",
+    "display-special-fig-consts",
+    "larger-redefines-ok",
+    "local-implies-recursive",
+    "trunc",
+    "notrunc",
+];
 
 /// `*` matches within a path segment, `**` across segments.
 fn glob_match(pat: &str, s: &str) -> bool {
@@ -166,6 +226,24 @@ mod tests {
             c.cobc_flags(),
             ["-D", "LEVEL=2", "-D", "SITE=north", "-D", "TAG=\"007\""]
         );
+    }
+
+    #[test]
+    fn dialects() {
+        let c = |t: &str| toml::from_str::<Config>(t).unwrap();
+        assert_eq!(c("").dialect().unwrap(), ferry_model::Dialect::Default);
+        assert_eq!(
+            c("dialect = \"ibm\"").dialect().unwrap(),
+            ferry_model::Dialect::Ibm
+        );
+        assert_eq!(c("dialect = \"ibm\"").cobc_flags(), vec!["-std=ibm"]);
+        assert!(c("dialect = \"mf\"").dialect().is_err());
+        assert!(c("cobc_flags = [\"-fnotrunc\"]").dialect().is_err());
+        assert!(c("cobc_flags = [\"-fbinary-size=2-4-8\"]")
+            .dialect()
+            .is_err());
+        assert!(c("cobc_flags = [\"-std=ibm\"]").dialect().is_err());
+        assert!(c("cobc_flags = [\"-Wall\"]").dialect().is_ok());
     }
 
     #[test]

@@ -133,12 +133,13 @@ pub fn scan(
         debugging_lines: config.debugging_lines,
         defines: config.defines(),
     };
+    let dialect = config.dialect()?;
     let paths = list_files(root, &config)?;
     let bar = progress.bar("scan", paths.len() as u64);
     let results: Vec<(ScannedFile, Vec<ScannedProgram>, FileCalls)> = paths
         .par_iter()
         .map(|p| {
-            let r = scan_file(root, p, &pp, opts.keep_programs);
+            let r = scan_file(root, p, &pp, opts.keep_programs, dialect);
             bar.inc(1);
             r
         })
@@ -281,6 +282,7 @@ fn scan_file(
     path: &Path,
     pp: &PreprocessOptions,
     keep: bool,
+    dialect: ferry_model::Dialect,
 ) -> (ScannedFile, Vec<ScannedProgram>, FileCalls) {
     let rel_path = rel(root, path);
     let mut calls = FileCalls::default();
@@ -355,7 +357,7 @@ fn scan_file(
     };
     for program in parsed.unit.programs {
         collect_calls(root, &rel_path, &program, &pre.map, &mut calls);
-        let model = ferry_model::build(&program);
+        let model = ferry_model::build_dialect(&program, dialect);
         for e in &model.errors {
             let (f, line, column) = locate(&pre.map, root, e.span.start);
             file.diagnostics.push(FileDiagnostic {

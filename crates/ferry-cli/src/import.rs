@@ -224,7 +224,7 @@ fn fields(model: &ProgramModel, root: ItemId) -> Result<Vec<Field>> {
                     leading: *sign_leading,
                     separate: *sign_separate,
                 },
-                NumUsage::Packed | NumUsage::Binary => Conv::Keep,
+                NumUsage::Packed | NumUsage::Binary | NumUsage::BinaryIbm => Conv::Keep,
                 NumUsage::NativeBinary => Conv::Swap,
             },
             ItemKind::Renames => continue,

@@ -388,7 +388,7 @@ fn collect(
         out.push(entry);
     }
     for nested in &program.nested {
-        let m = ferry_model::build(nested);
+        let m = ferry_model::build_dialect(nested, model.dialect);
         collect(nested, &m, out, calls);
     }
 }
@@ -414,7 +414,7 @@ fn describe(
                 refmod: None,
                 span: control.span,
             };
-            if model.resolve(&r).is_ok() {
+            if model.resolve(&r).is_ok() && model.dialect != ferry_model::Dialect::Ibm {
                 entry.output = n.clone();
                 return Err(format!(
                     "ASSIGN TO {n}, a data item: the file's name is only known at run time"
@@ -737,7 +737,7 @@ fn kind_of(kind: &ItemKind) -> FieldKind {
             match usage {
                 NumUsage::Display => FieldKind::Zoned { scale, signed },
                 NumUsage::Packed => FieldKind::Packed { scale, signed },
-                NumUsage::Binary => FieldKind::Binary {
+                NumUsage::Binary | NumUsage::BinaryIbm => FieldKind::Binary {
                     scale,
                     signed,
                     little_endian: false,

@@ -1091,6 +1091,13 @@ fn input_fingerprint(
     if let Some(key) = external {
         extra.push(("external-agent", key));
     }
+    // The dialect changes layouts and semantics; the default dialect keeps the old fingerprints.
+    if members
+        .iter()
+        .any(|m| m.model.dialect == ferry_model::Dialect::Ibm)
+    {
+        extra.push(("dialect", "ibm"));
+    }
     ferry_graph::fingerprint(unit, &texts, &deps, &extra)
 }
 

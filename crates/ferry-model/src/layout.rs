@@ -22,6 +22,9 @@ pub enum NumUsage {
     Packed,
     Binary,
     NativeBinary,
+    /// COMP / BINARY / COMP-4 under `-std=ibm`: big-endian, 2-4-8 bytes, not truncated to the
+    /// PICTURE (binary-truncate: no).
+    BinaryIbm,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -130,6 +133,33 @@ pub struct ProgramModel {
     pub errors: Vec<ModelError>,
     pub decimal_point_is_comma: bool,
     pub currency: char,
+    /// The cobc dialect the program is compiled under (sizes of binary items depend on it).
+    #[serde(default)]
+    pub dialect: Dialect,
+}
+
+/// The cobc dialect (`-std=`) a program is compiled and recorded under. Only the options that
+/// change what a program does are modelled (`docs/gnucobol-behaviour.md`, "IBM dialect").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dialect {
+    /// cobc's default dialect (`default.conf`).
+    #[default]
+    Default,
+    /// `-std=ibm` (`ibm.conf`): binary-size 2-4-8, binary-truncate no, pretty-display no,
+    /// assign-clause external, arithmetic-osvs, move-ibm, perform-osvs, hostsign, sticky-linkage.
+    Ibm,
+}
+
+impl Dialect {
+    /// Bytes of a COMP / BINARY / COMP-4 item of `digits` digits: binary-size 1-2-4-8 in the
+    /// default dialect, 2-4-8 under IBM (COMP-5 keeps 1-2-4-8 in both).
+    pub fn binary_size(self, digits: u32) -> usize {
+        match (self, digits) {
+            (Dialect::Ibm, 0..=4) => 2,
+            _ => binary_size(digits),
+        }
+    }
 }
 
 struct Builder<'p> {
@@ -139,8 +169,13 @@ struct Builder<'p> {
     index_names: Vec<(String, ItemId, Span)>,
 }
 
-/// Lays out the data of `program`.
+/// Lays out the data of `program` (cobc's default dialect).
 pub fn build(program: &Program) -> ProgramModel {
+    build_dialect(program, Dialect::Default)
+}
+
+/// Lays out the data of `program` compiled under `dialect`.
+pub fn build_dialect(program: &Program, dialect: Dialect) -> ProgramModel {
     let sn = &program.environment.special_names;
     let currency = sn
         .currency_sign
@@ -157,6 +192,7 @@ pub fn build(program: &Program) -> ProgramModel {
             errors: Vec::new(),
             decimal_point_is_comma: sn.decimal_point_is_comma,
             currency,
+            dialect,
         },
         program,
         index_names: Vec::new(),
@@ -266,7 +302,7 @@ impl Builder<'_> {
         let it = &self.model.items[id];
         let align = match it.kind {
             ItemKind::Numeric {
-                usage: NumUsage::Binary | NumUsage::NativeBinary,
+                usage: NumUsage::Binary | NumUsage::NativeBinary | NumUsage::BinaryIbm,
                 ..
             }
             | ItemKind::Float
@@ -540,6 +576,10 @@ impl Builder<'_> {
                     let stored = pic.display_len as usize;
                     let (num_usage, size) = match usage {
                         Usage::Packed => (NumUsage::Packed, stored / 2 + 1),
+                        Usage::Binary if self.model.dialect == Dialect::Ibm => (
+                            NumUsage::BinaryIbm,
+                            self.model.dialect.binary_size(pic.digits),
+                        ),
                         Usage::Binary => (NumUsage::Binary, binary_size(pic.digits)),
                         Usage::NativeBinary => (NumUsage::NativeBinary, binary_size(pic.digits)),
                         _ => (

@@ -12,7 +12,8 @@ pub mod picture;
 pub mod precompiler;
 
 pub use layout::{
-    build, Dim, FileModel, Item, ItemId, ItemKind, ModelError, NumUsage, ProgramModel, Section,
+    build, build_dialect, Dialect, Dim, FileModel, Item, ItemId, ItemKind, ModelError, NumUsage,
+    ProgramModel, Section,
 };
 pub use picture::{parse_picture, Category, Picture};
 

@@ -104,3 +104,30 @@ fn blank_when_zero_makes_a_numeric_item_edited() {
         m.errors
     );
 }
+
+/// cobc -std=ibm: binary-size 2-4-8 for COMP / BINARY / COMP-4, COMP-5 unchanged (1-2-4-8).
+#[test]
+fn ibm_binary_sizes() {
+    let src = "       01 REC.\n          05 A PIC 9 COMP.\n          05 B PIC S99 BINARY.\n          05 C PIC 9(4) COMP-4.\n          05 D PIC 9(5) COMP.\n          05 E PIC 99 COMP-5.\n          05 F PIC 9(10) COMP.";
+    let text = format!(
+        "       IDENTIFICATION DIVISION.\n       PROGRAM-ID. T.\n       DATA DIVISION.\n       WORKING-STORAGE SECTION.\n{src}\n       PROCEDURE DIVISION.\n           STOP RUN.\n"
+    );
+    let parsed = ferry_syntax::parse(&text);
+    let program = &parsed.unit.programs[0];
+    let size = |m: &ProgramModel, n: &str| m.items[m.resolve(&r(n, &[])).unwrap()].size;
+    let ibm = build_dialect(program, Dialect::Ibm);
+    let def = build(program);
+    let names = ["A", "B", "C", "D", "E", "F", "REC"];
+    let got: Vec<usize> = names.iter().map(|n| size(&ibm, n)).collect();
+    assert_eq!(got, vec![2, 2, 2, 4, 1, 8, 19]);
+    let got: Vec<usize> = names.iter().map(|n| size(&def, n)).collect();
+    assert_eq!(got, vec![1, 1, 2, 4, 1, 8, 17]);
+    let a = &ibm.items[ibm.resolve(&r("A", &[])).unwrap()];
+    assert!(matches!(
+        a.kind,
+        ItemKind::Numeric {
+            usage: NumUsage::BinaryIbm,
+            ..
+        }
+    ));
+}

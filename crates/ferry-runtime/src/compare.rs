@@ -246,8 +246,19 @@ fn cmp_field_fig_general(mem: &[u8], a: Field, fig: Fig) -> Ordering {
 /// Class condition NUMERIC. For DISPLAY numerics: digits with a valid sign; for COMP-3:
 /// valid nibbles; binary/float are always numeric; alphanumeric: all '0'..'9'.
 pub fn is_numeric(mem: &[u8], f: Field) -> bool {
+    is_numeric_sign(mem, f, false)
+}
+
+/// NUMERIC with hostsign: yes (cobc -std=ibm): a signed COMP-3 item with sign nibble F is
+/// numeric too (cobc 3.1.2: X"123F" as S9(3) COMP-3 is NUMERIC only with -std=ibm or
+/// -fhostsign; C and D are in both, A, B and E in neither).
+pub fn is_numeric_hostsign(mem: &[u8], f: Field) -> bool {
+    is_numeric_sign(mem, f, true)
+}
+
+fn is_numeric_sign(mem: &[u8], f: Field, hostsign: bool) -> bool {
     match f {
-        Field::Num(n) => num_is_numeric(mem, n),
+        Field::Num(n) => num_is_numeric(mem, n, hostsign),
         other => {
             let b = other.bytes(mem);
             !b.is_empty() && b.iter().all(|c| c.is_ascii_digit())
@@ -255,7 +266,7 @@ pub fn is_numeric(mem: &[u8], f: Field) -> bool {
     }
 }
 
-fn num_is_numeric(mem: &[u8], n: NumField) -> bool {
+fn num_is_numeric(mem: &[u8], n: NumField, hostsign: bool) -> bool {
     let b = n.bytes(mem);
     match n.usage {
         Usage::Display => {
@@ -287,7 +298,7 @@ fn num_is_numeric(mem: &[u8], n: NumField) -> bool {
                 if i == last {
                     hi <= 9
                         && if n.signed {
-                            lo == 0x0C || lo == 0x0D || lo == 0x0F
+                            lo == 0x0C || lo == 0x0D || (hostsign && lo == 0x0F)
                         } else {
                             lo == 0x0F
                         }

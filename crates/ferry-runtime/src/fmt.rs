@@ -38,7 +38,7 @@ pub fn append_num(mem: &[u8], f: NumField, out: &mut Vec<u8>) {
             a.copy_from_slice(f.bytes(mem));
             out.extend_from_slice(fmt_g(f64::from_ne_bytes(a), 16).as_bytes());
         }
-        Usage::NativeBinary => {
+        Usage::NativeBinary | Usage::BinaryIbm => {
             let (neg, v) = f.raw_int(mem);
             if f.signed {
                 out.push(if neg && v != 0 { b'-' } else { b'+' });
@@ -100,6 +100,86 @@ pub fn append_num(mem: &[u8], f: NumField, out: &mut Vec<u8>) {
                 out.push(sign);
             }
         }
+    }
+}
+
+/// Append what DISPLAY prints for a numeric item under pretty-display: no (`-std=ibm`,
+/// measured with cobc 3.1.2): no decimal point; binary items (COMP, COMP-5) show the digits of
+/// their storage capacity with a leading sign; DISPLAY and COMP-3 items show their PICTURE digits
+/// as MOVE puts them into an item with a separate sign, trailing for a DISPLAY item whose sign is
+/// trailing and leading otherwise (S9(3)V9 -7.5 -> "0075-", S9(3)V9 COMP-3 4.5 -> "+0045",
+/// 9(4) holding "12 4" -> "1204"); COMP-1/COMP-2 as with pretty-display.
+pub fn append_num_plain(mem: &[u8], f: NumField, out: &mut Vec<u8>) {
+    match f.usage {
+        Usage::Float | Usage::Double | Usage::NativeBinary | Usage::BinaryIbm => {
+            append_num(mem, f, out)
+        }
+        Usage::Binary => {
+            let (neg, v) = f.raw_int(mem);
+            if f.signed {
+                out.push(if neg && v != 0 { b'-' } else { b'+' });
+            }
+            push_padded(out, v, native_display_digits(f.size()) as usize);
+        }
+        Usage::Display if f.scale >= 0 && f.scale as u32 <= f.digits => {
+            // the stored digit characters, a space as '0' (cobc: "1 3 " -> "1030", "1A3:" as
+            // it is), the sign separate where the item has it
+            let (neg, _) = f.raw_int(mem);
+            let sign = if neg { b'-' } else { b'+' };
+            let trailing = matches!(
+                f.sign,
+                SignMode::TrailingOverpunch | SignMode::TrailingSeparate
+            );
+            if f.signed && !trailing {
+                out.push(sign);
+            }
+            let start = out.len();
+            f.display_digit_bytes(mem, out);
+            for c in &mut out[start..] {
+                if *c == b' ' {
+                    *c = b'0';
+                }
+            }
+            if f.signed && trailing {
+                out.push(sign);
+            }
+        }
+        Usage::Display | Usage::Packed => {
+            let n = f.size();
+            let mut scratch = [0u8; 128];
+            let mut heap;
+            let buf: &mut [u8] = if 2 * n + 2 <= scratch.len() {
+                &mut scratch
+            } else {
+                heap = vec![0u8; 2 * n + 2];
+                &mut heap
+            };
+            buf[..n].copy_from_slice(f.bytes(mem));
+            let src = NumField { offset: 0, ..f };
+            let mut temp = NumField::display(n, f.digits, f.scale, f.signed);
+            if f.signed {
+                let trailing = f.usage == Usage::Display
+                    && matches!(
+                        f.sign,
+                        SignMode::TrailingOverpunch | SignMode::TrailingSeparate
+                    );
+                temp = temp.with_sign(if trailing {
+                    SignMode::TrailingSeparate
+                } else {
+                    SignMode::LeadingSeparate
+                });
+            }
+            crate::mov::move_field(buf, Field::Num(src), Field::Num(temp));
+            out.extend_from_slice(temp.bytes(buf));
+        }
+    }
+}
+
+/// Append what DISPLAY prints for any item under pretty-display: no (see [`append_num_plain`]).
+pub fn append_field_plain(mem: &[u8], f: Field, out: &mut Vec<u8>) {
+    match f {
+        Field::Num(n) => append_num_plain(mem, n, out),
+        other => out.extend_from_slice(other.bytes(mem)),
     }
 }
 
@@ -225,7 +305,7 @@ pub fn append_fig(fig: Fig, out: &mut Vec<u8>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dec::Dec;
+    use crate::dec::{Dec, Round};
 
     fn show(f: NumField, v: &str) -> String {
         let mut m = vec![0u8; 32];
@@ -233,6 +313,83 @@ mod tests {
         let mut o = Vec::new();
         append_num(&m, f, &mut o);
         String::from_utf8(o).unwrap()
+    }
+
+    fn show_plain(f: NumField, v: &str) -> String {
+        let mut m = vec![0u8; 32];
+        f.set(&mut m, &Dec::parse(v));
+        let mut o = Vec::new();
+        append_num_plain(&m, f, &mut o);
+        String::from_utf8(o).unwrap()
+    }
+
+    /// cobc 3.1.2 -std=ibm (pretty-display: no), docs/gnucobol-behaviour.md.
+    #[test]
+    fn display_formats_ibm() {
+        assert_eq!(show_plain(NumField::display(0, 3, 0, false), "7"), "007");
+        assert_eq!(
+            show_plain(NumField::display(0, 4, 1, true), "-7.5"),
+            "0075-"
+        );
+        assert_eq!(show_plain(NumField::display(0, 3, 0, true), "7"), "007+");
+        let lead = NumField::display(0, 4, 1, true).with_sign(SignMode::LeadingOverpunch);
+        assert_eq!(show_plain(lead, "-7.5"), "-0075");
+        let tsep = NumField::display(0, 4, 1, true).with_sign(SignMode::TrailingSeparate);
+        assert_eq!(show_plain(tsep, "-7.5"), "0075-");
+        assert_eq!(show_plain(NumField::packed(0, 5, 0, true), "-42"), "-00042");
+        assert_eq!(
+            show_plain(NumField::packed(0, 6, 2, false), "42.5"),
+            "004250"
+        );
+        assert_eq!(show_plain(NumField::packed(0, 4, 1, true), "4.5"), "+0045");
+        assert_eq!(
+            show_plain(NumField::binary_ibm(0, 6, 2, true), "-1.25"),
+            "-0000000125"
+        );
+        assert_eq!(
+            show_plain(NumField::binary_ibm(0, 1, 0, false), "7"),
+            "00007"
+        );
+        assert_eq!(
+            show_plain(NumField::binary_ibm(0, 2, 0, true), "-7"),
+            "-00007"
+        );
+        assert_eq!(
+            show_plain(NumField::binary(0, 7, 0, false), "1234567"),
+            "0001234567"
+        );
+        assert_eq!(
+            show_plain(NumField::comp5(0, 5, 1, true), "-4.5"),
+            "-0000000045"
+        );
+        // a DISPLAY item holding a space digit prints it as a MOVE gives it
+        let m = b"12 4".to_vec();
+        let mut o = Vec::new();
+        append_num_plain(&m, NumField::display(0, 4, 0, false), &mut o);
+        assert_eq!(o, b"1204");
+    }
+
+    /// binary-truncate: no (cobc -std=ibm): COMP keeps what its 2-4-8 bytes hold.
+    #[test]
+    fn binary_ibm_storage() {
+        let u4 = NumField::binary_ibm(0, 4, 0, false);
+        assert_eq!(u4.size(), 2);
+        assert_eq!(NumField::binary_ibm(0, 1, 0, false).size(), 2);
+        assert_eq!(NumField::binary_ibm(0, 5, 0, false).size(), 4);
+        let mut m = vec![0u8; 8];
+        u4.set(&mut m, &Dec::int(12345));
+        assert_eq!(u4.get(&m).to_string(), "12345");
+        assert_eq!(&m[..2], &[0x30, 0x39]);
+        u4.set(&mut m, &Dec::int(70000));
+        assert_eq!(u4.get(&m).to_string(), "4464");
+        let s4 = NumField::binary_ibm(0, 4, 0, true);
+        s4.set(&mut m, &Dec::int(40000));
+        assert_eq!(s4.get(&m).to_string(), "-25536");
+        u4.set(&mut m, &Dec::int(65535));
+        assert!(u4.store(&mut m, &Dec::int(65536), Round::Truncate, true));
+        assert_eq!(u4.get(&m).to_string(), "65535");
+        assert!(!u4.store(&mut m, &Dec::int(10000), Round::Truncate, true));
+        assert_eq!(u4.get(&m).to_string(), "10000");
     }
 
     #[test]

@@ -295,6 +295,14 @@ pub fn val_bytes(mem: &[u8], v: &Val) -> Vec<u8> {
     }
 }
 
+/// NUMERIC under `-std=ibm` (hostsign: yes).
+pub fn is_numeric_ibm(mem: &[u8], v: &Val) -> bool {
+    match v {
+        Val::Field(f) => crate::compare::is_numeric_hostsign(mem, *f),
+        other => is_numeric(mem, other),
+    }
+}
+
 pub fn is_numeric(mem: &[u8], v: &Val) -> bool {
     match v {
         Val::Field(f) => crate::compare::is_numeric(mem, *f),
@@ -344,6 +352,24 @@ pub fn display(mem: &[u8], items: &[Val], upon: Upon, advance: bool) {
             };
         }
         d.end(!advance);
+    })
+}
+
+/// DISPLAY under `-std=ibm` (pretty-display: no): numeric items print as
+/// [`crate::fmt::append_num_plain`] says. The translator gives only items, literals (numeric
+/// ones already without their decimal point) and figurative constants.
+pub fn display_ibm(mem: &[u8], items: &[Val], upon: Upon, advance: bool) {
+    with_rt(|rt| {
+        let mut line = Vec::new();
+        for v in items {
+            match v {
+                Val::Field(f) => crate::fmt::append_field_plain(mem, *f, &mut line),
+                Val::Fig(f) => crate::fmt::append_fig(*f, &mut line),
+                Val::All(b) => crate::fmt::append_fig(Fig::All(b), &mut line),
+                other => line.extend_from_slice(&val_bytes(mem, other)),
+            }
+        }
+        rt.display(upon).lit(&line).end(!advance);
     })
 }
 

@@ -58,10 +58,11 @@ pub use strings::{Delim, UDelim, UTarget};
 // The surface ferry's built-in translator generates code against (see gen.rs).
 pub mod gen;
 pub use gen::{
-    accept, arg, bytes, compare, display, exit_status, finish, get, index, is_alphabetic,
-    is_alphabetic_lower, is_alphabetic_upper, is_in_class, is_numeric, literal_bytes, move_value,
-    num_value, param_in, param_out, put_bytes, replicate, step, stop_literal, store, store_int,
-    text, with_rt, AcceptSource, Arg, File, IoOutcome, Organization, StopRun, Val,
+    accept, arg, bytes, compare, display, display_ibm, exit_status, finish, get, index,
+    is_alphabetic, is_alphabetic_lower, is_alphabetic_upper, is_in_class, is_numeric,
+    is_numeric_ibm, literal_bytes, move_value, num_value, param_in, param_out, put_bytes,
+    replicate, step, stop_literal, store, store_int, text, with_rt, AcceptSource, Arg, File,
+    IoOutcome, Organization, StopRun, Val,
 };
 pub use gen::{
     divide_giving_remainder, inspect_convert, inspect_replace, inspect_tally, module_not_found,

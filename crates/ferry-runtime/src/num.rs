@@ -23,6 +23,11 @@ pub enum Usage {
     Binary,
     /// COMP-5: native (little-endian) binary, limited only by its size
     NativeBinary,
+    /// COMP / COMP-4 / BINARY under `-std=ibm` (binary-size 2-4-8, binary-truncate no):
+    /// big-endian, 2 bytes up to 4 digits, not truncated to the PICTURE but limited only by its
+    /// size, as COMP-5 is (cobc 3.1.2: MOVE 12345 TO 9(4) COMP keeps 12345, MOVE 70000 gives
+    /// 4464, ADD 1 to 65535 is a size error).
+    BinaryIbm,
     /// COMP-1 (f32)
     Float,
     /// COMP-2 (f64)
@@ -66,6 +71,16 @@ pub const fn binary_size(digits: u32) -> usize {
     }
 }
 
+/// Bytes of a binary item with `digits` digits under binary-size 2-4-8 (`-std=ibm`).
+#[inline]
+pub const fn binary_size_ibm(digits: u32) -> usize {
+    if digits <= 4 {
+        2
+    } else {
+        binary_size(digits)
+    }
+}
+
 /// Decimal digits a native binary of `size` bytes displays with (cobc: 3/5/10/20).
 pub const fn native_display_digits(size: usize) -> u32 {
     match size {
@@ -99,6 +114,20 @@ impl NumField {
     /// COMP / COMP-4 / BINARY.
     pub const fn binary(offset: usize, digits: u32, scale: i32, signed: bool) -> NumField {
         NumField::base(offset, digits, scale, signed, Usage::Binary)
+    }
+    /// COMP / COMP-4 / BINARY under `-std=ibm`.
+    pub const fn binary_ibm(offset: usize, digits: u32, scale: i32, signed: bool) -> NumField {
+        NumField::base(offset, digits, scale, signed, Usage::BinaryIbm)
+    }
+    /// Binary items stored big-endian (COMP, and COMP under `-std=ibm`).
+    #[inline(always)]
+    pub const fn big_endian(&self) -> bool {
+        matches!(self.usage, Usage::Binary | Usage::BinaryIbm)
+    }
+    /// Binary items limited only by their size (COMP-5, and COMP under `-std=ibm`).
+    #[inline(always)]
+    pub const fn untruncated_binary(&self) -> bool {
+        matches!(self.usage, Usage::NativeBinary | Usage::BinaryIbm)
     }
     /// COMP-5.
     pub const fn comp5(offset: usize, digits: u32, scale: i32, signed: bool) -> NumField {
@@ -141,6 +170,7 @@ impl NumField {
             }
             Usage::Packed => self.digits as usize / 2 + 1,
             Usage::Binary | Usage::NativeBinary => binary_size(self.digits),
+            Usage::BinaryIbm => binary_size_ibm(self.digits),
             Usage::Float => 4,
             Usage::Double => 8,
         }
@@ -169,7 +199,7 @@ impl NumField {
         match self.usage {
             Usage::Display => self.raw_display(mem),
             Usage::Packed => self.raw_packed(mem),
-            Usage::Binary | Usage::NativeBinary => self.raw_binary(mem),
+            Usage::Binary | Usage::NativeBinary | Usage::BinaryIbm => self.raw_binary(mem),
             Usage::Float | Usage::Double => (false, 0),
         }
     }
@@ -206,10 +236,10 @@ impl NumField {
 
     #[inline(always)]
     fn raw_binary(&self, mem: &[u8]) -> (bool, u128) {
-        let b = &mem[self.offset..self.offset + binary_size(self.digits)];
+        let b = &mem[self.offset..self.offset + self.size()];
         let bits = 8 * b.len() as u32;
         if b.len() <= 8 {
-            let be = self.usage == Usage::Binary;
+            let be = self.big_endian();
             let raw: u64 = match b.len() {
                 1 => b[0] as u64,
                 2 => {
@@ -245,7 +275,7 @@ impl NumField {
             };
         }
         let mut raw: u128 = 0;
-        if self.usage == Usage::Binary {
+        if self.big_endian() {
             for &x in b {
                 raw = (raw << 8) | x as u128;
             }
@@ -285,7 +315,7 @@ impl NumField {
         self.scale >= 0
             && match self.usage {
                 Usage::Packed => self.digits <= 17,
-                Usage::Binary | Usage::NativeBinary => self.digits <= 18,
+                Usage::Binary | Usage::NativeBinary | Usage::BinaryIbm => self.digits <= 18,
                 _ => false,
             }
     }
@@ -297,7 +327,7 @@ impl NumField {
             _ if self.inline_get() => Dec::new(self.get_small(mem), self.scale as u32),
             Usage::Display => self.get_display(mem),
             Usage::Packed => self.get_packed(mem),
-            Usage::Binary | Usage::NativeBinary => self.get_binary(mem),
+            Usage::Binary | Usage::NativeBinary | Usage::BinaryIbm => self.get_binary(mem),
             Usage::Float | Usage::Double => self.get_float(mem),
         }
     }
@@ -534,7 +564,7 @@ impl NumField {
     /// Capacity used for high-order truncation: PICTURE digits, except COMP-5 (its size).
     fn keep_digits(&self) -> u32 {
         match self.usage {
-            Usage::NativeBinary => 38,
+            Usage::NativeBinary | Usage::BinaryIbm => 38,
             _ => self.digits,
         }
     }
@@ -570,7 +600,9 @@ impl NumField {
             },
             Usage::Binary => self.store_binary(mem, v, round, on_size_error),
             Usage::Float | Usage::Double => self.store_float(mem, v),
-            Usage::NativeBinary => self.store_native(mem, v, round, on_size_error),
+            Usage::NativeBinary | Usage::BinaryIbm => {
+                self.store_native(mem, v, round, on_size_error)
+            }
         }
     }
 
@@ -749,8 +781,8 @@ impl NumField {
                 b.fill(0);
                 b[n - 1] = if self.signed { 0x0C } else { 0x0F };
             }
-            Usage::Binary | Usage::NativeBinary if self.inline_get() => {
-                mem[self.offset..self.offset + binary_size(self.digits)].fill(0)
+            Usage::Binary | Usage::NativeBinary | Usage::BinaryIbm if self.inline_get() => {
+                mem[self.offset..self.offset + self.size()].fill(0)
             }
             Usage::Float | Usage::Double => self.put_float(mem, 0.0),
             _ => self.put_zero(mem),
@@ -796,12 +828,12 @@ impl NumField {
 
     /// Write raw two's-complement bits into a binary item.
     fn put_raw_binary(&self, mem: &mut [u8], raw: u128) {
-        let usage = self.usage;
+        let be = self.big_endian();
         let b = self.bytes_mut(mem);
         let n = b.len();
         for i in 0..n {
             let byte = (raw >> (8 * i)) as u8;
-            if usage == Usage::Binary {
+            if be {
                 b[n - 1 - i] = byte;
             } else {
                 b[i] = byte;
@@ -816,7 +848,9 @@ impl NumField {
         match self.usage {
             Usage::Display => self.put_display(mem, neg, mag),
             Usage::Packed => self.put_packed(mem, neg, mag),
-            Usage::Binary | Usage::NativeBinary => self.put_binary(mem, neg, mag),
+            Usage::Binary | Usage::NativeBinary | Usage::BinaryIbm => {
+                self.put_binary(mem, neg, mag)
+            }
             Usage::Float | Usage::Double => unreachable!(),
         }
     }
@@ -890,10 +924,10 @@ impl NumField {
     /// `put_binary` for a magnitude that fits a `u64`, into at most 8 bytes.
     #[inline(always)]
     fn put_binary_u64(&self, mem: &mut [u8], neg: bool, m: u64) {
-        let n = binary_size(self.digits);
+        let n = self.size();
         let b = &mut mem[self.offset..self.offset + n];
         let raw = if neg { m.wrapping_neg() } else { m };
-        if self.usage == Usage::Binary {
+        if self.big_endian() {
             b.copy_from_slice(&raw.to_be_bytes()[8 - n..]);
         } else {
             b.copy_from_slice(&raw.to_le_bytes()[..n]);
@@ -988,7 +1022,7 @@ impl NumField {
 
     #[inline]
     fn put_binary(&self, mem: &mut [u8], neg: bool, mag: u128) {
-        let usage = self.usage;
+        let be = self.big_endian();
         let b = self.bytes_mut(mem);
         let n = b.len();
         let raw: u128 = if neg {
@@ -998,7 +1032,7 @@ impl NumField {
         };
         if n <= 8 {
             let raw = raw as u64;
-            if usage == Usage::Binary {
+            if be {
                 b.copy_from_slice(&raw.to_be_bytes()[8 - n..]);
             } else {
                 b.copy_from_slice(&raw.to_le_bytes()[..n]);
@@ -1007,7 +1041,7 @@ impl NumField {
         }
         for i in 0..n {
             let byte = (raw >> (8 * i)) as u8;
-            if usage == Usage::Binary {
+            if be {
                 b[n - 1 - i] = byte;
             } else {
                 b[i] = byte;

@@ -186,7 +186,7 @@ impl Builtin {
             let mut program = n.clone();
             let own = std::mem::take(&mut program.data.working_storage);
             program.data.working_storage = globals.iter().cloned().chain(own).collect();
-            let model = ferry_model::build(&program);
+            let model = ferry_model::build_dialect(&program, outer.model.dialect);
             let child_globals: Vec<_> = globals.iter().cloned().chain(own_globals(n)).collect();
             let mut callees_n = callees.clone();
             for c in &n.nested {

@@ -261,6 +261,9 @@ pub(crate) fn constructor(cx: &mut Ctx<'_>, code: &mut Code) {
         };
         let (assign, from_field) = match &control.assign {
             ferry_syntax::ast::Assign::Literal(s) => (s.clone(), None),
+            // assign-clause: external (cobc -std=ibm): the word is the file's external name even
+            // when a data item has that name (measured: ASSIGN TO WSNAME writes ./WSNAME).
+            ferry_syntax::ast::Assign::Name(n) if cx.ibm() => (n.clone(), None),
             ferry_syntax::ast::Assign::Name(n) => {
                 // A data item holding the name, or an external name.
                 let r = ferry_syntax::ast::DataRef {

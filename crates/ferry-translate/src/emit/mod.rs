@@ -277,9 +277,19 @@ pub(crate) struct Ctx<'a> {
     pub whenever: exec::Whenever,
     /// The statement being emitted (where a refusal inside an expression points).
     pub statement_span: Span,
+    /// Every PERFORM range (first and last paragraph) with its statement: checked against
+    /// perform-osvs under `-std=ibm`.
+    pub perform_ranges: Vec<(usize, usize, Span)>,
+    /// Every GO TO (and ALTER ... TO PROCEED TO) as (paragraph it is in, target paragraph).
+    pub goto_edges: Vec<(usize, usize)>,
 }
 
 impl<'a> Ctx<'a> {
+    /// The program is compiled under `-std=ibm`.
+    pub fn ibm(&self) -> bool {
+        self.model.dialect == ferry_model::Dialect::Ibm
+    }
+
     pub fn refuse(&mut self, span: Span, construct: &str, message: impl Into<String>) {
         let (path, line, column) = (self.input.locate)(span.start);
         self.untranslated.push(Untranslated {
@@ -485,6 +495,8 @@ pub(crate) fn program(
         exec: Vec::new(),
         whenever: exec::Whenever::default(),
         statement_span: Span::default(),
+        perform_ranges: Vec::new(),
+        goto_edges: Vec::new(),
     };
     cx.altered = alterable(&cx, input.program);
     if let Some(r) = input
@@ -631,6 +643,9 @@ pub(crate) fn program(
             }
         }
     }
+    if cx.ibm() {
+        perform_osvs_check(&mut cx);
+    }
     code.close("}");
     exec::module_items(
         &cx,
@@ -724,6 +739,58 @@ fn emit_para_enum(cx: &Ctx<'_>, code: &mut Code) {
     code.close("}");
     code.close("}");
     code.line("");
+}
+
+/// perform-osvs (cobc -std=ibm): the end of a paragraph that is the exit of *any* active PERFORM
+/// returns to that PERFORM, not only the end of the innermost one's (measured: in PERFORM P1 THRU
+/// P2, a PERFORM P2 THRU P3 returns at the end of P2 to the first PERFORM). ferry's PERFORM
+/// returns at the end of its own last paragraph only, which is the same as long as no paragraph a
+/// PERFORM can run before its last is the last paragraph of another PERFORM. A PERFORM for which
+/// that cannot be shown (following its GO TOs, a jump out of the range reaches everything after
+/// the target) is refused.
+fn perform_osvs_check(cx: &mut Ctx<'_>) {
+    let n = cx.paras.len();
+    let exits: std::collections::BTreeSet<usize> = cx.perform_ranges.iter().map(|r| r.1).collect();
+    let mut refused = std::collections::BTreeSet::new();
+    for &(first, last, span) in &cx.perform_ranges.clone() {
+        if first > last || last >= n {
+            continue;
+        }
+        let mut reach = vec![false; n];
+        let mut todo: Vec<(usize, usize)> = vec![(first, last)];
+        while let Some((a, b)) = todo.pop() {
+            for p in a..=b {
+                if reach[p] {
+                    continue;
+                }
+                reach[p] = true;
+                for &(from, to) in &cx.goto_edges {
+                    if from == p && !reach[to] {
+                        // inside the range: up to its last paragraph; outside: to the end
+                        let end = if (first..=last).contains(&to) {
+                            last
+                        } else {
+                            n - 1
+                        };
+                        todo.push((to, end));
+                    }
+                }
+            }
+        }
+        let clash = (0..n).find(|&p| reach[p] && p != last && exits.contains(&p));
+        if let Some(p) = clash {
+            if refused.insert(span.start) {
+                let name = cx.paras[p].name.clone().unwrap_or_default();
+                cx.refuse(
+                    span,
+                    "PERFORM (dialect ibm)",
+                    format!(
+                        "this PERFORM can reach the end of {name}, the last paragraph of another PERFORM: under dialect ibm (perform-osvs) control would return there; not translated"
+                    ),
+                );
+            }
+        }
+    }
 }
 
 fn emit_dispatch(cx: &Ctx<'_>, code: &mut Code) {

@@ -39,6 +39,7 @@ pub(crate) fn descriptor(it: &Item, comma: bool, currency: char) -> String {
                 NumUsage::Packed => "packed",
                 NumUsage::Binary => "binary",
                 NumUsage::NativeBinary => "comp5",
+                NumUsage::BinaryIbm => "binary_ibm",
             };
             let base = format!("NumField::{ctor}({off}, {digits}, {scale}, {signed})");
             let sign = match (*signed, sign_leading, sign_separate) {
@@ -339,6 +340,104 @@ fn named_literal(cx: &Ctx<'_>, r: &DataRef) -> Option<Literal> {
         .map(|(_, ord)| Literal::All(Box::new(Literal::Alphanumeric(vec![(*ord - 1) as u8]))))
 }
 
+/// Whether the storage of `a` and `b` may overlap without being the same bytes (move-ibm
+/// matters only then). Subscripted or reference-modified references count as their whole
+/// table or item; two references to one item without reference modification are either the
+/// same bytes or apart.
+pub(crate) fn may_overlap(cx: &mut Ctx<'_>, a: &DataRef, b: &DataRef) -> bool {
+    let (Ok(x), Ok(y)) = (cx.model.resolve(a), cx.model.resolve(b)) else {
+        return false;
+    };
+    if x == y && a.refmod.is_none() && b.refmod.is_none() {
+        return false;
+    }
+    let lit = |e: &Expr| match e {
+        Expr::Operand(Operand::Literal(Literal::Numeric(t))) => t.parse::<usize>().ok(),
+        _ => None,
+    };
+    let extent = |id: ItemId, r: &DataRef| {
+        let it = &cx.model.items[id];
+        // a reference modification by literals, on an item outside tables: its exact bytes
+        if let (Some((start, Some(len))), true, true) =
+            (&r.refmod, r.subscripts.is_empty(), it.dims.is_empty())
+        {
+            if let (Some(s), Some(l)) = (lit(start), lit(len)) {
+                if s >= 1 && l >= 1 && s - 1 + l <= it.size {
+                    let from = it.offset + s - 1;
+                    return (from, from + l, true);
+                }
+            }
+        }
+        let exact = r.subscripts.is_empty() && r.refmod.is_none() && it.dims.is_empty();
+        let span: usize = it
+            .dims
+            .iter()
+            .map(|d| d.stride * (d.max.max(1) as usize - 1))
+            .sum();
+        (it.offset, it.offset + it.size + span, exact)
+    };
+    let (a0, a1, ea) = extent(x, a);
+    let (b0, b1, eb) = extent(y, b);
+    if ea && eb && a0 == b0 && a1 == b1 {
+        return false;
+    }
+    a0 < b1 && b0 < a1
+}
+
+/// The bytes a numeric literal shows under pretty-display: no (`-std=ibm`): as written without
+/// its decimal point (cobc 3.1.2: `-0.5` -> "-05", `1.50` -> "150", `.5` -> "5").
+pub(crate) fn ibm_numeric_literal(cx: &Ctx<'_>, text: &str) -> Vec<u8> {
+    let point = if cx.model.decimal_point_is_comma {
+        b','
+    } else {
+        b'.'
+    };
+    text.bytes().filter(|&b| b != point).collect()
+}
+
+/// A DISPLAY operand under `-std=ibm` (pretty-display: no, see `rt::display_ibm`): data items,
+/// literals and figurative constants are carried; what was not measured is refused.
+pub(crate) fn display_operand_ibm(cx: &mut Ctx<'_>, op: &Operand, span: Span) -> String {
+    let refuse = |cx: &mut Ctx<'_>, what: &str| {
+        cx.refuse(
+            span,
+            "DISPLAY (dialect ibm)",
+            format!(
+                "DISPLAY of {what} under dialect ibm (pretty-display: no) is not translated yet"
+            ),
+        );
+        "rt::Val::Num(Dec::ZERO)".to_string()
+    };
+    match op {
+        Operand::Literal(Literal::Numeric(t)) => {
+            format!("rt::Val::Bytes({})", bytes_lit(&ibm_numeric_literal(cx, t)))
+        }
+        Operand::Literal(_) => value(cx, op),
+        Operand::Ref(r) => {
+            if matches!(r.name.as_str(), "RETURN-CODE" | "SORT-RETURN") && r.qualifiers.is_empty() {
+                return refuse(cx, &r.name);
+            }
+            match named_literal(cx, r) {
+                Some(Literal::Numeric(_)) => refuse(cx, "a numeric constant"),
+                Some(_) => value(cx, op),
+                None => {
+                    if let Some(id) = resolve(cx, r) {
+                        if let ItemKind::Numeric { digits, scale, .. } = cx.model.items[id].kind {
+                            if scale < 0 || scale > digits as i32 {
+                                return refuse(cx, "a P-scaled numeric item");
+                            }
+                        }
+                    }
+                    value(cx, op)
+                }
+            }
+        }
+        Operand::Function(f) => refuse(cx, &format!("FUNCTION {}", f.name)),
+        // a constant: `DISPLAY LENGTH OF x` prints "2" under both dialects
+        Operand::LengthOf(_) | Operand::AddressOf(_) => value(cx, op),
+    }
+}
+
 pub(crate) fn value(cx: &mut Ctx<'_>, op: &Operand) -> String {
     match op {
         Operand::Ref(r) => match super::exec::dfhresp(cx, r) {
@@ -422,6 +521,17 @@ pub(crate) fn expr_num(cx: &mut Ctx<'_>, e: &Expr) -> String {
         Expr::Operand(op) => num(cx, op),
         Expr::Neg(inner) => format!("{}.neg()", expr_num(cx, inner)),
         Expr::Binary(op, a, b) => {
+            if cx.ibm() && (osvs_intermediate(a) || osvs_intermediate(b)) {
+                // arithmetic-osvs (cobc -std=ibm) cuts such intermediate results in a way ferry
+                // does not model (measured: 10 / 3 * 3 ROUNDED into V99 gives 9.99, and
+                // A + 1.5 * B differs too). A sum needs no more decimals than its operands.
+                let span = cx.statement_span;
+                cx.refuse(
+                    span,
+                    "arithmetic expression (dialect ibm)",
+                    "a multiplication, division or exponentiation whose result feeds another operation is not translated under dialect ibm (arithmetic-osvs)",
+                );
+            }
             let (a, b) = (expr_num(cx, a), expr_num(cx, b));
             let m = match op {
                 BinOp::Add => "add",
@@ -432,6 +542,16 @@ pub(crate) fn expr_num(cx: &mut Ctx<'_>, e: &Expr) -> String {
             };
             format!("{a}.{m}(&{b})")
         }
+    }
+}
+
+/// A multiplication, division or exponentiation (under unary minus or not): its result is an
+/// intermediate result when it is an operand of another operation.
+fn osvs_intermediate(e: &Expr) -> bool {
+    match e {
+        Expr::Neg(inner) => osvs_intermediate(inner),
+        Expr::Binary(BinOp::Mul | BinOp::Div | BinOp::Pow, ..) => true,
+        _ => false,
     }
 }
 
@@ -469,6 +589,7 @@ pub(crate) fn condition(cx: &mut Ctx<'_>, c: &Condition) -> String {
         } => {
             let v = expr_value(cx, operand);
             let f = match class {
+                ClassTest::Numeric if cx.ibm() => "is_numeric_ibm",
                 ClassTest::Numeric => "is_numeric",
                 ClassTest::Alphabetic => "is_alphabetic",
                 ClassTest::AlphabeticLower => "is_alphabetic_lower",
@@ -693,6 +814,73 @@ fn store_all(
     }
 }
 
+/// cobc -std=ibm (binary-truncate: no) does ADD / SUBTRACT without SIZE ERROR on an unsigned
+/// binary item in the machine's arithmetic: a result below zero wraps (SUBTRACT 7 from a
+/// `9(4) COMP` holding 5 gives 65534), where ferry stores the absolute value as COMPUTE does.
+/// Measured only for integer items without ROUNDED (a scaled item, ROUNDED, GIVING, MULTIPLY
+/// and DIVIDE store the absolute value). Refused unless the statement can only add unsigned
+/// literals.
+fn ibm_unsigned_binary_check(cx: &mut Ctx<'_>, s: &Statement) {
+    let (operands, targets, subtract) = match &s.kind {
+        K::Add {
+            operands,
+            to,
+            giving,
+            ..
+        } if giving.is_empty() => (operands, to, false),
+        K::Subtract {
+            operands,
+            from,
+            giving,
+            ..
+        } if giving.is_empty() => (operands, from, true),
+        _ => return,
+    };
+    let only_positive_literals = !subtract
+        && operands.iter().all(|o| {
+            matches!(o, Operand::Literal(Literal::Numeric(t)) if !t.starts_with('-'))
+                || matches!(o, Operand::Literal(Literal::Figurative(Figurative::Zero)))
+        });
+    if only_positive_literals {
+        return;
+    }
+    for t in targets.iter().filter(|t| t.rounded.is_none()) {
+        let Ok(id) = cx.model.resolve(&t.item) else {
+            continue;
+        };
+        let mut ids = vec![id];
+        // ADD / SUBTRACT CORRESPONDING: any numeric item under the group
+        let mut i = 0;
+        while i < ids.len() {
+            ids.extend(cx.model.items[ids[i]].children.iter().copied());
+            i += 1;
+        }
+        let unsigned_binary = ids.iter().any(|&id| {
+            matches!(
+                cx.model.items[id].kind,
+                ItemKind::Numeric {
+                    signed: false,
+                    scale: 0,
+                    usage: NumUsage::BinaryIbm | NumUsage::NativeBinary,
+                    ..
+                }
+            )
+        });
+        if unsigned_binary {
+            cx.refuse(
+                s.span,
+                "ADD/SUBTRACT (dialect ibm)",
+                format!(
+                    "{} an unsigned binary item ({}) without ON SIZE ERROR: under dialect ibm cobc wraps a result below zero in the machine's arithmetic; not translated",
+                    if subtract { "SUBTRACT from" } else { "ADD to" },
+                    t.item.name
+                ),
+            );
+            return;
+        }
+    }
+}
+
 pub(crate) fn arithmetic(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
     let h: &Handlers = match &s.kind {
         K::Add { size_error, .. }
@@ -703,6 +891,9 @@ pub(crate) fn arithmetic(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
         _ => return,
     };
     let checked = h.on.is_some() || h.not_on.is_some();
+    if cx.ibm() && !checked {
+        ibm_unsigned_binary_check(cx, s);
+    }
     code.open("{");
     if checked {
         code.line("let mut size_error = false;");
@@ -1324,6 +1515,33 @@ pub(crate) fn call(
             f
         }
     };
+    if cx.ibm() {
+        // sticky-linkage (cobc -std=ibm): a LINKAGE item no argument is passed for keeps the
+        // storage of an earlier CALL; ferry's CALL copies arguments in and out, so it cannot.
+        let static_name = match program {
+            Operand::Literal(Literal::Alphanumeric(n)) => {
+                Some(String::from_utf8_lossy(n).trim().to_ascii_uppercase())
+            }
+            _ => None,
+        };
+        let short = cx
+            .callees
+            .iter()
+            .filter(|(n, _)| static_name.as_ref().is_none_or(|s| s == *n))
+            .find(|(_, i)| i.params.len() > using.len())
+            .map(|(n, i)| (n.clone(), i.params.len()));
+        if let Some((n, want)) = short {
+            cx.refuse(
+                span,
+                "CALL (dialect ibm)",
+                format!(
+                    "CALL with {} argument(s) of {n}, which has {want} USING parameters: under dialect ibm (sticky-linkage) the others keep an earlier CALL's storage; not translated",
+                    using.len()
+                ),
+            );
+            return;
+        }
+    }
     match program {
         Operand::Literal(Literal::Alphanumeric(name)) => {
             let name = String::from_utf8_lossy(name).trim().to_ascii_uppercase();

@@ -198,6 +198,7 @@ pub(crate) fn range(
     if let Some(thru) = &r.thru {
         last = para_target(cx, thru, None, span)?.1;
     }
+    cx.perform_ranges.push((from, last, span));
     Some(format!(
         "self.perform(Para::{}, Para::{})?;",
         cx.paras[from].variant, cx.paras[last].variant
@@ -317,6 +318,22 @@ fn statement_kind(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
             to,
             corresponding,
         } => {
+            if cx.ibm() {
+                for t in to {
+                    if let Operand::Ref(src) = from {
+                        if ops::may_overlap(cx, src, t) {
+                            cx.refuse(
+                                s.span,
+                                "MOVE (dialect ibm)",
+                                format!(
+                                    "MOVE {} TO {}: the two may overlap, and under dialect ibm (move-ibm) cobc copies byte by byte from the left; not translated",
+                                    src.name, t.name
+                                ),
+                            );
+                        }
+                    }
+                }
+            }
             if *corresponding {
                 ops::move_corresponding(cx, code, from, to, s.span);
             } else {
@@ -356,15 +373,23 @@ fn statement_kind(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
             ..
         } => {
             // A numeric literal is displayed as written (cobc prints `1.50` as `1.50`).
-            let vals: Vec<String> = items
-                .iter()
-                .map(|i| match i {
-                    Operand::Literal(ferry_syntax::ast::Literal::Numeric(t)) => {
-                        format!("rt::Val::Bytes({})", ops::bytes_lit(t.as_bytes()))
-                    }
-                    other => ops::value(cx, other),
-                })
-                .collect();
+            let vals: Vec<String> = if cx.ibm() {
+                items
+                    .iter()
+                    .map(|i| ops::display_operand_ibm(cx, i, s.span))
+                    .collect()
+            } else {
+                items
+                    .iter()
+                    .map(|i| match i {
+                        Operand::Literal(ferry_syntax::ast::Literal::Numeric(t)) => {
+                            format!("rt::Val::Bytes({})", ops::bytes_lit(t.as_bytes()))
+                        }
+                        other => ops::value(cx, other),
+                    })
+                    .collect()
+            };
+            let display_fn = if cx.ibm() { "display_ibm" } else { "display" };
             let stream = match upon {
                 DisplayUpon::Default => "rt::Upon::Stdout".to_string(),
                 DisplayUpon::Syserr => "rt::Upon::Stderr".to_string(),
@@ -411,7 +436,7 @@ fn statement_kind(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                 }
             };
             code.line(format!(
-                "rt::display(&self.mem, &[{}], {stream}, {});",
+                "rt::{display_fn}(&self.mem, &[{}], {stream}, {});",
                 vals.join(", "),
                 !no_advancing
             ));
@@ -541,6 +566,11 @@ fn statement_kind(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                 let Some((first, _)) = para_target(cx, to, None, s.span) else {
                     return;
                 };
+                if let Some(altered) = (0..cx.paras.len())
+                    .find(|&i| cx.paras[i].name.as_deref() == Some(from.as_str()))
+                {
+                    cx.goto_edges.push((altered, first));
+                }
                 let variant = cx.paras[first].variant.clone();
                 code.line(format!("self.altered[{k}] = Some(Para::{variant});"));
             }
@@ -552,7 +582,10 @@ fn statement_kind(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
             let mut dests = Vec::new();
             for t in targets {
                 match para_target(cx, t, None, s.span) {
-                    Some((first, _)) => dests.push(cx.paras[first].variant.clone()),
+                    Some((first, _)) => {
+                        cx.goto_edges.push((cx.current_para, first));
+                        dests.push(cx.paras[first].variant.clone())
+                    }
                     None => return,
                 }
             }
@@ -611,7 +644,16 @@ fn statement_kind(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
             statement_kind(cx, code, &Statement { kind, span: s.span });
         }
         K::StopLiteral { literal } => {
-            let v = ops::literal_value(cx, literal, None);
+            let v = match literal {
+                // pretty-display: no (cobc -std=ibm): `STOP 12.5` shows "125"
+                ferry_syntax::ast::Literal::Numeric(t) if cx.ibm() => {
+                    format!(
+                        "rt::Val::Bytes({})",
+                        ops::bytes_lit(&ops::ibm_numeric_literal(cx, t))
+                    )
+                }
+                _ => ops::literal_value(cx, literal, None),
+            };
             code.line(format!("rt::stop_literal(&self.mem, {v});"));
         }
         K::StopRun { status } => {
