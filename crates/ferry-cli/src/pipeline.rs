@@ -257,22 +257,10 @@ fn copy_tree(from: &Path, to: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Program -> programs it CALLs statically (literal program names).
-fn static_calls(facts: &[ferry_graph::ProgramFacts]) -> BTreeMap<String, Vec<String>> {
-    facts
-        .iter()
-        .map(|f| {
-            let mut targets = f.static_callees();
-            targets.sort();
-            targets.dedup();
-            (f.name.clone(), targets)
-        })
-        .collect()
-}
-
-/// Program -> programs linked with it for a recording: its static CALLs, the names its dynamic
-/// CALLs can hold, and every program of the estate when a dynamic CALL's name is not known (cobc
-/// finds a dynamically called program only among those linked into the executable).
+/// Program -> programs it may CALL: its static CALLs, the names its dynamic CALLs can hold, and
+/// every program of the estate when a dynamic CALL's name is not known. A recording links them
+/// (cobc finds a dynamically called program only among those linked into the executable), and a
+/// program's scenarios count for the units it may call.
 fn run_unit_calls(facts: &[ferry_graph::ProgramFacts]) -> BTreeMap<String, Vec<String>> {
     use ferry_graph::facts::{CallMechanism, Resolution};
     let all: Vec<String> = facts.iter().map(|f| f.name.clone()).collect();
@@ -521,7 +509,7 @@ pub fn translate(
     let graph = build_graph(estate, &facts)?;
     let plan = build_plan(&graph, args.slice);
     stats.times.plan = planning.elapsed();
-    let calls = static_calls(&facts);
+    let calls = run_unit_calls(&facts);
     let root = &estate.root;
     let source_root = relative_path(out, root).unwrap_or_else(|| root.display().to_string());
     let estate_programs: Vec<String> = estate.programs.iter().map(|p| p.name.clone()).collect();
