@@ -424,7 +424,7 @@ pub fn translate(
             }
         }
     }
-    let mut journal = Journal::open(out)?;
+    let journal = std::sync::Mutex::new(Journal::open(out)?);
     let stop_after: Option<usize> = std::env::var("FERRY_TEST_KILL_AFTER_UNITS")
         .ok()
         .and_then(|v| v.parse().ok());
@@ -462,15 +462,8 @@ pub fn translate(
         plan.units.iter().filter(|u| u.is_translatable()).collect();
     // Copybooks shared by several programs first: their record layouts become crates of their own.
     let layouts_started = std::time::Instant::now();
-    let (layout_records, shared_layouts) = translate_layouts(
-        estate,
-        out,
-        &plan,
-        &ours,
-        args.force,
-        &templates,
-        &mut journal,
-    )?;
+    let (layout_records, shared_layouts) =
+        translate_layouts(estate, out, &plan, &ours, args.force, &templates, &journal)?;
     stats.times.layouts = layouts_started.elapsed();
     let bar = progress.bar("translate", program_units.len() as u64);
     let mut interfaces: BTreeMap<String, ferry_translate::Interface> = BTreeMap::new();
@@ -482,118 +475,154 @@ pub fn translate(
             _ => waves.push(vec![pu]),
         }
     }
+    // Every source file is hashed once (copybooks are shared by many units).
+    let file_hashes: std::collections::HashMap<&Path, String> = {
+        use rayon::prelude::*;
+        let mut files: Vec<&Path> = estate
+            .programs
+            .iter()
+            .flat_map(|p| p.pre.map.files().iter().map(PathBuf::as_path))
+            .collect();
+        files.sort();
+        files.dedup();
+        files
+            .into_par_iter()
+            .filter_map(|f| sha256_file(f).map(|h| (f, h)))
+            .collect()
+    };
+    // Units translated now, to be formatted and written once every wave is translated: the
+    // index of the unit's record in `records`, and its output when it is to be written.
+    let mut pending: Vec<(usize, Option<ferry_translate::UnitOutput>)> = Vec::new();
     for wave in waves {
-        // Units of one wave depend only on earlier waves: they are translated together.
+        // Units of one wave depend only on earlier waves: they are looked at and translated
+        // together, in parallel.
+        let prepared: Vec<Prepared<'_>> = {
+            use rayon::prelude::*;
+            wave.par_iter()
+                .map(|pu| {
+                    let members: Vec<&estate::ScannedProgram> = pu
+                        .programs()
+                        .iter()
+                        .filter_map(|n| estate.program(n))
+                        .collect();
+                    let crate_name = ferry_translate::naming::crate_name(&pu.name);
+                    let mut sources: Vec<FileHash> = Vec::new();
+                    for m in &members {
+                        for f in m.pre.map.files() {
+                            if let Some(h) = file_hashes.get(f.as_path()) {
+                                sources.push(FileHash {
+                                    path: estate::rel(root, f),
+                                    sha256: h.clone(),
+                                });
+                            }
+                        }
+                    }
+                    sources.sort_by(|a, b| a.path.cmp(&b.path));
+                    sources.dedup();
+                    let dynamic = facts.iter().any(|f| {
+                        pu.programs().contains(&f.name)
+                            && f.calls
+                                .iter()
+                                .any(|c| c.resolution != ferry_graph::facts::Resolution::Static)
+                    });
+                    let fp = input_fingerprint(
+                        pu,
+                        &members,
+                        &interfaces,
+                        &unit_programs,
+                        dynamic.then_some(estate_programs.as_slice()),
+                        &templates.hash,
+                        &agent,
+                        external_key.as_deref(),
+                        &layouts_of(pu, &shared_layouts),
+                    );
+                    let mut record = UnitRecord {
+                        name: pu.name.clone(),
+                        crate_name: crate_name.clone(),
+                        wave: pu.wave,
+                        programs: pu.programs().to_vec(),
+                        sources,
+                        fingerprint: fp.clone(),
+                        agent: agent.name().into(),
+                        agent_settings: agent.settings(),
+                        outputs: Vec::new(),
+                        generated: Vec::new(),
+                        dependencies: Vec::new(),
+                        agent_run: None,
+                        coverable: members
+                            .iter()
+                            .flat_map(|m| crate::coverage::coverables(m, root))
+                            .collect(),
+                        binaries: Vec::new(),
+                        interfaces: Vec::new(),
+                        depends_on: pu.depends_on.clone(),
+                        untranslated: Vec::new(),
+                        exec: Vec::new(),
+                        state: UnitState::Translated,
+                        detail: None,
+                    };
+                    let broken: Vec<&str> = members
+                        .iter()
+                        .map(|m| m.path.as_str())
+                        .filter(|p| error_files.contains(p))
+                        .collect();
+                    if members.len() != pu.programs().len() || !broken.is_empty() {
+                        record.state = UnitState::Error;
+                        record.detail = Some(if broken.is_empty() {
+                            "a program of this unit is missing from the sources".to_string()
+                        } else {
+                            format!("{} has errors (see `ferry scan`)", broken.join(", "))
+                        });
+                        return Prepared::Error(record);
+                    }
+                    // Unchanged since the last run (same fingerprint, files still there): keep it
+                    // as it is.
+                    if let Some(prev) = done
+                        .get(&pu.name)
+                        .filter(|p| {
+                            !args.force && p.fingerprint == fp && p.crate_name == crate_name
+                        })
+                        .filter(|p| p.state != UnitState::Error)
+                        .filter(|p| p.outputs.iter().all(|f| out.join(&f.path).is_file()))
+                    {
+                        let mut r = prev.clone();
+                        r.wave = pu.wave;
+                        r.depends_on = pu.depends_on.clone();
+                        r.sources = record.sources;
+                        r.coverable = record.coverable;
+                        refresh_hand_edits(out, &mut r);
+                        let resumed = resumed_units.contains(&r.name);
+                        return Prepared::Kept(r, resumed);
+                    }
+                    Prepared::Todo(record, members)
+                })
+                .collect()
+        };
         let mut todo: Vec<(
             &ferry_graph::PlanUnit,
             UnitRecord,
             Vec<&estate::ScannedProgram>,
         )> = Vec::new();
         let mut kept_interfaces = Vec::new();
-        for pu in wave {
-            let members: Vec<&estate::ScannedProgram> = pu
-                .programs()
-                .iter()
-                .filter_map(|n| estate.program(n))
-                .collect();
-            let crate_name = ferry_translate::naming::crate_name(&pu.name);
-            let mut sources: Vec<FileHash> = Vec::new();
-            for m in &members {
-                for f in m.pre.map.files() {
-                    let rel = estate::rel(root, f);
-                    if let Some(h) = sha256_file(f) {
-                        sources.push(FileHash {
-                            path: rel,
-                            sha256: h,
-                        });
+        for (pu, prep) in wave.into_iter().zip(prepared) {
+            match prep {
+                Prepared::Error(record) => {
+                    records.push(record);
+                    bar.inc(1);
+                }
+                Prepared::Kept(r, resumed) => {
+                    // Known to the next waves only, like a translated unit's interfaces.
+                    kept_interfaces.extend(r.interfaces.iter().cloned());
+                    if resumed {
+                        stats.resumed += 1;
+                    } else {
+                        stats.unchanged += 1;
                     }
+                    records.push(r);
+                    bar.inc(1);
                 }
+                Prepared::Todo(record, members) => todo.push((pu, record, members)),
             }
-            sources.sort_by(|a, b| a.path.cmp(&b.path));
-            sources.dedup();
-            let dynamic = facts.iter().any(|f| {
-                pu.programs().contains(&f.name)
-                    && f.calls
-                        .iter()
-                        .any(|c| c.resolution != ferry_graph::facts::Resolution::Static)
-            });
-            let fp = input_fingerprint(
-                pu,
-                &members,
-                &interfaces,
-                &unit_programs,
-                dynamic.then_some(estate_programs.as_slice()),
-                &templates.hash,
-                &agent,
-                external_key.as_deref(),
-                &layouts_of(pu, &shared_layouts),
-            );
-            let mut record = UnitRecord {
-                name: pu.name.clone(),
-                crate_name: crate_name.clone(),
-                wave: pu.wave,
-                programs: pu.programs().to_vec(),
-                sources,
-                fingerprint: fp.clone(),
-                agent: agent.name().into(),
-                agent_settings: agent.settings(),
-                outputs: Vec::new(),
-                generated: Vec::new(),
-                dependencies: Vec::new(),
-                agent_run: None,
-                coverable: members
-                    .iter()
-                    .flat_map(|m| crate::coverage::coverables(m, root))
-                    .collect(),
-                binaries: Vec::new(),
-                interfaces: Vec::new(),
-                depends_on: pu.depends_on.clone(),
-                untranslated: Vec::new(),
-                exec: Vec::new(),
-                state: UnitState::Translated,
-                detail: None,
-            };
-            let broken: Vec<&str> = members
-                .iter()
-                .map(|m| m.path.as_str())
-                .filter(|p| error_files.contains(p))
-                .collect();
-            if members.len() != pu.programs().len() || !broken.is_empty() {
-                record.state = UnitState::Error;
-                record.detail = Some(if broken.is_empty() {
-                    "a program of this unit is missing from the sources".to_string()
-                } else {
-                    format!("{} has errors (see `ferry scan`)", broken.join(", "))
-                });
-                records.push(record);
-                bar.inc(1);
-                continue;
-            }
-            // Unchanged since the last run (same fingerprint, files still there): keep it as it is.
-            if let Some(prev) = done
-                .get(&pu.name)
-                .filter(|p| !args.force && p.fingerprint == fp && p.crate_name == crate_name)
-                .filter(|p| p.state != UnitState::Error)
-                .filter(|p| p.outputs.iter().all(|f| out.join(&f.path).is_file()))
-            {
-                let mut r = prev.clone();
-                r.wave = pu.wave;
-                r.depends_on = pu.depends_on.clone();
-                r.sources = record.sources;
-                r.coverable = record.coverable;
-                refresh_hand_edits(out, &mut r);
-                // Known to the next waves only, like a translated unit's interfaces.
-                kept_interfaces.extend(r.interfaces.iter().cloned());
-                if resumed_units.contains(&r.name) {
-                    stats.resumed += 1;
-                } else {
-                    stats.unchanged += 1;
-                }
-                records.push(r);
-                bar.inc(1);
-                continue;
-            }
-            todo.push((pu, record, members));
         }
         let locates: Vec<Vec<Locate<'_>>> = todo
             .iter()
@@ -629,13 +658,13 @@ pub fn translate(
                 shared_layouts: layouts_of(pu, &shared_layouts),
             })
             .collect();
-        let outputs = agent.translate_many(&inputs);
+        // Formatted later, with the other waves' outputs.
+        let outputs = agent.emit_many(&inputs);
         drop(inputs);
         for i in kept_interfaces {
             interfaces.insert(i.program.clone(), i);
         }
         for ((pu, mut record, _), output) in todo.into_iter().zip(outputs) {
-            let crate_name = record.crate_name.clone();
             let output = output?;
             stats.translated += 1;
             for i in &output.interfaces {
@@ -678,31 +707,65 @@ pub fn translate(
                     });
                 }
             }
-            let writing = std::time::Instant::now();
-            if !record.untranslated.is_empty() {
-                // An untranslated unit is never written or built as if whole.
-                record.state = UnitState::Untranslated;
+            // An untranslated unit is never written or built as if whole. A unit to be written
+            // counts as translated for the next ones (whose files it keeps, if they were edited
+            // by hand, makes it ported-by-hand: as good for them).
+            let output = if record.untranslated.is_empty() {
+                Some(output)
             } else {
-                let unit = WorkspaceUnit {
-                    unit: pu.name.clone(),
-                    crate_name,
-                    agent: agent.name().into(),
-                    output,
-                };
-                let files = ferry_translate::unit_files(&unit, &templates, FERRY_VERSION)?;
-                write_unit(out, &files, &ours, args.force, &mut record, &mut journal)?;
-                write_user_files(out, &unit)?;
-            }
-            journal.append(&JournalEntry::Done(Box::new(record.clone())))?;
-            stats.times.write += writing.elapsed();
+                record.state = UnitState::Untranslated;
+                None
+            };
+            pending.push((records.len(), output));
             records.push(record);
-            if stop_after.is_some_and(|n| stats.translated >= n) {
-                // Fault injection for the tests: die like a killed process, without saving the state.
-                std::process::exit(137);
-            }
-            bar.inc(1);
         }
     }
+    // All the Rust of this run formatted at once (rustfmt's processes are shared by every wave).
+    agent.format_outputs(pending.iter_mut().filter_map(|(_, o)| o.as_mut()));
+    let writing = std::time::Instant::now();
+    let write = |record: &mut UnitRecord, output: Option<ferry_translate::UnitOutput>| {
+        if let Some(output) = output {
+            let unit = WorkspaceUnit {
+                unit: record.name.clone(),
+                crate_name: record.crate_name.clone(),
+                agent: agent.name().into(),
+                output,
+            };
+            let files = ferry_translate::unit_files(&unit, &templates, FERRY_VERSION)?;
+            write_unit(out, &files, &ours, args.force, record, &journal)?;
+            write_user_files(out, &unit)?;
+        }
+        lock(&journal).append(&JournalEntry::Done(Box::new(record.clone())))?;
+        bar.inc(1);
+        anyhow::Ok(())
+    };
+    // The records of the units to write, with their outputs, in plan order.
+    let mut to_write: Vec<(&mut UnitRecord, Option<ferry_translate::UnitOutput>)> = Vec::new();
+    let mut next = pending.into_iter().peekable();
+    for (k, r) in records.iter_mut().enumerate() {
+        if let Some((_, output)) = next.next_if(|(at, _)| *at == k) {
+            to_write.push((r, output));
+        }
+    }
+    if let Some(n) = stop_after {
+        // Fault injection for the tests: die after N units like a killed process, without saving
+        // the state.
+        for (k, (record, output)) in to_write.into_iter().enumerate() {
+            write(record, output)?;
+            if k + 1 >= n {
+                std::process::exit(137);
+            }
+        }
+    } else {
+        use rayon::prelude::*;
+        to_write
+            .into_par_iter()
+            .try_for_each(|(record, output)| write(record, output))?;
+    }
+    stats.times.write += writing.elapsed();
+    let journal = journal
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     bar.finish_and_clear();
     let writing = std::time::Instant::now();
     let buildable: Vec<&str> = layout_records
@@ -733,6 +796,23 @@ pub fn translate(
     Ok((state, stats))
 }
 
+/// A unit of a wave, looked at before translating the wave.
+enum Prepared<'e> {
+    /// In error: not translated.
+    Error(UnitRecord),
+    /// Unchanged since the last run: kept (`true`: taken over from an interrupted run's journal).
+    Kept(UnitRecord, bool),
+    /// To translate, with its programs.
+    Todo(UnitRecord, Vec<&'e estate::ScannedProgram>),
+}
+
+/// The journal, shared by the threads that write units.
+fn lock(journal: &std::sync::Mutex<Journal>) -> std::sync::MutexGuard<'_, Journal> {
+    journal
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// The shared record layouts of the copybooks `unit` depends on.
 fn layouts_of(
     unit: &ferry_graph::PlanUnit,
@@ -756,7 +836,7 @@ fn translate_layouts(
     ours: &BTreeMap<String, std::collections::BTreeSet<String>>,
     force: bool,
     templates: &ferry_translate::templates::Templates,
-    journal: &mut Journal,
+    journal: &std::sync::Mutex<Journal>,
 ) -> Result<(
     Vec<UnitRecord>,
     Vec<(String, ferry_translate::layouts::SharedLayout)>,
@@ -867,7 +947,7 @@ fn write_unit(
     ours: &BTreeMap<String, std::collections::BTreeSet<String>>,
     force: bool,
     record: &mut UnitRecord,
-    journal: &mut Journal,
+    journal: &std::sync::Mutex<Journal>,
 ) -> Result<()> {
     let mut intent = Vec::new();
     let mut keep = Vec::new();
@@ -888,7 +968,7 @@ fn write_unit(
             });
         }
     }
-    journal.append(&JournalEntry::Intent {
+    lock(journal).append(&JournalEntry::Intent {
         unit: record.name.clone(),
         files: intent.clone(),
     })?;

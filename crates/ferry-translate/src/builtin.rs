@@ -243,25 +243,38 @@ impl Agent for Builtin {
     /// Translates the units in parallel, then formats all their Rust files with one rustfmt run
     /// (one process per file costs more than the translation itself).
     fn translate_many(&self, units: &[UnitInput<'_>]) -> Vec<Result<UnitOutput, TranslateError>> {
-        use rayon::prelude::*;
-        let mut outs: Vec<Result<UnitOutput, TranslateError>> =
-            crate::stats::time(crate::stats::Phase::Emit, || {
-                units.par_iter().map(|u| self.translate_raw(u)).collect()
-            });
-        if self.rustfmt {
-            let started = std::time::Instant::now();
-            let mut texts: Vec<&mut String> = outs
-                .iter_mut()
-                .filter_map(|o| o.as_mut().ok())
-                .flat_map(|o| o.files.iter_mut())
-                .filter(|(p, _)| p.ends_with(".rs"))
-                .map(|(_, t)| t)
-                .collect();
-            crate::stats::count_formatted(texts.iter().map(|t| t.len()).sum());
-            rustfmt_many(&mut texts);
-            crate::stats::add(crate::stats::Phase::Format, started.elapsed());
-        }
+        let mut outs = self.emit_many(units);
+        self.format_outputs(outs.iter_mut().filter_map(|o| o.as_mut().ok()));
         outs
+    }
+}
+
+impl Builtin {
+    /// Translates the units in parallel, without formatting their Rust ([`Self::format_outputs`]
+    /// does that, for the outputs of several calls at once if need be).
+    pub fn emit_many(&self, units: &[UnitInput<'_>]) -> Vec<Result<UnitOutput, TranslateError>> {
+        use rayon::prelude::*;
+        crate::stats::time(crate::stats::Phase::Emit, || {
+            units.par_iter().map(|u| self.translate_raw(u)).collect()
+        })
+    }
+
+    /// Formats the Rust files of outputs of [`Self::emit_many`] (with rustfmt's bytes, see
+    /// [`rustfmt_many`]), all of them together; nothing when `rustfmt` is off.
+    pub fn format_outputs<'o>(&self, outs: impl IntoIterator<Item = &'o mut UnitOutput>) {
+        if !self.rustfmt {
+            return;
+        }
+        let started = std::time::Instant::now();
+        let mut texts: Vec<&mut String> = outs
+            .into_iter()
+            .flat_map(|o| o.files.iter_mut())
+            .filter(|(p, _)| p.ends_with(".rs"))
+            .map(|(_, t)| t)
+            .collect();
+        crate::stats::count_formatted(texts.iter().map(|t| t.len()).sum());
+        rustfmt_many(&mut texts);
+        crate::stats::add(crate::stats::Phase::Format, started.elapsed());
     }
 }
 

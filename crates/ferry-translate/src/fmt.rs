@@ -22,10 +22,11 @@ use std::collections::HashMap;
 const SAFE_GROUP: usize = 50;
 const MAX_WIDTH: usize = 100;
 
-/// One part of a file: lines kept as written, or a piece formatted by rustfmt.
-enum Part {
+/// One part of a file: lines kept as written, or a piece formatted by rustfmt (the piece itself
+/// when planned, its index among the distinct pieces of all files once they are merged).
+enum Part<P> {
     Keep(String),
-    Piece(usize),
+    Piece(P),
 }
 
 /// A piece of Rust to format in a synthetic context: `before`, `content`, `after`, where the
@@ -194,29 +195,20 @@ fn is_decl(s: &str) -> bool {
         && s.ends_with(';')
 }
 
-/// Splits a file into parts; pieces are appended to `pieces` (deduplicated through `index`).
-/// `None`: something this module does not recognise; the file is formatted whole.
-fn plan(
-    text: &str,
-    pieces: &mut Vec<Wrapped>,
-    index: &mut HashMap<Wrapped, usize>,
-) -> Option<Vec<Part>> {
+/// Splits a file into parts. `None`: something this module does not recognise; the file is
+/// formatted whole.
+fn plan(text: &str) -> Option<Vec<Part<Wrapped>>> {
     if !text.ends_with('\n') || text.ends_with("\n\n") || text.starts_with('\n') {
         return None;
     }
     let lines: Vec<&str> = text[..text.len() - 1].split('\n').collect();
-    let mut parts: Vec<Part> = Vec::new();
+    let mut parts: Vec<Part<Wrapped>> = Vec::new();
     let mut keep = String::new();
-    let mut add = |w: Wrapped, parts: &mut Vec<Part>, keep: &mut String| {
+    let add = |w: Wrapped, parts: &mut Vec<Part<Wrapped>>, keep: &mut String| {
         if !keep.is_empty() {
             parts.push(Part::Keep(std::mem::take(keep)));
         }
-        let n = pieces.len();
-        let id = *index.entry(w.clone()).or_insert(n);
-        if id == n {
-            pieces.push(w);
-        }
-        parts.push(Part::Piece(id));
+        parts.push(Part::Piece(w));
     };
     let mut i = 0;
     while i < lines.len() {
@@ -296,6 +288,44 @@ fn plan(
                 continue;
             }
         }
+        if depth > 0 && s.starts_with("let ") && s.ends_with('{') && !s.contains("match ") {
+            // A `let` whose value is a block (`let r = (|| -> T {` ... `})();`): the whole
+            // statement, up to the line ending it at the same indentation, is one piece.
+            let inner = pad(depth + 1);
+            let close_at = format!("{}}}", pad(depth));
+            let mut close = i + 1;
+            loop {
+                let l = *lines.get(close)?;
+                if l.is_empty() || l.starts_with(&inner) {
+                    close += 1;
+                } else if !l.starts_with(&close_at) {
+                    return None;
+                } else if l.ends_with(';') {
+                    break;
+                } else if l.ends_with('{') {
+                    close += 1;
+                } else {
+                    return None;
+                }
+            }
+            let (before, after) = blocks(depth);
+            let mut content = String::new();
+            for l in &lines[i..=close] {
+                content.push_str(l);
+                content.push('\n');
+            }
+            add(
+                Wrapped {
+                    before,
+                    content,
+                    after,
+                },
+                &mut parts,
+                &mut keep,
+            );
+            i = close + 1;
+            continue;
+        }
         let sc = scan(s);
         if !sc.balanced || sc.unsure {
             return None;
@@ -345,8 +375,8 @@ fn plan(
             (b, a, format!("{line}\n"), i + 1)
         } else if opens && !closes {
             // A block header: the block gets a placeholder body, dropped after formatting.
-            let (b, mut a) = if arm { in_match(depth)? } else { blocks(depth) };
             let header_match = s.contains("match ");
+            let (b, mut a) = if arm { in_match(depth)? } else { blocks(depth) };
             if (s.starts_with("let ") && !header_match) || s.starts_with("impl") {
                 return None;
             }
@@ -508,35 +538,69 @@ fn unwrap_piece(p: &Wrapped, out: &str) -> Option<String> {
 }
 
 /// Formats many generated Rust files: the lines rustfmt would not change are kept, the others
-/// are formatted by rustfmt in context; a file this cannot handle goes whole to `whole`.
-pub(crate) fn format_many(texts: &mut [&mut String], whole: impl FnOnce(&mut [&mut String])) {
+/// are formatted by rustfmt in context; a file this cannot handle goes whole to `whole`. Files
+/// are planned in parallel, and the files that go whole are formatted while the pieces are.
+pub(crate) fn format_many(texts: &mut [&mut String], whole: impl Fn(&mut [&mut String]) + Sync) {
+    use rayon::prelude::*;
+    let n_files = texts.len();
+    let planned: Vec<Option<Vec<Part<Wrapped>>>> = texts.par_iter().map(|t| plan(t)).collect();
+    // The distinct pieces of all files, in order of first appearance.
     let mut pieces = Vec::new();
-    let mut index = HashMap::new();
-    let plans: Vec<Option<Vec<Part>>> = texts
-        .iter()
-        .map(|t| plan(t, &mut pieces, &mut index))
+    let mut index: HashMap<Wrapped, usize> = HashMap::new();
+    let plans: Vec<Option<Vec<Part<usize>>>> = planned
+        .into_iter()
+        .map(|plan| {
+            Some(
+                plan?
+                    .into_iter()
+                    .map(|p| match p {
+                        Part::Keep(k) => Part::Keep(k),
+                        Part::Piece(w) => {
+                            let n = pieces.len();
+                            let id = *index.entry(w).or_insert_with_key(|w| {
+                                pieces.push(w.clone());
+                                n
+                            });
+                            Part::Piece(id)
+                        }
+                    })
+                    .collect(),
+            )
+        })
         .collect();
     drop(index);
-    let formatted = format_pieces(&pieces);
-    let mut rest: Vec<&mut String> = Vec::new();
-    for (t, plan) in texts.iter_mut().zip(plans) {
-        let assembled = plan.and_then(|parts| {
+    let (unplanned, planned): (Vec<_>, Vec<_>) = texts
+        .iter_mut()
+        .zip(plans)
+        .partition(|(_, plan)| plan.is_none());
+    let mut unplanned: Vec<&mut String> = unplanned.into_iter().map(|(t, _)| &mut **t).collect();
+    let (formatted, ()) = rayon::join(|| format_pieces(&pieces), || whole(&mut unplanned));
+    let failed: Vec<&mut String> = planned
+        .into_par_iter()
+        .filter_map(|(t, plan)| {
             let mut s = String::with_capacity(t.len() + t.len() / 2);
-            for p in parts {
+            for p in plan.unwrap_or_default() {
                 match p {
                     Part::Keep(k) => s.push_str(&k),
-                    Part::Piece(id) => s.push_str(formatted[id].as_deref()?),
+                    Part::Piece(id) => match formatted[id].as_deref() {
+                        Some(f) => s.push_str(f),
+                        None => return Some(&mut **t),
+                    },
                 }
             }
-            Some(s)
-        });
-        crate::stats::count_file(assembled.is_some());
-        match assembled {
-            Some(s) => **t = s,
-            None => rest.push(t),
-        }
+            **t = s;
+            None
+        })
+        .collect();
+    for _ in 0..n_files - unplanned.len() - failed.len() {
+        crate::stats::count_file(true);
     }
-    whole(&mut rest);
+    for _ in 0..unplanned.len() + failed.len() {
+        crate::stats::count_file(false);
+    }
+    // A file with a piece rustfmt rejected: formatted whole.
+    let mut failed = failed;
+    whole(&mut failed);
 }
 
 #[cfg(test)]
