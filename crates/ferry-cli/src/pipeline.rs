@@ -20,15 +20,18 @@ pub const FERRY_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The facts (calls, copybooks, files, metrics) of every program, computed once per run.
 pub fn program_facts(estate: &Estate) -> Vec<ferry_graph::ProgramFacts> {
+    use rayon::prelude::*;
+    let lines: std::collections::HashMap<&str, usize> = estate
+        .files
+        .iter()
+        .rev()
+        .map(|f| (f.path.as_str(), f.lines))
+        .collect();
     estate
         .programs
-        .iter()
+        .par_iter()
         .map(|p| {
-            let lines = estate
-                .files
-                .iter()
-                .find(|f| f.path == p.path)
-                .map_or(0, |f| f.lines);
+            let lines = lines.get(p.path.as_str()).copied().unwrap_or(0);
             ferry_graph::ProgramFacts::from_program(
                 &p.program,
                 Path::new(&p.path),
@@ -274,6 +277,10 @@ pub fn translate_cmd(common: &Common, src: &Path, out: &Path, args: &TranslateAr
             );
         }
     }
+    // The process ends here: freeing the ASTs, models and records one by one would take longer
+    // than anything the operating system does with them.
+    std::mem::forget(estate);
+    std::mem::forget(state);
     Ok(if errors > 0 {
         2
     } else if untranslated > 0 {
@@ -424,7 +431,7 @@ pub fn translate(
             }
         }
     }
-    let journal = std::sync::Mutex::new(Journal::open(out)?);
+    let journal = Journal::open(out)?;
     let stop_after: Option<usize> = std::env::var("FERRY_TEST_KILL_AFTER_UNITS")
         .ok()
         .and_then(|v| v.parse().ok());
@@ -653,8 +660,8 @@ pub fn translate(
                         globals: Vec::new(),
                     })
                     .collect(),
-                callees: interfaces.clone(),
-                estate_programs: estate_programs.clone(),
+                callees: &interfaces,
+                estate_programs: &estate_programs,
                 shared_layouts: layouts_of(pu, &shared_layouts),
             })
             .collect();
@@ -735,7 +742,7 @@ pub fn translate(
             write_unit(out, &files, &ours, args.force, record, &journal)?;
             write_user_files(out, &unit)?;
         }
-        lock(&journal).append(&JournalEntry::Done(Box::new(record.clone())))?;
+        journal.done(record)?;
         bar.inc(1);
         anyhow::Ok(())
     };
@@ -763,9 +770,6 @@ pub fn translate(
             .try_for_each(|(record, output)| write(record, output))?;
     }
     stats.times.write += writing.elapsed();
-    let journal = journal
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
     bar.finish_and_clear();
     let writing = std::time::Instant::now();
     let buildable: Vec<&str> = layout_records
@@ -806,13 +810,6 @@ enum Prepared<'e> {
     Todo(UnitRecord, Vec<&'e estate::ScannedProgram>),
 }
 
-/// The journal, shared by the threads that write units.
-fn lock(journal: &std::sync::Mutex<Journal>) -> std::sync::MutexGuard<'_, Journal> {
-    journal
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
 /// The shared record layouts of the copybooks `unit` depends on.
 fn layouts_of(
     unit: &ferry_graph::PlanUnit,
@@ -836,7 +833,7 @@ fn translate_layouts(
     ours: &BTreeMap<String, std::collections::BTreeSet<String>>,
     force: bool,
     templates: &ferry_translate::templates::Templates,
-    journal: &std::sync::Mutex<Journal>,
+    journal: &Journal,
 ) -> Result<(
     Vec<UnitRecord>,
     Vec<(String, ferry_translate::layouts::SharedLayout)>,
@@ -947,7 +944,7 @@ fn write_unit(
     ours: &BTreeMap<String, std::collections::BTreeSet<String>>,
     force: bool,
     record: &mut UnitRecord,
-    journal: &std::sync::Mutex<Journal>,
+    journal: &Journal,
 ) -> Result<()> {
     let mut intent = Vec::new();
     let mut keep = Vec::new();
@@ -968,10 +965,7 @@ fn write_unit(
             });
         }
     }
-    lock(journal).append(&JournalEntry::Intent {
-        unit: record.name.clone(),
-        files: intent.clone(),
-    })?;
+    journal.intent(&record.name, &intent)?;
     for (rel, text) in files {
         if intent.iter().any(|f| &f.path == rel) {
             ferry_translate::write_if_changed(&out.join(rel), text.as_bytes())?;

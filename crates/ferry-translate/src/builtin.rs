@@ -283,8 +283,9 @@ impl Builtin {
         let unit_crate = crate_name(&unit.name);
         let single = unit.programs.len() == 1;
         // Programs of this unit call each other through modules of the same crate.
-        let mut callees = unit.callees.clone();
+        let mut callees = std::borrow::Cow::Borrowed(unit.callees);
         if !single {
+            let callees = callees.to_mut();
             for p in &unit.programs {
                 let module = crate_name(&p.program.name);
                 callees.insert(
@@ -304,16 +305,18 @@ impl Builtin {
         for p in &unit.programs {
             // Programs it contains are called through modules of this crate.
             let child_globals = own_globals(p.program);
-            let mut callees = callees.clone();
+            let mut callees = std::borrow::Cow::Borrowed(&*callees);
             for n in &p.program.nested {
-                callees.insert(n.name.clone(), nested_interface(n, &child_globals));
+                callees
+                    .to_mut()
+                    .insert(n.name.clone(), nested_interface(n, &child_globals));
             }
-            let g = emit::program(p, &callees, &unit.estate_programs, &unit.shared_layouts);
+            let g = emit::program(p, &callees, unit.estate_programs, &unit.shared_layouts);
             self.nested(
                 p,
                 &child_globals,
                 &callees,
-                &unit.estate_programs,
+                unit.estate_programs,
                 &mut out,
                 &mut nested_modules,
             );

@@ -29,29 +29,99 @@ enum Part<P> {
     Piece(P),
 }
 
-/// A piece of Rust to format in a synthetic context: `before`, `content`, `after`, where the
-/// context lines are rustfmt's fixed points; the formatted content is what lies between them.
+/// A piece of Rust to format in a synthetic context: the context's lines before, `content`, the
+/// context's lines after, where the context lines are rustfmt's fixed points; the formatted
+/// content is what lies between them.
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Wrapped {
-    before: Vec<String>,
+    ctx: Ctx,
     content: String,
-    after: Vec<String>,
+}
+
+/// The synthetic context of a piece at a depth; its lines are made only for the distinct pieces.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Ctx {
+    /// Items, in nested modules ([`blocks_for_items`]).
+    Items(usize),
+    /// Statements, in blocks ([`blocks`]).
+    Blocks(usize),
+    /// A field initialiser ([`in_struct`]); depth 2 or more.
+    Struct(usize),
+    /// A match arm ([`in_match`]); depth 2 or more.
+    Match(usize),
+    /// A block header, in blocks or (`arm`, depth 2 or more) in a match, with a placeholder body
+    /// (`_ => {}` for a `match` header) and its closing brace (`};` after a `let`).
+    Header {
+        depth: usize,
+        arm: bool,
+        header_match: bool,
+        header_let: bool,
+    },
+    /// `} else {`, after an `if` block.
+    Else(usize),
+}
+
+impl Ctx {
+    /// The context lines before and after the piece.
+    fn lines(self) -> (Vec<String>, Vec<String>) {
+        match self {
+            Ctx::Items(depth) => blocks_for_items(depth),
+            Ctx::Blocks(depth) => blocks(depth),
+            Ctx::Struct(depth) => in_struct(depth),
+            Ctx::Match(depth) => in_match(depth),
+            Ctx::Header {
+                depth,
+                arm,
+                header_match,
+                header_let,
+            } => {
+                let (b, mut a) = if arm { in_match(depth) } else { blocks(depth) };
+                let placeholder = if header_match {
+                    format!("{}_ => {{}}", pad(depth + 1))
+                } else {
+                    format!("{}__ferry_body();", pad(depth + 1))
+                };
+                let close = if header_let {
+                    format!("{}}};", pad(depth))
+                } else {
+                    format!("{}}}", pad(depth))
+                };
+                a.insert(0, close);
+                a.insert(0, placeholder);
+                (b, a)
+            }
+            Ctx::Else(depth) => {
+                let (mut b, mut a) = blocks(depth);
+                b.push(format!("{}if __ferry_cond {{", pad(depth)));
+                b.push(format!("{}__ferry_body();", pad(depth + 1)));
+                a.insert(0, format!("{}}}", pad(depth)));
+                a.insert(0, format!("{}__ferry_body();", pad(depth + 1)));
+                (b, a)
+            }
+        }
+    }
 }
 
 impl Wrapped {
     fn text(&self) -> String {
+        let (before, after) = self.ctx.lines();
         let mut s = String::new();
-        for l in &self.before {
+        for l in &before {
             s.push_str(l);
             s.push('\n');
         }
         s.push_str(&self.content);
-        for l in &self.after {
+        for l in &after {
             s.push_str(l);
             s.push('\n');
         }
         s
     }
+}
+
+/// `ctx` when its depth allows it (a struct literal or a match needs a block around it).
+fn nested(ctx: Ctx, depth: usize) -> Option<Ctx> {
+    (depth >= 2).then_some(ctx)
 }
 
 fn pad(depth: usize) -> String {
@@ -269,7 +339,6 @@ fn plan(text: &str) -> Option<Vec<Part<Wrapped>>> {
                 }
             }
             if last > i {
-                let (before, after) = blocks_for_items(depth)?;
                 let mut content = String::new();
                 for l in &lines[i..=last] {
                     content.push_str(l);
@@ -277,9 +346,8 @@ fn plan(text: &str) -> Option<Vec<Part<Wrapped>>> {
                 }
                 add(
                     Wrapped {
-                        before,
+                        ctx: Ctx::Items(depth),
                         content,
-                        after,
                     },
                     &mut parts,
                     &mut keep,
@@ -308,7 +376,6 @@ fn plan(text: &str) -> Option<Vec<Part<Wrapped>>> {
                     return None;
                 }
             }
-            let (before, after) = blocks(depth);
             let mut content = String::new();
             for l in &lines[i..=close] {
                 content.push_str(l);
@@ -316,9 +383,8 @@ fn plan(text: &str) -> Option<Vec<Part<Wrapped>>> {
             }
             add(
                 Wrapped {
-                    before,
+                    ctx: Ctx::Blocks(depth),
                     content,
-                    after,
                 },
                 &mut parts,
                 &mut keep,
@@ -333,9 +399,11 @@ fn plan(text: &str) -> Option<Vec<Part<Wrapped>>> {
         let opens = s.ends_with('{');
         let closes = s.starts_with('}');
         let empty_body = opens
-            && lines
-                .get(i + 1)
-                .is_some_and(|n| *n == format!("{}}}", pad(depth)));
+            && lines.get(i + 1).is_some_and(|n| {
+                n.len() == indent + 1
+                    && n.ends_with('}')
+                    && n.bytes().take(indent).all(|c| c == b' ')
+            });
         let short = line.len() <= MAX_WIDTH
             && sc.widest_group <= SAFE_GROUP
             && !sc.inner_braces
@@ -351,11 +419,15 @@ fn plan(text: &str) -> Option<Vec<Part<Wrapped>>> {
             return None;
         }
         let arm = s.contains("=>");
-        let (mut before, mut after, content, next) = if empty_body {
+        let (ctx, content, next) = if empty_body {
             // A block opened and closed on the next line: both lines together.
             let content = format!("{line}\n{}}}\n", pad(depth));
-            let (b, a) = if arm { in_match(depth)? } else { blocks(depth) };
-            (b, a, content, i + 2)
+            let ctx = if arm {
+                nested(Ctx::Match(depth), depth)?
+            } else {
+                Ctx::Blocks(depth)
+            };
+            (ctx, content, i + 2)
         } else if !opens && !closes {
             let field = s.ends_with(',')
                 && !arm
@@ -363,57 +435,38 @@ fn plan(text: &str) -> Option<Vec<Part<Wrapped>>> {
                     n.bytes()
                         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_')
                 });
-            let (b, a) = if field {
-                in_struct(depth)?
+            let ctx = if field {
+                nested(Ctx::Struct(depth), depth)?
             } else if arm {
-                in_match(depth)?
+                nested(Ctx::Match(depth), depth)?
             } else if s.ends_with(';') || s.ends_with(')') {
-                blocks(depth)
+                Ctx::Blocks(depth)
             } else {
                 return None;
             };
-            (b, a, format!("{line}\n"), i + 1)
+            (ctx, format!("{line}\n"), i + 1)
         } else if opens && !closes {
             // A block header: the block gets a placeholder body, dropped after formatting.
             let header_match = s.contains("match ");
-            let (b, mut a) = if arm { in_match(depth)? } else { blocks(depth) };
+            if arm && depth < 2 {
+                return None;
+            }
             if (s.starts_with("let ") && !header_match) || s.starts_with("impl") {
                 return None;
             }
-            let placeholder = if header_match {
-                format!("{}_ => {{}}", pad(depth + 1))
-            } else {
-                format!("{}__ferry_body();", pad(depth + 1))
+            let ctx = Ctx::Header {
+                depth,
+                arm,
+                header_match,
+                header_let: s.starts_with("let "),
             };
-            let close = if s.starts_with("let ") {
-                format!("{}}};", pad(depth))
-            } else {
-                format!("{}}}", pad(depth))
-            };
-            a.insert(0, close);
-            a.insert(0, placeholder);
-            (b, a, format!("{line}\n"), i + 1)
+            (ctx, format!("{line}\n"), i + 1)
         } else if s.starts_with("} else") && opens {
-            let (mut b, mut a) = blocks(depth);
-            b.push(format!("{}if __ferry_cond {{", pad(depth)));
-            b.push(format!("{}__ferry_body();", pad(depth + 1)));
-            a.insert(0, format!("{}}}", pad(depth)));
-            a.insert(0, format!("{}__ferry_body();", pad(depth + 1)));
-            (b, a, format!("{line}\n"), i + 1)
+            (Ctx::Else(depth), format!("{line}\n"), i + 1)
         } else {
             return None;
         };
-        before.shrink_to_fit();
-        after.shrink_to_fit();
-        add(
-            Wrapped {
-                before,
-                content,
-                after,
-            },
-            &mut parts,
-            &mut keep,
-        );
+        add(Wrapped { ctx, content }, &mut parts, &mut keep);
         i = next;
     }
     if !keep.is_empty() {
@@ -423,30 +476,29 @@ fn plan(text: &str) -> Option<Vec<Part<Wrapped>>> {
 }
 
 /// Items (declarations) at `depth`: top level, or in nested modules.
-fn blocks_for_items(depth: usize) -> Option<(Vec<String>, Vec<String>)> {
+fn blocks_for_items(depth: usize) -> (Vec<String>, Vec<String>) {
     let mut before = Vec::new();
     let mut after = Vec::new();
     for d in 0..depth {
         before.push(format!("{}mod __ferry_m {{", pad(d)));
         after.insert(0, format!("{}}}", pad(d)));
     }
-    Some((before, after))
+    (before, after)
 }
 
-/// Blocks down to `depth - 1`, then `opener` (closed by `}`) around the line at `depth`.
-fn wrapped(depth: usize, opener: &str) -> Option<(Vec<String>, Vec<String>)> {
-    if depth < 2 {
-        return None;
-    }
+/// Blocks down to `depth - 1` (2 or more), then `opener` (closed by `}`) around the line at
+/// `depth`.
+fn wrapped(depth: usize, opener: &str) -> (Vec<String>, Vec<String>) {
+    debug_assert!(depth >= 2, "see nested()");
     let (mut b, mut a) = blocks(depth - 1);
     b.push(format!("{}{opener} {{", pad(depth - 1)));
     a.insert(0, format!("{}}}", pad(depth - 1)));
-    Some((b, a))
+    (b, a)
 }
 
 /// A field initialiser at `depth`, inside a struct literal that stays vertical.
-fn in_struct(depth: usize) -> Option<(Vec<String>, Vec<String>)> {
-    let (b, mut a) = wrapped(depth, "__FerryStruct")?;
+fn in_struct(depth: usize) -> (Vec<String>, Vec<String>) {
+    let (b, mut a) = wrapped(depth, "__FerryStruct");
     a.insert(
         0,
         format!(
@@ -454,11 +506,11 @@ fn in_struct(depth: usize) -> Option<(Vec<String>, Vec<String>)> {
             pad(depth)
         ),
     );
-    Some((b, a))
+    (b, a)
 }
 
 /// A match arm at `depth`, inside a match.
-fn in_match(depth: usize) -> Option<(Vec<String>, Vec<String>)> {
+fn in_match(depth: usize) -> (Vec<String>, Vec<String>) {
     wrapped(depth, "match __ferry_x")
 }
 
@@ -520,12 +572,13 @@ fn split_pieces(formatted: &str, n: usize) -> Option<Vec<String>> {
 fn unwrap_piece(p: &Wrapped, out: &str) -> Option<String> {
     let out = out.trim_end_matches('\n');
     let lines: Vec<&str> = out.split('\n').collect();
-    let (nb, na) = (p.before.len(), p.after.len());
+    let (before, after) = p.ctx.lines();
+    let (nb, na) = (before.len(), after.len());
     if lines.len() <= nb + na {
         return None;
     }
-    if lines[..nb] != p.before.iter().map(String::as_str).collect::<Vec<_>>()[..]
-        || lines[lines.len() - na..] != p.after.iter().map(String::as_str).collect::<Vec<_>>()[..]
+    if lines[..nb] != before.iter().map(String::as_str).collect::<Vec<_>>()[..]
+        || lines[lines.len() - na..] != after.iter().map(String::as_str).collect::<Vec<_>>()[..]
     {
         return None;
     }

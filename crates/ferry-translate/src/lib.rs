@@ -75,9 +75,9 @@ pub struct UnitInput<'a> {
     pub name: String,
     pub programs: Vec<ProgramInput<'a>>,
     /// Program name -> interface, for every already translated program this unit may call.
-    pub callees: BTreeMap<String, Interface>,
+    pub callees: &'a BTreeMap<String, Interface>,
     /// Every program of the estate (a dynamic CALL may reach any of them).
-    pub estate_programs: Vec<String>,
+    pub estate_programs: &'a [String],
     /// Record layouts of shared copybooks, already translated: programs take their descriptors
     /// from these crates.
     pub shared_layouts: Vec<layouts::SharedLayout>,
