@@ -384,7 +384,7 @@ impl std::fmt::Display for TranslateStats {
 }
 
 /// Translates the units whose fingerprint changed (all of them with `--force`), in plan order, and
-/// writes each unit's crate as soon as it is done; a journal makes an interrupted run resumable.
+/// writes each unit's crate; a journal makes an interrupted run resumable.
 pub fn translate(
     estate: &Estate,
     out: &Path,
@@ -394,6 +394,23 @@ pub fn translate(
 ) -> Result<(State, TranslateStats)> {
     check_out_dir(out, args.force)?;
     let previous = State::load(out)?;
+    std::thread::scope(|scope| {
+        // The record layouts of the files the programs write (for field-level diffs) do not
+        // depend on the translation: computed and saved meanwhile, before the state.
+        let layouts = scope.spawn(|| crate::layouts::save(out, estate));
+        translate_units(estate, out, args, external, progress, previous, layouts)
+    })
+}
+
+fn translate_units(
+    estate: &Estate,
+    out: &Path,
+    args: &TranslateArgs,
+    external: Option<&crate::agents::Selected>,
+    progress: &Progress,
+    previous: Option<State>,
+    layouts: std::thread::ScopedJoinHandle<'_, Result<()>>,
+) -> Result<(State, TranslateStats)> {
     let mut stats = TranslateStats::default();
     let external_key = external.map(|s| s.fingerprint_key());
     // What an earlier run finished: the saved state, then whatever an interrupted run completed.
@@ -793,7 +810,9 @@ pub fn translate(
         layouts: layout_records,
         calls,
     };
-    crate::layouts::save(out, estate)?;
+    layouts
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
     state.save(out)?;
     journal.finish()?;
     stats.times.write += writing.elapsed();

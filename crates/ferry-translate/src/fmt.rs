@@ -22,11 +22,24 @@ use std::collections::HashMap;
 const SAFE_GROUP: usize = 50;
 const MAX_WIDTH: usize = 100;
 
-/// One part of a file: lines kept as written, or a piece formatted by rustfmt (the piece itself
-/// when planned, its index among the distinct pieces of all files once they are merged).
+/// One part of a file: lines kept as written (their bytes in the file), or a piece formatted by
+/// rustfmt (the piece itself when planned, its index among the distinct pieces of all files once
+/// they are merged).
 enum Part<P> {
-    Keep(String),
+    Keep(std::ops::Range<usize>),
     Piece(P),
+}
+
+/// Adds the lines from byte `start` to byte `end` of the file (contiguous with what is already
+/// kept) to the lines kept as written.
+fn kept(keep: &mut Option<std::ops::Range<usize>>, start: usize, end: usize) {
+    match keep {
+        Some(k) => {
+            debug_assert_eq!(k.end, start);
+            k.end = end;
+        }
+        None => *keep = Some(start..end),
+    }
 }
 
 /// A piece of Rust to format in a synthetic context: the context's lines before, `content`, the
@@ -273,10 +286,13 @@ fn plan(text: &str) -> Option<Vec<Part<Wrapped>>> {
     }
     let lines: Vec<&str> = text[..text.len() - 1].split('\n').collect();
     let mut parts: Vec<Part<Wrapped>> = Vec::new();
-    let mut keep = String::new();
-    let add = |w: Wrapped, parts: &mut Vec<Part<Wrapped>>, keep: &mut String| {
-        if !keep.is_empty() {
-            parts.push(Part::Keep(std::mem::take(keep)));
+    // Byte offsets in `text` of the start and end (after its newline) of a line.
+    let start = |l: &str| l.as_ptr() as usize - text.as_ptr() as usize;
+    let end = |l: &str| start(l) + l.len() + 1;
+    let mut keep: Option<std::ops::Range<usize>> = None;
+    let add = |w: Wrapped, parts: &mut Vec<Part<Wrapped>>, keep: &mut Option<_>| {
+        if let Some(k) = keep.take() {
+            parts.push(Part::Keep(k));
         }
         parts.push(Part::Piece(w));
     };
@@ -295,7 +311,7 @@ fn plan(text: &str) -> Option<Vec<Part<Wrapped>>> {
             {
                 return None;
             }
-            keep.push('\n');
+            kept(&mut keep, start(line), end(line));
             i += 1;
             continue;
         }
@@ -309,16 +325,12 @@ fn plan(text: &str) -> Option<Vec<Part<Wrapped>>> {
             let close = lines[i + 1..]
                 .iter()
                 .position(|l| l.starts_with(&format!("{}}}", pad(depth))))?;
-            for l in &lines[i..=i + 1 + close] {
-                keep.push_str(l);
-                keep.push('\n');
-            }
+            kept(&mut keep, start(line), end(lines[i + 1 + close]));
             i += close + 2;
             continue;
         }
         if s.starts_with("//") {
-            keep.push_str(line);
-            keep.push('\n');
+            kept(&mut keep, start(line), end(line));
             i += 1;
             continue;
         }
@@ -410,8 +422,7 @@ fn plan(text: &str) -> Option<Vec<Part<Wrapped>>> {
             && !sc.complex
             && (!sc.chain || s.len() <= SAFE_GROUP);
         if short && !empty_body {
-            keep.push_str(line);
-            keep.push('\n');
+            kept(&mut keep, start(line), end(line));
             i += 1;
             continue;
         }
@@ -469,8 +480,8 @@ fn plan(text: &str) -> Option<Vec<Part<Wrapped>>> {
         add(Wrapped { ctx, content }, &mut parts, &mut keep);
         i = next;
     }
-    if !keep.is_empty() {
-        parts.push(Part::Keep(keep));
+    if let Some(k) = keep {
+        parts.push(Part::Keep(k));
     }
     Some(parts)
 }
@@ -634,7 +645,7 @@ pub(crate) fn format_many(texts: &mut [&mut String], whole: impl Fn(&mut [&mut S
             let mut s = String::with_capacity(t.len() + t.len() / 2);
             for p in plan.unwrap_or_default() {
                 match p {
-                    Part::Keep(k) => s.push_str(&k),
+                    Part::Keep(k) => s.push_str(&t[k]),
                     Part::Piece(id) => match formatted[id].as_deref() {
                         Some(f) => s.push_str(f),
                         None => return Some(&mut **t),
