@@ -244,6 +244,8 @@ fn closure(calls: &BTreeMap<String, Vec<String>>, from: &str) -> Vec<String> {
 /// ferry translate
 pub fn translate_cmd(common: &Common, src: &Path, out: &Path, args: &TranslateArgs) -> Result<u8> {
     let started = std::time::Instant::now();
+    // Found while the sources are scanned.
+    let rustfmt = std::thread::spawn(ferry_translate::locate_rustfmt);
     let progress = Progress::new(common.quiet);
     let estate = estate::scan(src, &scan_options(common, true), &progress)?;
     let scanned = started.elapsed();
@@ -281,6 +283,7 @@ pub fn translate_cmd(common: &Common, src: &Path, out: &Path, args: &TranslateAr
     // than anything the operating system does with them.
     std::mem::forget(estate);
     std::mem::forget(state);
+    let _ = rustfmt.join();
     Ok(if errors > 0 {
         2
     } else if untranslated > 0 {
@@ -797,10 +800,13 @@ fn translate_units(
         .map(|r| r.crate_name.as_str())
         .collect();
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
-    for (rel, text) in
-        ferry_translate::root_files(&buildable, &templates, &source_root, FERRY_VERSION)?
     {
-        ferry_translate::write_if_changed(&out.join(rel), text.as_bytes())?;
+        use rayon::prelude::*;
+        ferry_translate::root_files(&buildable, &templates, &source_root, FERRY_VERSION)?
+            .par_iter()
+            .try_for_each(|(rel, text)| {
+                ferry_translate::write_if_changed(&out.join(rel), text.as_bytes()).map(|_| ())
+            })?;
     }
     let state = State {
         schema: SCHEMA.into(),
@@ -967,9 +973,14 @@ fn write_unit(
 ) -> Result<()> {
     let mut intent = Vec::new();
     let mut keep = Vec::new();
+    // The files to write: those whose bytes change.
+    let mut changed = std::collections::BTreeSet::new();
     for (rel, text) in files {
         let new = sha256_bytes(text.as_bytes());
         let current = sha256_file(&out.join(rel));
+        if current.as_ref() != Some(&new) {
+            changed.insert(rel);
+        }
         let hand_edited = match (&current, ours.get(rel)) {
             (Some(c), Some(written)) => *c != new && !written.contains(c),
             _ => false,
@@ -986,8 +997,8 @@ fn write_unit(
     }
     journal.intent(&record.name, &intent)?;
     for (rel, text) in files {
-        if intent.iter().any(|f| &f.path == rel) {
-            ferry_translate::write_if_changed(&out.join(rel), text.as_bytes())?;
+        if changed.contains(rel) && intent.iter().any(|f| &f.path == rel) {
+            ferry_translate::write_atomic(&out.join(rel), text.as_bytes())?;
         }
     }
     record.outputs = intent;

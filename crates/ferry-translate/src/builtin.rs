@@ -39,6 +39,12 @@ fn rustfmt_binary() -> &'static std::ffi::OsStr {
     })
 }
 
+/// Finds the rustfmt binary now (it takes a `rustup` process): a caller can do it on a thread of
+/// its own while it does something else, before formatting asks for it.
+pub fn locate_rustfmt() {
+    rustfmt_binary();
+}
+
 /// Formats Rust source with rustfmt (stdin to stdout); the input comes back unchanged when rustfmt is
 /// missing or fails.
 pub fn rustfmt(code: &str) -> String {

@@ -26,10 +26,10 @@ use ferry_syntax::ast::Program;
 use serde::{Deserialize, Serialize};
 
 pub use builtin::Builtin;
-pub use builtin::{rustfmt, rustfmt_many, rustfmt_many_whole};
+pub use builtin::{locate_rustfmt, rustfmt, rustfmt_many, rustfmt_many_whole};
 pub use workspace::{
-    root_files, runtime_sources, unit_files, workspace_files, write_if_changed, write_workspace,
-    WorkspaceUnit,
+    root_files, runtime_sources, unit_files, workspace_files, write_atomic, write_if_changed,
+    write_workspace, WorkspaceUnit,
 };
 
 #[derive(Debug, thiserror::Error)]

@@ -46,6 +46,13 @@ pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool, TranslateErro
     if std::fs::read(path).is_ok_and(|old| old == bytes) {
         return Ok(false);
     }
+    write_atomic(path, bytes)?;
+    Ok(true)
+}
+
+/// Writes `bytes` at `path` through a temporary file and a rename (for a caller that knows the
+/// file differs or does not exist).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), TranslateError> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     let name = path
@@ -55,7 +62,7 @@ pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool, TranslateErro
     let tmp = dir.join(format!(".{name}.ferry-tmp"));
     std::fs::write(&tmp, bytes).map_err(io(&tmp))?;
     std::fs::rename(&tmp, path).map_err(io(path))?;
-    Ok(true)
+    Ok(())
 }
 
 /// Every file of the workspace as (path relative to OUT, contents), sorted.
