@@ -747,38 +747,121 @@ fn translate_units(
             records.push(record);
         }
     }
-    // All the Rust of this run formatted at once (rustfmt's processes are shared by every wave).
-    agent.format_outputs(pending.iter_mut().filter_map(|(_, o)| o.as_mut()));
+    // The directories of the units to write, and the files of their crates that do not go
+    // through rustfmt (manifest, batch steps' mains), are written while their Rust is formatted
+    // (creating files costs the kernel about as much as formatting costs rustfmt). Not when
+    // the run is to be killed after some units.
+    let early_units: Vec<(usize, Vec<String>)> = pending
+        .iter()
+        .filter(|_| stop_after.is_none())
+        .filter_map(|(at, output)| {
+            let output = output.as_ref()?;
+            let dir = format!("units/{}", records[*at].crate_name);
+            let mut dirs: Vec<String> = output
+                .files
+                .keys()
+                .chain(output.user_files.keys())
+                .filter_map(|p| Path::new(p).parent())
+                .map(|p| format!("{dir}/{}", p.display()))
+                .collect();
+            dirs.sort();
+            dirs.dedup();
+            Some((*at, dirs))
+        })
+        .collect();
     let writing = std::time::Instant::now();
-    let write = |record: &mut UnitRecord, output: Option<ferry_translate::UnitOutput>| {
-        if let Some(output) = output {
-            let unit = WorkspaceUnit {
-                unit: record.name.clone(),
-                crate_name: record.crate_name.clone(),
-                agent: agent.name().into(),
-                output,
+    let mut early = std::thread::scope(|scope| {
+        let early = scope.spawn(|| {
+            let mut written = BTreeMap::new();
+            for (at, dirs) in &early_units {
+                let r = &records[*at];
+                for d in dirs {
+                    let d = out.join(d);
+                    std::fs::create_dir_all(&d)
+                        .with_context(|| format!("cannot create {}", d.display()))?;
+                }
+                let frame = ferry_translate::unit_frame_files(
+                    &r.name,
+                    &r.crate_name,
+                    agent.name(),
+                    &r.binaries,
+                    &r.dependencies,
+                    &templates,
+                    FERRY_VERSION,
+                )?;
+                let w = write_files(out, &frame, &ours, args.force, &r.name, &journal)?;
+                written.insert(*at, w);
+            }
+            anyhow::Ok(written)
+        });
+        // All the Rust of this run formatted at once (rustfmt's processes are shared by every
+        // wave).
+        agent.format_outputs(pending.iter_mut().filter_map(|(_, o)| o.as_mut()));
+        early
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })?;
+    let write = |record: &mut UnitRecord,
+                 output: Option<ferry_translate::UnitOutput>,
+                 early: Option<Written>| {
+        if let Some(mut output) = output {
+            let files = match early {
+                Some(_) => {
+                    let dir = format!("units/{}", record.crate_name);
+                    std::mem::take(&mut output.files)
+                        .into_iter()
+                        .map(|(p, t)| (format!("{dir}/{p}"), t))
+                        .collect()
+                }
+                None => ferry_translate::unit_files(
+                    &WorkspaceUnit {
+                        unit: record.name.clone(),
+                        crate_name: record.crate_name.clone(),
+                        agent: agent.name().into(),
+                        output: ferry_translate::UnitOutput {
+                            files: std::mem::take(&mut output.files),
+                            binaries: output.binaries.clone(),
+                            dependencies: output.dependencies.clone(),
+                            ..Default::default()
+                        },
+                    },
+                    &templates,
+                    FERRY_VERSION,
+                )?,
             };
-            let files = ferry_translate::unit_files(&unit, &templates, FERRY_VERSION)?;
-            write_unit(out, &files, &ours, args.force, record, &journal)?;
-            write_user_files(out, &unit)?;
+            let mut written = early.unwrap_or_default();
+            written.add(write_files(
+                out,
+                &files,
+                &ours,
+                args.force,
+                &record.name,
+                &journal,
+            )?);
+            written.into_record(record);
+            write_user_files(out, &record.crate_name, &output)?;
         }
         journal.done(record)?;
         bar.inc(1);
         anyhow::Ok(())
     };
     // The records of the units to write, with their outputs, in plan order.
-    let mut to_write: Vec<(&mut UnitRecord, Option<ferry_translate::UnitOutput>)> = Vec::new();
+    let mut to_write: Vec<(
+        &mut UnitRecord,
+        Option<ferry_translate::UnitOutput>,
+        Option<Written>,
+    )> = Vec::new();
     let mut next = pending.into_iter().peekable();
     for (k, r) in records.iter_mut().enumerate() {
         if let Some((_, output)) = next.next_if(|(at, _)| *at == k) {
-            to_write.push((r, output));
+            to_write.push((r, output, early.remove(&k)));
         }
     }
     if let Some(n) = stop_after {
         // Fault injection for the tests: die after N units like a killed process, without saving
         // the state.
-        for (k, (record, output)) in to_write.into_iter().enumerate() {
-            write(record, output)?;
+        for (k, (record, output, early)) in to_write.into_iter().enumerate() {
+            write(record, output, early)?;
             if k + 1 >= n {
                 std::process::exit(137);
             }
@@ -787,7 +870,7 @@ fn translate_units(
         use rayon::prelude::*;
         to_write
             .into_par_iter()
-            .try_for_each(|(record, output)| write(record, output))?;
+            .try_for_each(|(record, output, early)| write(record, output, early))?;
     }
     stats.times.write += writing.elapsed();
     bar.finish_and_clear();
@@ -971,8 +1054,55 @@ fn write_unit(
     record: &mut UnitRecord,
     journal: &Journal,
 ) -> Result<()> {
-    let mut intent = Vec::new();
-    let mut keep = Vec::new();
+    write_files(out, files, ours, force, &record.name, journal)?.into_record(record);
+    Ok(())
+}
+
+/// What writing (some of) a unit's files did.
+#[derive(Default)]
+struct Written {
+    /// The files ferry wrote (or found with the same bytes), with their hashes.
+    intent: Vec<FileHash>,
+    /// The files kept because they were edited by hand: (path, current hash, generated hash).
+    keep: Vec<(String, String, String)>,
+}
+
+impl Written {
+    fn add(&mut self, more: Written) {
+        self.intent.extend(more.intent);
+        self.keep.extend(more.keep);
+    }
+
+    /// The unit's outputs and hand-edited files, in path order.
+    fn into_record(mut self, record: &mut UnitRecord) {
+        self.keep.sort();
+        record.outputs = self.intent;
+        for (path, current, generated) in self.keep {
+            record.outputs.push(FileHash {
+                path: path.clone(),
+                sha256: current,
+            });
+            record.generated.push(FileHash {
+                path,
+                sha256: generated,
+            });
+            record.state = UnitState::PortedByHand;
+        }
+        record.outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+}
+
+/// Writes files of `unit` (logged in the journal first), keeping any file edited by hand since
+/// ferry wrote it (unless `force`).
+fn write_files(
+    out: &Path,
+    files: &[(String, String)],
+    ours: &BTreeMap<String, std::collections::BTreeSet<String>>,
+    force: bool,
+    unit: &str,
+    journal: &Journal,
+) -> Result<Written> {
+    let mut w = Written::default();
     // The files to write: those whose bytes change.
     let mut changed = std::collections::BTreeSet::new();
     for (rel, text) in files {
@@ -987,41 +1117,32 @@ fn write_unit(
         };
         if hand_edited && !force {
             // Never clobber a hand-finished file: keep it, and say so.
-            keep.push((rel.clone(), current.unwrap_or_default(), new));
+            w.keep.push((rel.clone(), current.unwrap_or_default(), new));
         } else {
-            intent.push(FileHash {
+            w.intent.push(FileHash {
                 path: rel.clone(),
                 sha256: new,
             });
         }
     }
-    journal.intent(&record.name, &intent)?;
+    journal.intent(unit, &w.intent)?;
     for (rel, text) in files {
-        if changed.contains(rel) && intent.iter().any(|f| &f.path == rel) {
+        if changed.contains(rel) && w.intent.iter().any(|f| &f.path == rel) {
             ferry_translate::write_atomic(&out.join(rel), text.as_bytes())?;
         }
     }
-    record.outputs = intent;
-    for (path, current, generated) in keep {
-        record.outputs.push(FileHash {
-            path: path.clone(),
-            sha256: current,
-        });
-        record.generated.push(FileHash {
-            path,
-            sha256: generated,
-        });
-        record.state = UnitState::PortedByHand;
-    }
-    record.outputs.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(())
+    Ok(w)
 }
 
 /// Writes the files the team owns (a program's `binding.rs`) when they do not exist yet; an existing
 /// one is never touched, and none is counted among the generated files.
-fn write_user_files(out: &Path, unit: &WorkspaceUnit) -> Result<()> {
-    for (rel, text) in &unit.output.user_files {
-        let path = out.join("units").join(&unit.crate_name).join(rel);
+fn write_user_files(
+    out: &Path,
+    crate_name: &str,
+    output: &ferry_translate::UnitOutput,
+) -> Result<()> {
+    for (rel, text) in &output.user_files {
+        let path = out.join("units").join(crate_name).join(rel);
         if !path.exists() {
             ferry_translate::write_if_changed(&path, text.as_bytes())?;
         }

@@ -28,8 +28,8 @@ use serde::{Deserialize, Serialize};
 pub use builtin::Builtin;
 pub use builtin::{locate_rustfmt, rustfmt, rustfmt_many, rustfmt_many_whole};
 pub use workspace::{
-    root_files, runtime_sources, unit_files, workspace_files, write_atomic, write_if_changed,
-    write_workspace, WorkspaceUnit,
+    root_files, runtime_sources, unit_files, unit_frame_files, workspace_files, write_atomic,
+    write_if_changed, write_workspace, WorkspaceUnit,
 };
 
 #[derive(Debug, thiserror::Error)]
