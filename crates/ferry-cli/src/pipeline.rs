@@ -314,7 +314,7 @@ fn print_phase_times(
         ("graph + plan", t.plan),
         ("shared layouts", t.layouts),
         ("translate (emit)", emit),
-        ("format", format),
+        ("format (manifests written meanwhile)", format),
         ("write (hash, journal, files, state)", t.write),
         ("other (fingerprints, bookkeeping)", rest),
         ("total", total),
@@ -769,8 +769,7 @@ fn translate_units(
             Some((*at, dirs))
         })
         .collect();
-    let writing = std::time::Instant::now();
-    let mut early = std::thread::scope(|scope| {
+    let (mut early, writing) = std::thread::scope(|scope| {
         let early = scope.spawn(|| {
             let mut written = BTreeMap::new();
             for (at, dirs) in &early_units {
@@ -797,9 +796,11 @@ fn translate_units(
         // All the Rust of this run formatted at once (rustfmt's processes are shared by every
         // wave).
         agent.format_outputs(pending.iter_mut().filter_map(|(_, o)| o.as_mut()));
+        let writing = std::time::Instant::now();
         early
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            .map(|early| (early, writing))
     })?;
     let write = |record: &mut UnitRecord,
                  output: Option<ferry_translate::UnitOutput>,

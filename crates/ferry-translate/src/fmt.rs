@@ -8,8 +8,12 @@
 //! Every other line (a *piece*) is formatted by the real rustfmt, inside a small synthetic context
 //! that gives it the same indentation and the same kind of surroundings (a block, a struct
 //! literal, a match, an `if` before an `else`): rustfmt formats a statement from its text and its
-//! indentation only. The pieces of many files go to rustfmt together, each distinct one once. A
-//! file with anything this module does not recognise is formatted whole, as before.
+//! indentation only. A `let` whose value is a block (`let r = (|| -> T {` ... `})();`) is one
+//! piece with all its lines. The pieces of many files go to rustfmt together, each distinct one
+//! once (a piece's context is a small value, `Ctx`, whose lines are made only for the distinct
+//! pieces); files are planned and put back together in parallel. A file with anything this
+//! module does not recognise is formatted whole (by rustfmt runs that go on while the pieces'
+//! do).
 //!
 //! The claim "same bytes as rustfmt on the whole file" is held by a test that formats the output
 //! of the corpus and the samples both ways, and can be checked on any run with
