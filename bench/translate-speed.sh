@@ -3,7 +3,7 @@
 # (COPIES copies of every corpus program), first run into an empty OUT, with the time of each
 # phase (FERRY_STATS=1) and COBOL lines per second. Figures are printed, never asserted.
 #
-#   bench/translate-speed.sh [COPIES] [RUNS]   (default 20 copies: about 640 programs / 70k lines;
+#   bench/translate-speed.sh [COPIES] [RUNS]   (default 20 copies: about 920 programs / 86k lines;
 #                                               RUNS first runs, the fastest is reported)
 #   FERRY=path/to/ferry bench/translate-speed.sh   to measure another build
 set -euo pipefail

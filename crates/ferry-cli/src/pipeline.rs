@@ -20,15 +20,18 @@ pub const FERRY_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The facts (calls, copybooks, files, metrics) of every program, computed once per run.
 pub fn program_facts(estate: &Estate) -> Vec<ferry_graph::ProgramFacts> {
+    use rayon::prelude::*;
+    let lines: std::collections::HashMap<&str, usize> = estate
+        .files
+        .iter()
+        .rev()
+        .map(|f| (f.path.as_str(), f.lines))
+        .collect();
     estate
         .programs
-        .iter()
+        .par_iter()
         .map(|p| {
-            let lines = estate
-                .files
-                .iter()
-                .find(|f| f.path == p.path)
-                .map_or(0, |f| f.lines);
+            let lines = lines.get(p.path.as_str()).copied().unwrap_or(0);
             ferry_graph::ProgramFacts::from_program(
                 &p.program,
                 Path::new(&p.path),
@@ -311,6 +314,8 @@ fn closure(calls: &BTreeMap<String, Vec<String>>, from: &str) -> Vec<String> {
 /// ferry translate
 pub fn translate_cmd(common: &Common, src: &Path, out: &Path, args: &TranslateArgs) -> Result<u8> {
     let started = std::time::Instant::now();
+    // Found while the sources are scanned.
+    let rustfmt = std::thread::spawn(ferry_translate::locate_rustfmt);
     let progress = Progress::new(common.quiet);
     let estate = estate::scan(src, &scan_options(common, true), &progress)?;
     let scanned = started.elapsed();
@@ -344,6 +349,11 @@ pub fn translate_cmd(common: &Common, src: &Path, out: &Path, args: &TranslateAr
             );
         }
     }
+    // The process ends here: freeing the ASTs, models and records one by one would take longer
+    // than anything the operating system does with them.
+    std::mem::forget(estate);
+    std::mem::forget(state);
+    let _ = rustfmt.join();
     Ok(if errors > 0 {
         2
     } else if untranslated > 0 {
@@ -374,7 +384,7 @@ fn print_phase_times(
         ("graph + plan", t.plan),
         ("shared layouts", t.layouts),
         ("translate (emit)", emit),
-        ("format", format),
+        ("format (manifests written meanwhile)", format),
         ("write (hash, journal, files, state)", t.write),
         ("other (fingerprints, bookkeeping)", rest),
         ("total", total),
@@ -447,7 +457,7 @@ impl std::fmt::Display for TranslateStats {
 }
 
 /// Translates the units whose fingerprint changed (all of them with `--force`), in plan order, and
-/// writes each unit's crate as soon as it is done; a journal makes an interrupted run resumable.
+/// writes each unit's crate; a journal makes an interrupted run resumable.
 pub fn translate(
     estate: &Estate,
     out: &Path,
@@ -457,6 +467,23 @@ pub fn translate(
 ) -> Result<(State, TranslateStats)> {
     check_out_dir(out, args.force)?;
     let previous = State::load(out)?;
+    std::thread::scope(|scope| {
+        // The record layouts of the files the programs write (for field-level diffs) do not
+        // depend on the translation: computed and saved meanwhile, before the state.
+        let layouts = scope.spawn(|| crate::layouts::save(out, estate));
+        translate_units(estate, out, args, external, progress, previous, layouts)
+    })
+}
+
+fn translate_units(
+    estate: &Estate,
+    out: &Path,
+    args: &TranslateArgs,
+    external: Option<&crate::agents::Selected>,
+    progress: &Progress,
+    previous: Option<State>,
+    layouts: std::thread::ScopedJoinHandle<'_, Result<()>>,
+) -> Result<(State, TranslateStats)> {
     let mut stats = TranslateStats::default();
     let external_key = external.map(|s| s.fingerprint_key());
     // What an earlier run finished: the saved state, then whatever an interrupted run completed.
@@ -494,7 +521,7 @@ pub fn translate(
             }
         }
     }
-    let mut journal = Journal::open(out)?;
+    let journal = Journal::open(out)?;
     let stop_after: Option<usize> = std::env::var("FERRY_TEST_KILL_AFTER_UNITS")
         .ok()
         .and_then(|v| v.parse().ok());
@@ -532,15 +559,8 @@ pub fn translate(
         plan.units.iter().filter(|u| u.is_translatable()).collect();
     // Copybooks shared by several programs first: their record layouts become crates of their own.
     let layouts_started = std::time::Instant::now();
-    let (layout_records, shared_layouts) = translate_layouts(
-        estate,
-        out,
-        &plan,
-        &ours,
-        args.force,
-        &templates,
-        &mut journal,
-    )?;
+    let (layout_records, shared_layouts) =
+        translate_layouts(estate, out, &plan, &ours, args.force, &templates, &journal)?;
     stats.times.layouts = layouts_started.elapsed();
     let bar = progress.bar("translate", program_units.len() as u64);
     let mut interfaces: BTreeMap<String, ferry_translate::Interface> = BTreeMap::new();
@@ -552,118 +572,154 @@ pub fn translate(
             _ => waves.push(vec![pu]),
         }
     }
+    // Every source file is hashed once (copybooks are shared by many units).
+    let file_hashes: std::collections::HashMap<&Path, String> = {
+        use rayon::prelude::*;
+        let mut files: Vec<&Path> = estate
+            .programs
+            .iter()
+            .flat_map(|p| p.pre.map.files().iter().map(PathBuf::as_path))
+            .collect();
+        files.sort();
+        files.dedup();
+        files
+            .into_par_iter()
+            .filter_map(|f| sha256_file(f).map(|h| (f, h)))
+            .collect()
+    };
+    // Units translated now, to be formatted and written once every wave is translated: the
+    // index of the unit's record in `records`, and its output when it is to be written.
+    let mut pending: Vec<(usize, Option<ferry_translate::UnitOutput>)> = Vec::new();
     for wave in waves {
-        // Units of one wave depend only on earlier waves: they are translated together.
+        // Units of one wave depend only on earlier waves: they are looked at and translated
+        // together, in parallel.
+        let prepared: Vec<Prepared<'_>> = {
+            use rayon::prelude::*;
+            wave.par_iter()
+                .map(|pu| {
+                    let members: Vec<&estate::ScannedProgram> = pu
+                        .programs()
+                        .iter()
+                        .filter_map(|n| estate.program(n))
+                        .collect();
+                    let crate_name = ferry_translate::naming::crate_name(&pu.name);
+                    let mut sources: Vec<FileHash> = Vec::new();
+                    for m in &members {
+                        for f in m.pre.map.files() {
+                            if let Some(h) = file_hashes.get(f.as_path()) {
+                                sources.push(FileHash {
+                                    path: estate::rel(root, f),
+                                    sha256: h.clone(),
+                                });
+                            }
+                        }
+                    }
+                    sources.sort_by(|a, b| a.path.cmp(&b.path));
+                    sources.dedup();
+                    let dynamic = facts.iter().any(|f| {
+                        pu.programs().contains(&f.name)
+                            && f.calls
+                                .iter()
+                                .any(|c| c.resolution != ferry_graph::facts::Resolution::Static)
+                    });
+                    let fp = input_fingerprint(
+                        pu,
+                        &members,
+                        &interfaces,
+                        &unit_programs,
+                        dynamic.then_some(estate_programs.as_slice()),
+                        &templates.hash,
+                        &agent,
+                        external_key.as_deref(),
+                        &layouts_of(pu, &shared_layouts),
+                    );
+                    let mut record = UnitRecord {
+                        name: pu.name.clone(),
+                        crate_name: crate_name.clone(),
+                        wave: pu.wave,
+                        programs: pu.programs().to_vec(),
+                        sources,
+                        fingerprint: fp.clone(),
+                        agent: agent.name().into(),
+                        agent_settings: agent.settings(),
+                        outputs: Vec::new(),
+                        generated: Vec::new(),
+                        dependencies: Vec::new(),
+                        agent_run: None,
+                        coverable: members
+                            .iter()
+                            .flat_map(|m| crate::coverage::coverables(m, root))
+                            .collect(),
+                        binaries: Vec::new(),
+                        interfaces: Vec::new(),
+                        depends_on: pu.depends_on.clone(),
+                        untranslated: Vec::new(),
+                        exec: Vec::new(),
+                        state: UnitState::Translated,
+                        detail: None,
+                    };
+                    let broken: Vec<&str> = members
+                        .iter()
+                        .map(|m| m.path.as_str())
+                        .filter(|p| error_files.contains(p))
+                        .collect();
+                    if members.len() != pu.programs().len() || !broken.is_empty() {
+                        record.state = UnitState::Error;
+                        record.detail = Some(if broken.is_empty() {
+                            "a program of this unit is missing from the sources".to_string()
+                        } else {
+                            format!("{} has errors (see `ferry scan`)", broken.join(", "))
+                        });
+                        return Prepared::Error(record);
+                    }
+                    // Unchanged since the last run (same fingerprint, files still there): keep it
+                    // as it is.
+                    if let Some(prev) = done
+                        .get(&pu.name)
+                        .filter(|p| {
+                            !args.force && p.fingerprint == fp && p.crate_name == crate_name
+                        })
+                        .filter(|p| p.state != UnitState::Error)
+                        .filter(|p| p.outputs.iter().all(|f| out.join(&f.path).is_file()))
+                    {
+                        let mut r = prev.clone();
+                        r.wave = pu.wave;
+                        r.depends_on = pu.depends_on.clone();
+                        r.sources = record.sources;
+                        r.coverable = record.coverable;
+                        refresh_hand_edits(out, &mut r);
+                        let resumed = resumed_units.contains(&r.name);
+                        return Prepared::Kept(r, resumed);
+                    }
+                    Prepared::Todo(record, members)
+                })
+                .collect()
+        };
         let mut todo: Vec<(
             &ferry_graph::PlanUnit,
             UnitRecord,
             Vec<&estate::ScannedProgram>,
         )> = Vec::new();
         let mut kept_interfaces = Vec::new();
-        for pu in wave {
-            let members: Vec<&estate::ScannedProgram> = pu
-                .programs()
-                .iter()
-                .filter_map(|n| estate.program(n))
-                .collect();
-            let crate_name = ferry_translate::naming::crate_name(&pu.name);
-            let mut sources: Vec<FileHash> = Vec::new();
-            for m in &members {
-                for f in m.pre.map.files() {
-                    let rel = estate::rel(root, f);
-                    if let Some(h) = sha256_file(f) {
-                        sources.push(FileHash {
-                            path: rel,
-                            sha256: h,
-                        });
+        for (pu, prep) in wave.into_iter().zip(prepared) {
+            match prep {
+                Prepared::Error(record) => {
+                    records.push(record);
+                    bar.inc(1);
+                }
+                Prepared::Kept(r, resumed) => {
+                    // Known to the next waves only, like a translated unit's interfaces.
+                    kept_interfaces.extend(r.interfaces.iter().cloned());
+                    if resumed {
+                        stats.resumed += 1;
+                    } else {
+                        stats.unchanged += 1;
                     }
+                    records.push(r);
+                    bar.inc(1);
                 }
+                Prepared::Todo(record, members) => todo.push((pu, record, members)),
             }
-            sources.sort_by(|a, b| a.path.cmp(&b.path));
-            sources.dedup();
-            let dynamic = facts.iter().any(|f| {
-                pu.programs().contains(&f.name)
-                    && f.calls
-                        .iter()
-                        .any(|c| c.resolution != ferry_graph::facts::Resolution::Static)
-            });
-            let fp = input_fingerprint(
-                pu,
-                &members,
-                &interfaces,
-                &unit_programs,
-                dynamic.then_some(estate_programs.as_slice()),
-                &templates.hash,
-                &agent,
-                external_key.as_deref(),
-                &layouts_of(pu, &shared_layouts),
-            );
-            let mut record = UnitRecord {
-                name: pu.name.clone(),
-                crate_name: crate_name.clone(),
-                wave: pu.wave,
-                programs: pu.programs().to_vec(),
-                sources,
-                fingerprint: fp.clone(),
-                agent: agent.name().into(),
-                agent_settings: agent.settings(),
-                outputs: Vec::new(),
-                generated: Vec::new(),
-                dependencies: Vec::new(),
-                agent_run: None,
-                coverable: members
-                    .iter()
-                    .flat_map(|m| crate::coverage::coverables(m, root))
-                    .collect(),
-                binaries: Vec::new(),
-                interfaces: Vec::new(),
-                depends_on: pu.depends_on.clone(),
-                untranslated: Vec::new(),
-                exec: Vec::new(),
-                state: UnitState::Translated,
-                detail: None,
-            };
-            let broken: Vec<&str> = members
-                .iter()
-                .map(|m| m.path.as_str())
-                .filter(|p| error_files.contains(p))
-                .collect();
-            if members.len() != pu.programs().len() || !broken.is_empty() {
-                record.state = UnitState::Error;
-                record.detail = Some(if broken.is_empty() {
-                    "a program of this unit is missing from the sources".to_string()
-                } else {
-                    format!("{} has errors (see `ferry scan`)", broken.join(", "))
-                });
-                records.push(record);
-                bar.inc(1);
-                continue;
-            }
-            // Unchanged since the last run (same fingerprint, files still there): keep it as it is.
-            if let Some(prev) = done
-                .get(&pu.name)
-                .filter(|p| !args.force && p.fingerprint == fp && p.crate_name == crate_name)
-                .filter(|p| p.state != UnitState::Error)
-                .filter(|p| p.outputs.iter().all(|f| out.join(&f.path).is_file()))
-            {
-                let mut r = prev.clone();
-                r.wave = pu.wave;
-                r.depends_on = pu.depends_on.clone();
-                r.sources = record.sources;
-                r.coverable = record.coverable;
-                refresh_hand_edits(out, &mut r);
-                // Known to the next waves only, like a translated unit's interfaces.
-                kept_interfaces.extend(r.interfaces.iter().cloned());
-                if resumed_units.contains(&r.name) {
-                    stats.resumed += 1;
-                } else {
-                    stats.unchanged += 1;
-                }
-                records.push(r);
-                bar.inc(1);
-                continue;
-            }
-            todo.push((pu, record, members));
         }
         let locates: Vec<Vec<Locate<'_>>> = todo
             .iter()
@@ -694,18 +750,18 @@ pub fn translate(
                         globals: Vec::new(),
                     })
                     .collect(),
-                callees: interfaces.clone(),
-                estate_programs: estate_programs.clone(),
+                callees: &interfaces,
+                estate_programs: &estate_programs,
                 shared_layouts: layouts_of(pu, &shared_layouts),
             })
             .collect();
-        let outputs = agent.translate_many(&inputs);
+        // Formatted later, with the other waves' outputs.
+        let outputs = agent.emit_many(&inputs);
         drop(inputs);
         for i in kept_interfaces {
             interfaces.insert(i.program.clone(), i);
         }
         for ((pu, mut record, _), output) in todo.into_iter().zip(outputs) {
-            let crate_name = record.crate_name.clone();
             let output = output?;
             stats.translated += 1;
             for i in &output.interfaces {
@@ -748,31 +804,146 @@ pub fn translate(
                     });
                 }
             }
-            let writing = std::time::Instant::now();
-            if !record.untranslated.is_empty() {
-                // An untranslated unit is never written or built as if whole.
-                record.state = UnitState::Untranslated;
+            // An untranslated unit is never written or built as if whole. A unit to be written
+            // counts as translated for the next ones (whose files it keeps, if they were edited
+            // by hand, makes it ported-by-hand: as good for them).
+            let output = if record.untranslated.is_empty() {
+                Some(output)
             } else {
-                let unit = WorkspaceUnit {
-                    unit: pu.name.clone(),
-                    crate_name,
-                    agent: agent.name().into(),
-                    output,
-                };
-                let files = ferry_translate::unit_files(&unit, &templates, FERRY_VERSION)?;
-                write_unit(out, &files, &ours, args.force, &mut record, &mut journal)?;
-                write_user_files(out, &unit)?;
-            }
-            journal.append(&JournalEntry::Done(Box::new(record.clone())))?;
-            stats.times.write += writing.elapsed();
+                record.state = UnitState::Untranslated;
+                None
+            };
+            pending.push((records.len(), output));
             records.push(record);
-            if stop_after.is_some_and(|n| stats.translated >= n) {
-                // Fault injection for the tests: die like a killed process, without saving the state.
-                std::process::exit(137);
-            }
-            bar.inc(1);
         }
     }
+    // The directories of the units to write, and the files of their crates that do not go
+    // through rustfmt (manifest, batch steps' mains), are written while their Rust is formatted
+    // (creating files costs the kernel about as much as formatting costs rustfmt). Not when
+    // the run is to be killed after some units.
+    let early_units: Vec<(usize, Vec<String>)> = pending
+        .iter()
+        .filter(|_| stop_after.is_none())
+        .filter_map(|(at, output)| {
+            let output = output.as_ref()?;
+            let dir = format!("units/{}", records[*at].crate_name);
+            let mut dirs: Vec<String> = output
+                .files
+                .keys()
+                .chain(output.user_files.keys())
+                .filter_map(|p| Path::new(p).parent())
+                .map(|p| format!("{dir}/{}", p.display()))
+                .collect();
+            dirs.sort();
+            dirs.dedup();
+            Some((*at, dirs))
+        })
+        .collect();
+    let (mut early, writing) = std::thread::scope(|scope| {
+        let early = scope.spawn(|| {
+            let mut written = BTreeMap::new();
+            for (at, dirs) in &early_units {
+                let r = &records[*at];
+                for d in dirs {
+                    let d = out.join(d);
+                    std::fs::create_dir_all(&d)
+                        .with_context(|| format!("cannot create {}", d.display()))?;
+                }
+                let frame = ferry_translate::unit_frame_files(
+                    &r.name,
+                    &r.crate_name,
+                    agent.name(),
+                    &r.binaries,
+                    &r.dependencies,
+                    &templates,
+                    FERRY_VERSION,
+                )?;
+                let w = write_files(out, &frame, &ours, args.force, &r.name, &journal)?;
+                written.insert(*at, w);
+            }
+            anyhow::Ok(written)
+        });
+        // All the Rust of this run formatted at once (rustfmt's processes are shared by every
+        // wave).
+        agent.format_outputs(pending.iter_mut().filter_map(|(_, o)| o.as_mut()));
+        let writing = std::time::Instant::now();
+        early
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            .map(|early| (early, writing))
+    })?;
+    let write = |record: &mut UnitRecord,
+                 output: Option<ferry_translate::UnitOutput>,
+                 early: Option<Written>| {
+        if let Some(mut output) = output {
+            let files = match early {
+                Some(_) => {
+                    let dir = format!("units/{}", record.crate_name);
+                    std::mem::take(&mut output.files)
+                        .into_iter()
+                        .map(|(p, t)| (format!("{dir}/{p}"), t))
+                        .collect()
+                }
+                None => ferry_translate::unit_files(
+                    &WorkspaceUnit {
+                        unit: record.name.clone(),
+                        crate_name: record.crate_name.clone(),
+                        agent: agent.name().into(),
+                        output: ferry_translate::UnitOutput {
+                            files: std::mem::take(&mut output.files),
+                            binaries: output.binaries.clone(),
+                            dependencies: output.dependencies.clone(),
+                            ..Default::default()
+                        },
+                    },
+                    &templates,
+                    FERRY_VERSION,
+                )?,
+            };
+            let mut written = early.unwrap_or_default();
+            written.add(write_files(
+                out,
+                &files,
+                &ours,
+                args.force,
+                &record.name,
+                &journal,
+            )?);
+            written.into_record(record);
+            write_user_files(out, &record.crate_name, &output)?;
+        }
+        journal.done(record)?;
+        bar.inc(1);
+        anyhow::Ok(())
+    };
+    // The records of the units to write, with their outputs, in plan order.
+    let mut to_write: Vec<(
+        &mut UnitRecord,
+        Option<ferry_translate::UnitOutput>,
+        Option<Written>,
+    )> = Vec::new();
+    let mut next = pending.into_iter().peekable();
+    for (k, r) in records.iter_mut().enumerate() {
+        if let Some((_, output)) = next.next_if(|(at, _)| *at == k) {
+            to_write.push((r, output, early.remove(&k)));
+        }
+    }
+    if let Some(n) = stop_after {
+        // Fault injection for the tests: die after N units like a killed process, without saving
+        // the state.
+        for (k, (record, output, early)) in to_write.into_iter().enumerate() {
+            write(record, output, early)?;
+            if k + 1 >= n {
+                std::process::exit(137);
+            }
+        }
+    } else {
+        use rayon::prelude::*;
+        to_write
+            .into_par_iter()
+            .try_for_each(|(record, output, early)| write(record, output, early))?;
+    }
+    stats.times.write += writing.elapsed();
     bar.finish_and_clear();
     let writing = std::time::Instant::now();
     let buildable: Vec<&str> = layout_records
@@ -783,10 +954,13 @@ pub fn translate(
         .map(|r| r.crate_name.as_str())
         .collect();
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
-    for (rel, text) in
-        ferry_translate::root_files(&buildable, &templates, &source_root, FERRY_VERSION)?
     {
-        ferry_translate::write_if_changed(&out.join(rel), text.as_bytes())?;
+        use rayon::prelude::*;
+        ferry_translate::root_files(&buildable, &templates, &source_root, FERRY_VERSION)?
+            .par_iter()
+            .try_for_each(|(rel, text)| {
+                ferry_translate::write_if_changed(&out.join(rel), text.as_bytes()).map(|_| ())
+            })?;
     }
     let state = State {
         schema: SCHEMA.into(),
@@ -796,11 +970,23 @@ pub fn translate(
         layouts: layout_records,
         calls,
     };
-    crate::layouts::save(out, estate)?;
+    layouts
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
     state.save(out)?;
     journal.finish()?;
     stats.times.write += writing.elapsed();
     Ok((state, stats))
+}
+
+/// A unit of a wave, looked at before translating the wave.
+enum Prepared<'e> {
+    /// In error: not translated.
+    Error(UnitRecord),
+    /// Unchanged since the last run: kept (`true`: taken over from an interrupted run's journal).
+    Kept(UnitRecord, bool),
+    /// To translate, with its programs.
+    Todo(UnitRecord, Vec<&'e estate::ScannedProgram>),
 }
 
 /// The shared record layouts of the copybooks `unit` depends on.
@@ -826,7 +1012,7 @@ fn translate_layouts(
     ours: &BTreeMap<String, std::collections::BTreeSet<String>>,
     force: bool,
     templates: &ferry_translate::templates::Templates,
-    journal: &mut Journal,
+    journal: &Journal,
 ) -> Result<(
     Vec<UnitRecord>,
     Vec<(String, ferry_translate::layouts::SharedLayout)>,
@@ -937,57 +1123,97 @@ fn write_unit(
     ours: &BTreeMap<String, std::collections::BTreeSet<String>>,
     force: bool,
     record: &mut UnitRecord,
-    journal: &mut Journal,
+    journal: &Journal,
 ) -> Result<()> {
-    let mut intent = Vec::new();
-    let mut keep = Vec::new();
+    write_files(out, files, ours, force, &record.name, journal)?.into_record(record);
+    Ok(())
+}
+
+/// What writing (some of) a unit's files did.
+#[derive(Default)]
+struct Written {
+    /// The files ferry wrote (or found with the same bytes), with their hashes.
+    intent: Vec<FileHash>,
+    /// The files kept because they were edited by hand: (path, current hash, generated hash).
+    keep: Vec<(String, String, String)>,
+}
+
+impl Written {
+    fn add(&mut self, more: Written) {
+        self.intent.extend(more.intent);
+        self.keep.extend(more.keep);
+    }
+
+    /// The unit's outputs and hand-edited files, in path order.
+    fn into_record(mut self, record: &mut UnitRecord) {
+        self.keep.sort();
+        record.outputs = self.intent;
+        for (path, current, generated) in self.keep {
+            record.outputs.push(FileHash {
+                path: path.clone(),
+                sha256: current,
+            });
+            record.generated.push(FileHash {
+                path,
+                sha256: generated,
+            });
+            record.state = UnitState::PortedByHand;
+        }
+        record.outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+}
+
+/// Writes files of `unit` (logged in the journal first), keeping any file edited by hand since
+/// ferry wrote it (unless `force`).
+fn write_files(
+    out: &Path,
+    files: &[(String, String)],
+    ours: &BTreeMap<String, std::collections::BTreeSet<String>>,
+    force: bool,
+    unit: &str,
+    journal: &Journal,
+) -> Result<Written> {
+    let mut w = Written::default();
+    // The files to write: those whose bytes change.
+    let mut changed = std::collections::BTreeSet::new();
     for (rel, text) in files {
         let new = sha256_bytes(text.as_bytes());
         let current = sha256_file(&out.join(rel));
+        if current.as_ref() != Some(&new) {
+            changed.insert(rel);
+        }
         let hand_edited = match (&current, ours.get(rel)) {
             (Some(c), Some(written)) => *c != new && !written.contains(c),
             _ => false,
         };
         if hand_edited && !force {
             // Never clobber a hand-finished file: keep it, and say so.
-            keep.push((rel.clone(), current.unwrap_or_default(), new));
+            w.keep.push((rel.clone(), current.unwrap_or_default(), new));
         } else {
-            intent.push(FileHash {
+            w.intent.push(FileHash {
                 path: rel.clone(),
                 sha256: new,
             });
         }
     }
-    journal.append(&JournalEntry::Intent {
-        unit: record.name.clone(),
-        files: intent.clone(),
-    })?;
+    journal.intent(unit, &w.intent)?;
     for (rel, text) in files {
-        if intent.iter().any(|f| &f.path == rel) {
-            ferry_translate::write_if_changed(&out.join(rel), text.as_bytes())?;
+        if changed.contains(rel) && w.intent.iter().any(|f| &f.path == rel) {
+            ferry_translate::write_atomic(&out.join(rel), text.as_bytes())?;
         }
     }
-    record.outputs = intent;
-    for (path, current, generated) in keep {
-        record.outputs.push(FileHash {
-            path: path.clone(),
-            sha256: current,
-        });
-        record.generated.push(FileHash {
-            path,
-            sha256: generated,
-        });
-        record.state = UnitState::PortedByHand;
-    }
-    record.outputs.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(())
+    Ok(w)
 }
 
 /// Writes the files the team owns (a program's `binding.rs`) when they do not exist yet; an existing
 /// one is never touched, and none is counted among the generated files.
-fn write_user_files(out: &Path, unit: &WorkspaceUnit) -> Result<()> {
-    for (rel, text) in &unit.output.user_files {
-        let path = out.join("units").join(&unit.crate_name).join(rel);
+fn write_user_files(
+    out: &Path,
+    crate_name: &str,
+    output: &ferry_translate::UnitOutput,
+) -> Result<()> {
+    for (rel, text) in &output.user_files {
+        let path = out.join("units").join(crate_name).join(rel);
         if !path.exists() {
             ferry_translate::write_if_changed(&path, text.as_bytes())?;
         }

@@ -178,9 +178,21 @@ pub enum JournalEntry {
 /// `OUT/.ferry/journal.jsonl`: an append-only log of the units a translate run has finished, so that
 /// a run that is interrupted (Ctrl-C, kill, power loss) loses nothing: the next run reads it, keeps
 /// what was completed and redoes only the rest. Removed once the state file is saved.
+/// Units are written by several threads: each line is written whole, under a lock.
 pub struct Journal {
     path: std::path::PathBuf,
-    file: Option<std::fs::File>,
+    file: std::sync::Mutex<Option<std::fs::File>>,
+}
+
+/// A journal line as written: [`JournalEntry`] without owning what it holds.
+#[derive(Serialize)]
+#[serde(rename_all = "snake_case")]
+enum EntryRef<'a> {
+    Intent {
+        unit: &'a str,
+        files: &'a [FileHash],
+    },
+    Done(&'a UnitRecord),
 }
 
 impl Journal {
@@ -211,15 +223,29 @@ impl Journal {
             .with_context(|| format!("cannot open {}", path.display()))?;
         Ok(Journal {
             path,
-            file: Some(file),
+            file: std::sync::Mutex::new(Some(file)),
         })
     }
 
-    pub fn append(&mut self, entry: &JournalEntry) -> Result<()> {
+    /// Logs that `unit` is about to write `files`.
+    pub fn intent(&self, unit: &str, files: &[FileHash]) -> Result<()> {
+        self.append(&EntryRef::Intent { unit, files })
+    }
+
+    /// Logs that a unit is completely translated and written.
+    pub fn done(&self, record: &UnitRecord) -> Result<()> {
+        self.append(&EntryRef::Done(record))
+    }
+
+    fn append(&self, entry: &EntryRef<'_>) -> Result<()> {
         use std::io::Write;
         let mut line = serde_json::to_string(entry)?;
         line.push('\n');
-        if let Some(f) = self.file.as_mut() {
+        let mut file = self
+            .file
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(f) = file.as_mut() {
             // One write per line: a kill leaves at most a torn last line, which `read` skips.
             f.write_all(line.as_bytes())
                 .and_then(|()| f.flush())
@@ -229,8 +255,8 @@ impl Journal {
     }
 
     /// The run is complete and its state saved: the journal is no longer needed.
-    pub fn finish(mut self) -> Result<()> {
-        self.file = None;
+    pub fn finish(self) -> Result<()> {
+        drop(self.file);
         match std::fs::remove_file(&self.path) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),

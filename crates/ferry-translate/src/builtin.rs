@@ -39,6 +39,12 @@ fn rustfmt_binary() -> &'static std::ffi::OsStr {
     })
 }
 
+/// Finds the rustfmt binary now (it takes a `rustup` process): a caller can do it on a thread of
+/// its own while it does something else, before formatting asks for it.
+pub fn locate_rustfmt() {
+    rustfmt_binary();
+}
+
 /// Formats Rust source with rustfmt (stdin to stdout); the input comes back unchanged when rustfmt is
 /// missing or fails.
 pub fn rustfmt(code: &str) -> String {
@@ -243,25 +249,38 @@ impl Agent for Builtin {
     /// Translates the units in parallel, then formats all their Rust files with one rustfmt run
     /// (one process per file costs more than the translation itself).
     fn translate_many(&self, units: &[UnitInput<'_>]) -> Vec<Result<UnitOutput, TranslateError>> {
-        use rayon::prelude::*;
-        let mut outs: Vec<Result<UnitOutput, TranslateError>> =
-            crate::stats::time(crate::stats::Phase::Emit, || {
-                units.par_iter().map(|u| self.translate_raw(u)).collect()
-            });
-        if self.rustfmt {
-            let started = std::time::Instant::now();
-            let mut texts: Vec<&mut String> = outs
-                .iter_mut()
-                .filter_map(|o| o.as_mut().ok())
-                .flat_map(|o| o.files.iter_mut())
-                .filter(|(p, _)| p.ends_with(".rs"))
-                .map(|(_, t)| t)
-                .collect();
-            crate::stats::count_formatted(texts.iter().map(|t| t.len()).sum());
-            rustfmt_many(&mut texts);
-            crate::stats::add(crate::stats::Phase::Format, started.elapsed());
-        }
+        let mut outs = self.emit_many(units);
+        self.format_outputs(outs.iter_mut().filter_map(|o| o.as_mut().ok()));
         outs
+    }
+}
+
+impl Builtin {
+    /// Translates the units in parallel, without formatting their Rust ([`Self::format_outputs`]
+    /// does that, for the outputs of several calls at once if need be).
+    pub fn emit_many(&self, units: &[UnitInput<'_>]) -> Vec<Result<UnitOutput, TranslateError>> {
+        use rayon::prelude::*;
+        crate::stats::time(crate::stats::Phase::Emit, || {
+            units.par_iter().map(|u| self.translate_raw(u)).collect()
+        })
+    }
+
+    /// Formats the Rust files of outputs of [`Self::emit_many`] (with rustfmt's bytes, see
+    /// [`rustfmt_many`]), all of them together; nothing when `rustfmt` is off.
+    pub fn format_outputs<'o>(&self, outs: impl IntoIterator<Item = &'o mut UnitOutput>) {
+        if !self.rustfmt {
+            return;
+        }
+        let started = std::time::Instant::now();
+        let mut texts: Vec<&mut String> = outs
+            .into_iter()
+            .flat_map(|o| o.files.iter_mut())
+            .filter(|(p, _)| p.ends_with(".rs"))
+            .map(|(_, t)| t)
+            .collect();
+        crate::stats::count_formatted(texts.iter().map(|t| t.len()).sum());
+        rustfmt_many(&mut texts);
+        crate::stats::add(crate::stats::Phase::Format, started.elapsed());
     }
 }
 
@@ -270,8 +289,9 @@ impl Builtin {
         let unit_crate = crate_name(&unit.name);
         let single = unit.programs.len() == 1;
         // Programs of this unit call each other through modules of the same crate.
-        let mut callees = unit.callees.clone();
+        let mut callees = std::borrow::Cow::Borrowed(unit.callees);
         if !single {
+            let callees = callees.to_mut();
             for p in &unit.programs {
                 let module = crate_name(&p.program.name);
                 callees.insert(
@@ -291,16 +311,18 @@ impl Builtin {
         for p in &unit.programs {
             // Programs it contains are called through modules of this crate.
             let child_globals = own_globals(p.program);
-            let mut callees = callees.clone();
+            let mut callees = std::borrow::Cow::Borrowed(&*callees);
             for n in &p.program.nested {
-                callees.insert(n.name.clone(), nested_interface(n, &child_globals));
+                callees
+                    .to_mut()
+                    .insert(n.name.clone(), nested_interface(n, &child_globals));
             }
-            let g = emit::program(p, &callees, &unit.estate_programs, &unit.shared_layouts);
+            let g = emit::program(p, &callees, unit.estate_programs, &unit.shared_layouts);
             self.nested(
                 p,
                 &child_globals,
                 &callees,
-                &unit.estate_programs,
+                unit.estate_programs,
                 &mut out,
                 &mut nested_modules,
             );

@@ -8,8 +8,12 @@
 //! Every other line (a *piece*) is formatted by the real rustfmt, inside a small synthetic context
 //! that gives it the same indentation and the same kind of surroundings (a block, a struct
 //! literal, a match, an `if` before an `else`): rustfmt formats a statement from its text and its
-//! indentation only. The pieces of many files go to rustfmt together, each distinct one once. A
-//! file with anything this module does not recognise is formatted whole, as before.
+//! indentation only. A `let` whose value is a block (`let r = (|| -> T {` ... `})();`) is one
+//! piece with all its lines. The pieces of many files go to rustfmt together, each distinct one
+//! once (a piece's context is a small value, `Ctx`, whose lines are made only for the distinct
+//! pieces); files are planned and put back together in parallel. A file with anything this
+//! module does not recognise is formatted whole (by rustfmt runs that go on while the pieces'
+//! do).
 //!
 //! The claim "same bytes as rustfmt on the whole file" is held by a test that formats the output
 //! of the corpus and the samples both ways, and can be checked on any run with
@@ -22,35 +26,119 @@ use std::collections::HashMap;
 const SAFE_GROUP: usize = 50;
 const MAX_WIDTH: usize = 100;
 
-/// One part of a file: lines kept as written, or a piece formatted by rustfmt.
-enum Part {
-    Keep(String),
-    Piece(usize),
+/// One part of a file: lines kept as written (their bytes in the file), or a piece formatted by
+/// rustfmt (the piece itself when planned, its index among the distinct pieces of all files once
+/// they are merged).
+enum Part<P> {
+    Keep(std::ops::Range<usize>),
+    Piece(P),
 }
 
-/// A piece of Rust to format in a synthetic context: `before`, `content`, `after`, where the
-/// context lines are rustfmt's fixed points; the formatted content is what lies between them.
+/// Adds the lines from byte `start` to byte `end` of the file (contiguous with what is already
+/// kept) to the lines kept as written.
+fn kept(keep: &mut Option<std::ops::Range<usize>>, start: usize, end: usize) {
+    match keep {
+        Some(k) => {
+            debug_assert_eq!(k.end, start);
+            k.end = end;
+        }
+        None => *keep = Some(start..end),
+    }
+}
+
+/// A piece of Rust to format in a synthetic context: the context's lines before, `content`, the
+/// context's lines after, where the context lines are rustfmt's fixed points; the formatted
+/// content is what lies between them.
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Wrapped {
-    before: Vec<String>,
+    ctx: Ctx,
     content: String,
-    after: Vec<String>,
+}
+
+/// The synthetic context of a piece at a depth; its lines are made only for the distinct pieces.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Ctx {
+    /// Items, in nested modules ([`blocks_for_items`]).
+    Items(usize),
+    /// Statements, in blocks ([`blocks`]).
+    Blocks(usize),
+    /// A field initialiser ([`in_struct`]); depth 2 or more.
+    Struct(usize),
+    /// A match arm ([`in_match`]); depth 2 or more.
+    Match(usize),
+    /// A block header, in blocks or (`arm`, depth 2 or more) in a match, with a placeholder body
+    /// (`_ => {}` for a `match` header) and its closing brace (`};` after a `let`).
+    Header {
+        depth: usize,
+        arm: bool,
+        header_match: bool,
+        header_let: bool,
+    },
+    /// `} else {`, after an `if` block.
+    Else(usize),
+}
+
+impl Ctx {
+    /// The context lines before and after the piece.
+    fn lines(self) -> (Vec<String>, Vec<String>) {
+        match self {
+            Ctx::Items(depth) => blocks_for_items(depth),
+            Ctx::Blocks(depth) => blocks(depth),
+            Ctx::Struct(depth) => in_struct(depth),
+            Ctx::Match(depth) => in_match(depth),
+            Ctx::Header {
+                depth,
+                arm,
+                header_match,
+                header_let,
+            } => {
+                let (b, mut a) = if arm { in_match(depth) } else { blocks(depth) };
+                let placeholder = if header_match {
+                    format!("{}_ => {{}}", pad(depth + 1))
+                } else {
+                    format!("{}__ferry_body();", pad(depth + 1))
+                };
+                let close = if header_let {
+                    format!("{}}};", pad(depth))
+                } else {
+                    format!("{}}}", pad(depth))
+                };
+                a.insert(0, close);
+                a.insert(0, placeholder);
+                (b, a)
+            }
+            Ctx::Else(depth) => {
+                let (mut b, mut a) = blocks(depth);
+                b.push(format!("{}if __ferry_cond {{", pad(depth)));
+                b.push(format!("{}__ferry_body();", pad(depth + 1)));
+                a.insert(0, format!("{}}}", pad(depth)));
+                a.insert(0, format!("{}__ferry_body();", pad(depth + 1)));
+                (b, a)
+            }
+        }
+    }
 }
 
 impl Wrapped {
     fn text(&self) -> String {
+        let (before, after) = self.ctx.lines();
         let mut s = String::new();
-        for l in &self.before {
+        for l in &before {
             s.push_str(l);
             s.push('\n');
         }
         s.push_str(&self.content);
-        for l in &self.after {
+        for l in &after {
             s.push_str(l);
             s.push('\n');
         }
         s
     }
+}
+
+/// `ctx` when its depth allows it (a struct literal or a match needs a block around it).
+fn nested(ctx: Ctx, depth: usize) -> Option<Ctx> {
+    (depth >= 2).then_some(ctx)
 }
 
 fn pad(depth: usize) -> String {
@@ -194,29 +282,23 @@ fn is_decl(s: &str) -> bool {
         && s.ends_with(';')
 }
 
-/// Splits a file into parts; pieces are appended to `pieces` (deduplicated through `index`).
-/// `None`: something this module does not recognise; the file is formatted whole.
-fn plan(
-    text: &str,
-    pieces: &mut Vec<Wrapped>,
-    index: &mut HashMap<Wrapped, usize>,
-) -> Option<Vec<Part>> {
+/// Splits a file into parts. `None`: something this module does not recognise; the file is
+/// formatted whole.
+fn plan(text: &str) -> Option<Vec<Part<Wrapped>>> {
     if !text.ends_with('\n') || text.ends_with("\n\n") || text.starts_with('\n') {
         return None;
     }
     let lines: Vec<&str> = text[..text.len() - 1].split('\n').collect();
-    let mut parts: Vec<Part> = Vec::new();
-    let mut keep = String::new();
-    let mut add = |w: Wrapped, parts: &mut Vec<Part>, keep: &mut String| {
-        if !keep.is_empty() {
-            parts.push(Part::Keep(std::mem::take(keep)));
+    let mut parts: Vec<Part<Wrapped>> = Vec::new();
+    // Byte offsets in `text` of the start and end (after its newline) of a line.
+    let start = |l: &str| l.as_ptr() as usize - text.as_ptr() as usize;
+    let end = |l: &str| start(l) + l.len() + 1;
+    let mut keep: Option<std::ops::Range<usize>> = None;
+    let add = |w: Wrapped, parts: &mut Vec<Part<Wrapped>>, keep: &mut Option<_>| {
+        if let Some(k) = keep.take() {
+            parts.push(Part::Keep(k));
         }
-        let n = pieces.len();
-        let id = *index.entry(w.clone()).or_insert(n);
-        if id == n {
-            pieces.push(w);
-        }
-        parts.push(Part::Piece(id));
+        parts.push(Part::Piece(w));
     };
     let mut i = 0;
     while i < lines.len() {
@@ -233,7 +315,7 @@ fn plan(
             {
                 return None;
             }
-            keep.push('\n');
+            kept(&mut keep, start(line), end(line));
             i += 1;
             continue;
         }
@@ -247,16 +329,12 @@ fn plan(
             let close = lines[i + 1..]
                 .iter()
                 .position(|l| l.starts_with(&format!("{}}}", pad(depth))))?;
-            for l in &lines[i..=i + 1 + close] {
-                keep.push_str(l);
-                keep.push('\n');
-            }
+            kept(&mut keep, start(line), end(lines[i + 1 + close]));
             i += close + 2;
             continue;
         }
         if s.starts_with("//") {
-            keep.push_str(line);
-            keep.push('\n');
+            kept(&mut keep, start(line), end(line));
             i += 1;
             continue;
         }
@@ -277,7 +355,6 @@ fn plan(
                 }
             }
             if last > i {
-                let (before, after) = blocks_for_items(depth)?;
                 let mut content = String::new();
                 for l in &lines[i..=last] {
                     content.push_str(l);
@@ -285,9 +362,8 @@ fn plan(
                 }
                 add(
                     Wrapped {
-                        before,
+                        ctx: Ctx::Items(depth),
                         content,
-                        after,
                     },
                     &mut parts,
                     &mut keep,
@@ -296,6 +372,42 @@ fn plan(
                 continue;
             }
         }
+        if depth > 0 && s.starts_with("let ") && s.ends_with('{') && !s.contains("match ") {
+            // A `let` whose value is a block (`let r = (|| -> T {` ... `})();`): the whole
+            // statement, up to the line ending it at the same indentation, is one piece.
+            let inner = pad(depth + 1);
+            let close_at = format!("{}}}", pad(depth));
+            let mut close = i + 1;
+            loop {
+                let l = *lines.get(close)?;
+                if l.is_empty() || l.starts_with(&inner) {
+                    close += 1;
+                } else if !l.starts_with(&close_at) {
+                    return None;
+                } else if l.ends_with(';') {
+                    break;
+                } else if l.ends_with('{') {
+                    close += 1;
+                } else {
+                    return None;
+                }
+            }
+            let mut content = String::new();
+            for l in &lines[i..=close] {
+                content.push_str(l);
+                content.push('\n');
+            }
+            add(
+                Wrapped {
+                    ctx: Ctx::Blocks(depth),
+                    content,
+                },
+                &mut parts,
+                &mut keep,
+            );
+            i = close + 1;
+            continue;
+        }
         let sc = scan(s);
         if !sc.balanced || sc.unsure {
             return None;
@@ -303,17 +415,18 @@ fn plan(
         let opens = s.ends_with('{');
         let closes = s.starts_with('}');
         let empty_body = opens
-            && lines
-                .get(i + 1)
-                .is_some_and(|n| *n == format!("{}}}", pad(depth)));
+            && lines.get(i + 1).is_some_and(|n| {
+                n.len() == indent + 1
+                    && n.ends_with('}')
+                    && n.bytes().take(indent).all(|c| c == b' ')
+            });
         let short = line.len() <= MAX_WIDTH
             && sc.widest_group <= SAFE_GROUP
             && !sc.inner_braces
             && !sc.complex
             && (!sc.chain || s.len() <= SAFE_GROUP);
         if short && !empty_body {
-            keep.push_str(line);
-            keep.push('\n');
+            kept(&mut keep, start(line), end(line));
             i += 1;
             continue;
         }
@@ -321,11 +434,15 @@ fn plan(
             return None;
         }
         let arm = s.contains("=>");
-        let (mut before, mut after, content, next) = if empty_body {
+        let (ctx, content, next) = if empty_body {
             // A block opened and closed on the next line: both lines together.
             let content = format!("{line}\n{}}}\n", pad(depth));
-            let (b, a) = if arm { in_match(depth)? } else { blocks(depth) };
-            (b, a, content, i + 2)
+            let ctx = if arm {
+                nested(Ctx::Match(depth), depth)?
+            } else {
+                Ctx::Blocks(depth)
+            };
+            (ctx, content, i + 2)
         } else if !opens && !closes {
             let field = s.ends_with(',')
                 && !arm
@@ -333,90 +450,70 @@ fn plan(
                     n.bytes()
                         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_')
                 });
-            let (b, a) = if field {
-                in_struct(depth)?
+            let ctx = if field {
+                nested(Ctx::Struct(depth), depth)?
             } else if arm {
-                in_match(depth)?
+                nested(Ctx::Match(depth), depth)?
             } else if s.ends_with(';') || s.ends_with(')') {
-                blocks(depth)
+                Ctx::Blocks(depth)
             } else {
                 return None;
             };
-            (b, a, format!("{line}\n"), i + 1)
+            (ctx, format!("{line}\n"), i + 1)
         } else if opens && !closes {
             // A block header: the block gets a placeholder body, dropped after formatting.
-            let (b, mut a) = if arm { in_match(depth)? } else { blocks(depth) };
             let header_match = s.contains("match ");
+            if arm && depth < 2 {
+                return None;
+            }
             if (s.starts_with("let ") && !header_match) || s.starts_with("impl") {
                 return None;
             }
-            let placeholder = if header_match {
-                format!("{}_ => {{}}", pad(depth + 1))
-            } else {
-                format!("{}__ferry_body();", pad(depth + 1))
+            let ctx = Ctx::Header {
+                depth,
+                arm,
+                header_match,
+                header_let: s.starts_with("let "),
             };
-            let close = if s.starts_with("let ") {
-                format!("{}}};", pad(depth))
-            } else {
-                format!("{}}}", pad(depth))
-            };
-            a.insert(0, close);
-            a.insert(0, placeholder);
-            (b, a, format!("{line}\n"), i + 1)
+            (ctx, format!("{line}\n"), i + 1)
         } else if s.starts_with("} else") && opens {
-            let (mut b, mut a) = blocks(depth);
-            b.push(format!("{}if __ferry_cond {{", pad(depth)));
-            b.push(format!("{}__ferry_body();", pad(depth + 1)));
-            a.insert(0, format!("{}}}", pad(depth)));
-            a.insert(0, format!("{}__ferry_body();", pad(depth + 1)));
-            (b, a, format!("{line}\n"), i + 1)
+            (Ctx::Else(depth), format!("{line}\n"), i + 1)
         } else {
             return None;
         };
-        before.shrink_to_fit();
-        after.shrink_to_fit();
-        add(
-            Wrapped {
-                before,
-                content,
-                after,
-            },
-            &mut parts,
-            &mut keep,
-        );
+        add(Wrapped { ctx, content }, &mut parts, &mut keep);
         i = next;
     }
-    if !keep.is_empty() {
-        parts.push(Part::Keep(keep));
+    if let Some(k) = keep {
+        parts.push(Part::Keep(k));
     }
     Some(parts)
 }
 
 /// Items (declarations) at `depth`: top level, or in nested modules.
-fn blocks_for_items(depth: usize) -> Option<(Vec<String>, Vec<String>)> {
+fn blocks_for_items(depth: usize) -> (Vec<String>, Vec<String>) {
     let mut before = Vec::new();
     let mut after = Vec::new();
     for d in 0..depth {
         before.push(format!("{}mod __ferry_m {{", pad(d)));
         after.insert(0, format!("{}}}", pad(d)));
     }
-    Some((before, after))
+    (before, after)
 }
 
-/// Blocks down to `depth - 1`, then `opener` (closed by `}`) around the line at `depth`.
-fn wrapped(depth: usize, opener: &str) -> Option<(Vec<String>, Vec<String>)> {
-    if depth < 2 {
-        return None;
-    }
+/// Blocks down to `depth - 1` (2 or more), then `opener` (closed by `}`) around the line at
+/// `depth`.
+fn wrapped(depth: usize, opener: &str) -> (Vec<String>, Vec<String>) {
+    debug_assert!(depth >= 2, "see nested()");
     let (mut b, mut a) = blocks(depth - 1);
     b.push(format!("{}{opener} {{", pad(depth - 1)));
     a.insert(0, format!("{}}}", pad(depth - 1)));
-    Some((b, a))
+    (b, a)
 }
 
 /// A field initialiser at `depth`, inside a struct literal that stays vertical.
-fn in_struct(depth: usize) -> Option<(Vec<String>, Vec<String>)> {
-    let (b, mut a) = wrapped(depth, "__FerryStruct")?;
+fn in_struct(depth: usize) -> (Vec<String>, Vec<String>) {
+    let (b, mut a) = wrapped(depth, "__FerryStruct");
     a.insert(
         0,
         format!(
@@ -424,11 +521,11 @@ fn in_struct(depth: usize) -> Option<(Vec<String>, Vec<String>)> {
             pad(depth)
         ),
     );
-    Some((b, a))
+    (b, a)
 }
 
 /// A match arm at `depth`, inside a match.
-fn in_match(depth: usize) -> Option<(Vec<String>, Vec<String>)> {
+fn in_match(depth: usize) -> (Vec<String>, Vec<String>) {
     wrapped(depth, "match __ferry_x")
 }
 
@@ -490,12 +587,13 @@ fn split_pieces(formatted: &str, n: usize) -> Option<Vec<String>> {
 fn unwrap_piece(p: &Wrapped, out: &str) -> Option<String> {
     let out = out.trim_end_matches('\n');
     let lines: Vec<&str> = out.split('\n').collect();
-    let (nb, na) = (p.before.len(), p.after.len());
+    let (before, after) = p.ctx.lines();
+    let (nb, na) = (before.len(), after.len());
     if lines.len() <= nb + na {
         return None;
     }
-    if lines[..nb] != p.before.iter().map(String::as_str).collect::<Vec<_>>()[..]
-        || lines[lines.len() - na..] != p.after.iter().map(String::as_str).collect::<Vec<_>>()[..]
+    if lines[..nb] != before.iter().map(String::as_str).collect::<Vec<_>>()[..]
+        || lines[lines.len() - na..] != after.iter().map(String::as_str).collect::<Vec<_>>()[..]
     {
         return None;
     }
@@ -508,35 +606,69 @@ fn unwrap_piece(p: &Wrapped, out: &str) -> Option<String> {
 }
 
 /// Formats many generated Rust files: the lines rustfmt would not change are kept, the others
-/// are formatted by rustfmt in context; a file this cannot handle goes whole to `whole`.
-pub(crate) fn format_many(texts: &mut [&mut String], whole: impl FnOnce(&mut [&mut String])) {
+/// are formatted by rustfmt in context; a file this cannot handle goes whole to `whole`. Files
+/// are planned in parallel, and the files that go whole are formatted while the pieces are.
+pub(crate) fn format_many(texts: &mut [&mut String], whole: impl Fn(&mut [&mut String]) + Sync) {
+    use rayon::prelude::*;
+    let n_files = texts.len();
+    let planned: Vec<Option<Vec<Part<Wrapped>>>> = texts.par_iter().map(|t| plan(t)).collect();
+    // The distinct pieces of all files, in order of first appearance.
     let mut pieces = Vec::new();
-    let mut index = HashMap::new();
-    let plans: Vec<Option<Vec<Part>>> = texts
-        .iter()
-        .map(|t| plan(t, &mut pieces, &mut index))
+    let mut index: HashMap<Wrapped, usize> = HashMap::new();
+    let plans: Vec<Option<Vec<Part<usize>>>> = planned
+        .into_iter()
+        .map(|plan| {
+            Some(
+                plan?
+                    .into_iter()
+                    .map(|p| match p {
+                        Part::Keep(k) => Part::Keep(k),
+                        Part::Piece(w) => {
+                            let n = pieces.len();
+                            let id = *index.entry(w).or_insert_with_key(|w| {
+                                pieces.push(w.clone());
+                                n
+                            });
+                            Part::Piece(id)
+                        }
+                    })
+                    .collect(),
+            )
+        })
         .collect();
     drop(index);
-    let formatted = format_pieces(&pieces);
-    let mut rest: Vec<&mut String> = Vec::new();
-    for (t, plan) in texts.iter_mut().zip(plans) {
-        let assembled = plan.and_then(|parts| {
+    let (unplanned, planned): (Vec<_>, Vec<_>) = texts
+        .iter_mut()
+        .zip(plans)
+        .partition(|(_, plan)| plan.is_none());
+    let mut unplanned: Vec<&mut String> = unplanned.into_iter().map(|(t, _)| &mut **t).collect();
+    let (formatted, ()) = rayon::join(|| format_pieces(&pieces), || whole(&mut unplanned));
+    let failed: Vec<&mut String> = planned
+        .into_par_iter()
+        .filter_map(|(t, plan)| {
             let mut s = String::with_capacity(t.len() + t.len() / 2);
-            for p in parts {
+            for p in plan.unwrap_or_default() {
                 match p {
-                    Part::Keep(k) => s.push_str(&k),
-                    Part::Piece(id) => s.push_str(formatted[id].as_deref()?),
+                    Part::Keep(k) => s.push_str(&t[k]),
+                    Part::Piece(id) => match formatted[id].as_deref() {
+                        Some(f) => s.push_str(f),
+                        None => return Some(&mut **t),
+                    },
                 }
             }
-            Some(s)
-        });
-        crate::stats::count_file(assembled.is_some());
-        match assembled {
-            Some(s) => **t = s,
-            None => rest.push(t),
-        }
+            **t = s;
+            None
+        })
+        .collect();
+    for _ in 0..n_files - unplanned.len() - failed.len() {
+        crate::stats::count_file(true);
     }
-    whole(&mut rest);
+    for _ in 0..unplanned.len() + failed.len() {
+        crate::stats::count_file(false);
+    }
+    // A file with a piece rustfmt rejected: formatted whole.
+    let mut failed = failed;
+    whole(&mut failed);
 }
 
 #[cfg(test)]

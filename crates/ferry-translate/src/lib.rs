@@ -26,10 +26,10 @@ use ferry_syntax::ast::Program;
 use serde::{Deserialize, Serialize};
 
 pub use builtin::Builtin;
-pub use builtin::{rustfmt, rustfmt_many, rustfmt_many_whole};
+pub use builtin::{locate_rustfmt, rustfmt, rustfmt_many, rustfmt_many_whole};
 pub use workspace::{
-    root_files, runtime_sources, unit_files, workspace_files, write_if_changed, write_workspace,
-    WorkspaceUnit,
+    root_files, runtime_sources, unit_files, unit_frame_files, workspace_files, write_atomic,
+    write_if_changed, write_workspace, WorkspaceUnit,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -75,9 +75,9 @@ pub struct UnitInput<'a> {
     pub name: String,
     pub programs: Vec<ProgramInput<'a>>,
     /// Program name -> interface, for every already translated program this unit may call.
-    pub callees: BTreeMap<String, Interface>,
+    pub callees: &'a BTreeMap<String, Interface>,
     /// Every program of the estate (a dynamic CALL may reach any of them).
-    pub estate_programs: Vec<String>,
+    pub estate_programs: &'a [String],
     /// Record layouts of shared copybooks, already translated: programs take their descriptors
     /// from these crates.
     pub shared_layouts: Vec<layouts::SharedLayout>,

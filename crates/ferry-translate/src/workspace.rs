@@ -46,6 +46,13 @@ pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool, TranslateErro
     if std::fs::read(path).is_ok_and(|old| old == bytes) {
         return Ok(false);
     }
+    write_atomic(path, bytes)?;
+    Ok(true)
+}
+
+/// Writes `bytes` at `path` through a temporary file and a rename (for a caller that knows the
+/// file differs or does not exist).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), TranslateError> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     let name = path
@@ -55,7 +62,7 @@ pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool, TranslateErro
     let tmp = dir.join(format!(".{name}.ferry-tmp"));
     std::fs::write(&tmp, bytes).map_err(io(&tmp))?;
     std::fs::rename(&tmp, path).map_err(io(path))?;
-    Ok(true)
+    Ok(())
 }
 
 /// Every file of the workspace as (path relative to OUT, contents), sorted.
@@ -101,21 +108,49 @@ pub fn unit_files(
     templates: &Templates,
     ferry_version: &str,
 ) -> Result<Vec<(String, String)>, TranslateError> {
-    let mut files = Vec::new();
+    let mut files = unit_frame_files(
+        &u.unit,
+        &u.crate_name,
+        &u.agent,
+        &u.output.binaries,
+        &u.output.dependencies,
+        templates,
+        ferry_version,
+    )?;
     let dir = format!("units/{}", u.crate_name);
+    for (path, text) in &u.output.files {
+        files.push((format!("{dir}/{path}"), text.clone()));
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// The files of a unit's crate around the agent's: `units/<crate>/Cargo.toml` and a
+/// `src/bin/*.rs` per batch step, as (path relative to OUT, contents).
+pub fn unit_frame_files(
+    unit: &str,
+    crate_name: &str,
+    agent: &str,
+    binaries: &[crate::Binary],
+    dependencies: &[String],
+    templates: &Templates,
+    ferry_version: &str,
+) -> Result<Vec<(String, String)>, TranslateError> {
+    let mut files = Vec::new();
+    let dir = format!("units/{crate_name}");
     let mut ctx = tera::Context::new();
     ctx.insert("ferry_version", ferry_version);
-    ctx.insert("unit", &u.unit);
-    ctx.insert("crate_name", &u.crate_name);
-    ctx.insert("agent", &u.agent);
-    let bins: Vec<&str> = u.output.binaries.iter().map(|b| b.name.as_str()).collect();
+    ctx.insert("unit", unit);
+    ctx.insert("crate_name", crate_name);
+    ctx.insert("agent", agent);
+    let bins: Vec<&str> = binaries.iter().map(|b| b.name.as_str()).collect();
     ctx.insert("binaries", &bins);
-    ctx.insert("dependencies", &u.output.dependencies);
+    ctx.insert("dependencies", dependencies);
     files.push((
         format!("{dir}/Cargo.toml"),
         templates.render("unit-Cargo.toml.tera", &ctx)?,
     ));
-    for b in &u.output.binaries {
+    for b in binaries {
         let mut bctx = tera::Context::new();
         bctx.insert("program", &b.program);
         bctx.insert("entry", &b.entry);
@@ -124,10 +159,6 @@ pub fn unit_files(
             templates.render("main.rs.tera", &bctx)?,
         ));
     }
-    for (path, text) in &u.output.files {
-        files.push((format!("{dir}/{path}"), text.clone()));
-    }
-    files.sort();
     Ok(files)
 }
 

@@ -92,8 +92,8 @@ fn generated() -> Vec<(String, String)> {
             let unit = UnitInput {
                 name: programs[0].program.name.clone(),
                 programs,
-                callees: BTreeMap::new(),
-                estate_programs: Vec::new(),
+                callees: &BTreeMap::new(),
+                estate_programs: &[],
                 shared_layouts: Vec::new(),
             };
             let out = Builtin { rustfmt: false }

@@ -29,8 +29,8 @@ fn translate(file: &str) -> String {
             locate: &locate,
             globals: Vec::new(),
         }],
-        callees: BTreeMap::new(),
-        estate_programs: Vec::new(),
+        callees: &BTreeMap::new(),
+        estate_programs: &[],
         shared_layouts: Vec::new(),
     };
     // Without rustfmt, so the snapshot does not depend on the toolchain's formatter.
@@ -81,8 +81,8 @@ fn exec_sql_binding_file() {
             locate: &locate,
             globals: Vec::new(),
         }],
-        callees: BTreeMap::new(),
-        estate_programs: Vec::new(),
+        callees: &BTreeMap::new(),
+        estate_programs: &[],
         shared_layouts: Vec::new(),
     };
     let out = Builtin { rustfmt: false }
