@@ -39,6 +39,7 @@ fn translate(proc_: &str, dialect: Dialect) -> UnitOutput {
         let line = text[..off].matches('\n').count() as u32 + 1;
         ("T.cbl".to_string(), line, 1)
     };
+    let callees = BTreeMap::new();
     let input = UnitInput {
         name: program.name.clone(),
         programs: vec![ProgramInput {
@@ -48,8 +49,8 @@ fn translate(proc_: &str, dialect: Dialect) -> UnitOutput {
             locate: &locate,
             globals: Vec::new(),
         }],
-        callees: BTreeMap::new(),
-        estate_programs: Vec::new(),
+        callees: &callees,
+        estate_programs: &[],
         shared_layouts: Vec::new(),
     };
     Builtin { rustfmt: false }

@@ -390,6 +390,19 @@ fn statement_kind(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                     .collect()
             };
             let display_fn = if cx.ibm() { "display_ibm" } else { "display" };
+            let on_screen = match upon {
+                DisplayUpon::Default => console_is_crt(cx),
+                DisplayUpon::Other(dev) => dev.eq_ignore_ascii_case("CRT"),
+                DisplayUpon::Syserr => false,
+            };
+            if on_screen {
+                cx.refuse(
+                    s.span,
+                    "DISPLAY",
+                    "DISPLAY on the screen (UPON CRT, or CONSOLE IS CRT in SPECIAL-NAMES) is screen I/O, not translated yet",
+                );
+                return;
+            }
             let stream = match upon {
                 DisplayUpon::Default => "rt::Upon::Stdout".to_string(),
                 DisplayUpon::Syserr => "rt::Upon::Stderr".to_string(),
@@ -489,6 +502,14 @@ fn statement_kind(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                 if matches!(from, AcceptFrom::Environment(_)) {
                     code.close("}");
                 }
+                return;
+            }
+            if matches!(from, AcceptFrom::Stdin) && console_is_crt(cx) {
+                cx.refuse(
+                    s.span,
+                    "ACCEPT",
+                    "ACCEPT from the screen (CONSOLE IS CRT in SPECIAL-NAMES) is screen I/O, not translated yet",
+                );
                 return;
             }
             let how = match from {
@@ -1411,4 +1432,16 @@ fn varying(
         ));
     }
     code.close("}");
+}
+
+/// `CONSOLE IS CRT` in SPECIAL-NAMES: cobc sends every DISPLAY and ACCEPT without UPON / FROM to
+/// the screen (curses), not to stdout / stdin (checked against cobc 3.1.2: without a terminal
+/// the run stops with "Error opening terminal").
+fn console_is_crt(cx: &Ctx<'_>) -> bool {
+    cx.program
+        .environment
+        .special_names
+        .mnemonics
+        .iter()
+        .any(|(m, device)| m == "CRT" && device == "CONSOLE")
 }
