@@ -235,15 +235,10 @@ impl<'a> ExecContext<'a> {
     /// block and what to implement, exit status 1.
     pub fn unbound(&mut self, binding_file: &str) -> ! {
         let b = self.block;
-        crate::gen::with_rt(|rt| {
-            rt.flush();
-            eprintln!(
-                "ferry: EXEC {} at {} has no binding: implement `{}` of the `Exec` trait and return it from {}",
-                b.kind, b.origin, b.method, binding_file
-            );
-            rt.shutdown();
-        });
-        std::process::exit(1)
+        crate::gen::stop_with(&format!(
+            "ferry: EXEC {} at {} has no binding: implement `{}` of the `Exec` trait and return it from {}",
+            b.kind, b.origin, b.method, binding_file
+        ))
     }
 }
 

@@ -1027,9 +1027,18 @@ pub fn odo_count(v: Dec, min: u32, max: u32) -> usize {
 /// A dynamic CALL named a program that does not exist and had no ON EXCEPTION: libcob's run-time
 /// error, exit status 1.
 pub fn module_not_found(name: &str) -> ! {
+    stop_with(&format!(
+        "libcob: error: module '{}' not found",
+        name.trim_end()
+    ))
+}
+
+/// Ends the run with exit status 1 after writing `message` on stderr: output DISPLAYed so far is
+/// written first and open files are closed, as at the end of a run.
+pub fn stop_with(message: &str) -> ! {
     with_rt(|rt| {
         rt.flush();
-        eprintln!("libcob: error: module '{}' not found", name.trim_end());
+        eprintln!("{message}");
         rt.shutdown();
     });
     std::process::exit(1)

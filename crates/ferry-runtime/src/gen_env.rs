@@ -187,14 +187,9 @@ pub fn switch_on(n: u32) -> bool {
 /// plan, usually by calling it): the translation cannot reach it. Stops the run, saying so, with
 /// exit status 1.
 pub fn dynamic_call_not_translated(caller: &str, callee: &str) -> ! {
-    crate::gen::with_rt(|rt| {
-        rt.flush();
-        eprintln!(
-            "ferry: dynamic CALL from {caller} to {callee} is not translated: {callee} depends on {caller} (it calls it, directly or not), so it is translated after it"
-        );
-        rt.shutdown();
-    });
-    std::process::exit(1)
+    crate::gen::stop_with(&format!(
+        "ferry: dynamic CALL from {caller} to {callee} is not translated: {callee} depends on {caller} (it calls it, directly or not), so it is translated after it"
+    ))
 }
 
 /// A program compiled WITH DEBUGGING MODE whose USE FOR DEBUGGING sections were not translated:
@@ -210,14 +205,9 @@ pub fn debugging_declaratives(at: &str) {
     if off {
         return;
     }
-    crate::gen::with_rt(|rt| {
-        rt.flush();
-        eprintln!(
-            "ferry: COB_SET_DEBUG={v} asks for the USE FOR DEBUGGING declaratives at {at}, which are not translated; run without COB_SET_DEBUG"
-        );
-        rt.shutdown();
-    });
-    std::process::exit(1)
+    crate::gen::stop_with(&format!(
+        "ferry: COB_SET_DEBUG={v} asks for the USE FOR DEBUGGING declaratives at {at}, which are not translated; run without COB_SET_DEBUG"
+    ))
 }
 
 thread_local! {

@@ -1,10 +1,10 @@
 //! The built-in agent under `dialect = "ibm"`: what it carries (binary sizes, DISPLAY without
 //! pretty-display, ASSIGN external, NUMERIC with hostsign) and what it refuses.
 
-use std::collections::BTreeMap;
+mod common;
 
 use ferry_model::Dialect;
-use ferry_translate::{Agent, Builtin, ProgramInput, UnitInput, UnitOutput};
+use ferry_translate::UnitOutput;
 
 fn translate(proc_: &str, dialect: Dialect) -> UnitOutput {
     let text = format!(
@@ -31,31 +31,7 @@ fn translate(proc_: &str, dialect: Dialect) -> UnitOutput {
            STOP RUN.
 "
     );
-    let parsed = ferry_syntax::parse(&text);
-    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
-    let program = &parsed.unit.programs[0];
-    let model = ferry_model::build_dialect(program, dialect);
-    let locate = |off: usize| {
-        let line = text[..off].matches('\n').count() as u32 + 1;
-        ("T.cbl".to_string(), line, 1)
-    };
-    let callees = BTreeMap::new();
-    let input = UnitInput {
-        name: program.name.clone(),
-        programs: vec![ProgramInput {
-            program,
-            model: &model,
-            path: "T.cbl".into(),
-            locate: &locate,
-            globals: Vec::new(),
-        }],
-        callees: &callees,
-        estate_programs: &[],
-        shared_layouts: Vec::new(),
-    };
-    Builtin { rustfmt: false }
-        .translate(&input)
-        .expect("translates")
+    common::translate_text(&text, dialect)
 }
 
 fn constructs(out: &UnitOutput) -> Vec<String> {

@@ -3,9 +3,9 @@
 //! cobc 3.1.2 (without a terminal such a run stops with "Error opening terminal"); `CONSOLE IS
 //! name` with another name stays the console (stdout).
 
-use std::collections::BTreeMap;
+mod common;
 
-use ferry_translate::{Agent, Builtin, ProgramInput, UnitInput, UnitOutput};
+use ferry_translate::UnitOutput;
 
 fn translate(special_names: &str, proc_: &str) -> UnitOutput {
     let text = format!(
@@ -23,31 +23,7 @@ fn translate(special_names: &str, proc_: &str) -> UnitOutput {
            STOP RUN.
 "
     );
-    let parsed = ferry_syntax::parse(&text);
-    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
-    let program = &parsed.unit.programs[0];
-    let model = ferry_model::build(program);
-    let locate = |off: usize| {
-        let line = text[..off].matches('\n').count() as u32 + 1;
-        ("T.cbl".to_string(), line, 1)
-    };
-    let callees = BTreeMap::new();
-    let input = UnitInput {
-        name: program.name.clone(),
-        programs: vec![ProgramInput {
-            program,
-            model: &model,
-            path: "T.cbl".into(),
-            locate: &locate,
-            globals: Vec::new(),
-        }],
-        callees: &callees,
-        estate_programs: &[],
-        shared_layouts: Vec::new(),
-    };
-    Builtin { rustfmt: false }
-        .translate(&input)
-        .expect("translates")
+    common::translate_text(&text, ferry_model::Dialect::Default)
 }
 
 fn refused(out: &UnitOutput) -> Vec<(String, u32)> {

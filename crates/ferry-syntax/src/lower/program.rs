@@ -83,19 +83,13 @@ impl<'s> Lowerer<'s> {
                     "repository" => self.repository(para, &mut env.repository),
                     "source_computer" => {
                         let text = self.upper(para);
-                        let words: Vec<&str> = text
-                            .split(|c: char| c.is_whitespace() || c == '.')
-                            .filter(|w| !w.is_empty())
-                            .collect();
+                        let words = loose_words(&text);
                         env.debugging_mode = words.windows(2).any(|w| w == ["DEBUGGING", "MODE"]);
                     }
                     "object_computer" => {
                         // `PROGRAM COLLATING SEQUENCE IS name` among the paragraph's loose words.
                         let text = self.upper(para);
-                        let words: Vec<&str> = text
-                            .split(|c: char| c.is_whitespace() || c == '.')
-                            .filter(|w| !w.is_empty())
-                            .collect();
+                        let words = loose_words(&text);
                         if let Some(i) = words.iter().position(|w| *w == "SEQUENCE") {
                             let mut k = i + 1;
                             if words.get(k) == Some(&"IS") {
@@ -507,6 +501,13 @@ impl<'s> Lowerer<'s> {
         }
         sections
     }
+}
+
+/// The words of a paragraph the grammar keeps as loose words (SOURCE-COMPUTER, OBJECT-COMPUTER).
+fn loose_words(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_whitespace() || c == '.')
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 fn current_section<'a>(sections: &'a mut Vec<Section>, at: Node) -> &'a mut Section {
