@@ -261,12 +261,12 @@ fn copy_tree(from: &Path, to: &Path) -> Result<()> {
 }
 
 /// Program -> programs it may CALL: its static CALLs, the names its dynamic CALLs can hold, and
-/// every program of the estate when a dynamic CALL's name is not known. A recording links them
-/// (cobc finds a dynamically called program only among those linked into the executable), and a
-/// program's scenarios count for the units it may call.
+/// [`ANY_PROGRAM`] when a dynamic CALL's name is not known. A recording links them (cobc finds a
+/// dynamically called program only among those linked into the executable), and a program's
+/// scenarios count for the units it may call.
 fn run_unit_calls(facts: &[ferry_graph::ProgramFacts]) -> BTreeMap<String, Vec<String>> {
     use ferry_graph::facts::{CallMechanism, Resolution};
-    let all: Vec<String> = facts.iter().map(|f| f.name.clone()).collect();
+    let all: std::collections::BTreeSet<&str> = facts.iter().map(|f| f.name.as_str()).collect();
     facts
         .iter()
         .map(|f| {
@@ -287,10 +287,10 @@ fn run_unit_calls(facts: &[ferry_graph::ProgramFacts]) -> BTreeMap<String, Vec<S
                 }
                 walk.extend(g.nested.iter());
             }
+            targets.retain(|t| all.contains(t.as_str()));
             if unresolved {
-                targets.extend(all.iter().filter(|p| **p != f.name).cloned());
+                targets.push(ANY_PROGRAM.to_string());
             }
-            targets.retain(|t| all.contains(t));
             targets.sort();
             targets.dedup();
             (f.name.clone(), targets)
@@ -298,10 +298,18 @@ fn run_unit_calls(facts: &[ferry_graph::ProgramFacts]) -> BTreeMap<String, Vec<S
         .collect()
 }
 
+/// In a program's list of calls: a dynamic CALL whose name is not known, which may reach any program.
+pub const ANY_PROGRAM: &str = "*";
+
+/// `from` and every program it may reach through `calls` (all of them past an [`ANY_PROGRAM`]).
 fn closure(calls: &BTreeMap<String, Vec<String>>, from: &str) -> Vec<String> {
     let mut seen = std::collections::BTreeSet::new();
     let mut stack = vec![from.to_string()];
     while let Some(p) = stack.pop() {
+        if p == ANY_PROGRAM {
+            seen.extend(calls.keys().cloned());
+            break;
+        }
         if seen.insert(p.clone()) {
             if let Some(cs) = calls.get(&p) {
                 stack.extend(cs.iter().cloned());

@@ -79,7 +79,8 @@ pub struct State {
     /// Shared record-layout crates of copybooks several programs copy (translated first).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub layouts: Vec<UnitRecord>,
-    /// Program name -> the programs it CALLs (static), for mapping scenarios to units.
+    /// Program name -> the programs it may CALL (static CALLs, the names of dynamic ones, and `*`
+    /// for a dynamic CALL whose name is not known), for mapping scenarios to units.
     pub calls: BTreeMap<String, Vec<String>>,
 }
 
@@ -138,7 +139,8 @@ impl State {
         let mut seen = std::collections::BTreeSet::new();
         let mut stack = vec![from.to_string()];
         while let Some(p) = stack.pop() {
-            if p == to {
+            // a dynamic CALL of a name not known before the run may reach any program
+            if p == to || p == crate::pipeline::ANY_PROGRAM {
                 return true;
             }
             if seen.insert(p.clone()) {
