@@ -115,10 +115,7 @@ fn format_flags(estate: &Estate, main: &Path, others: &[PathBuf]) -> Result<Vec<
     let mut formats = Vec::new();
     for p in std::iter::once(main).chain(others.iter().map(PathBuf::as_path)) {
         let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
-        formats.push((
-            p,
-            ferry_source::detect_format(&String::from_utf8_lossy(&bytes)),
-        ));
+        formats.push((p, cobc_start_format(&String::from_utf8_lossy(&bytes))));
     }
     let free = formats
         .iter()
@@ -143,6 +140,26 @@ fn format_flags(estate: &Estate, main: &Path, others: &[PathBuf]) -> Result<Vec<
         list(SourceFormat::Free),
         list(SourceFormat::Fixed)
     )
+}
+
+/// The format cobc must start a file in: free when its first line is `>>SOURCE FORMAT FREE` (cobc
+/// 3.1.2 does not take it in columns 1-7 of fixed format) or when ferry reads it as free format
+/// and it has no `>>SOURCE` line (a file that switches later is started in fixed format, as cobc
+/// does by default).
+fn cobc_start_format(text: &str) -> ferry_source::SourceFormat {
+    use ferry_source::SourceFormat;
+    let is_source = |l: &str| l.trim_start().to_ascii_uppercase().starts_with(">>SOURCE");
+    match text.lines().find(|l| !l.trim().is_empty()) {
+        Some(first) if is_source(first) => {
+            if first.to_ascii_uppercase().contains("FREE") {
+                SourceFormat::Free
+            } else {
+                SourceFormat::Fixed
+            }
+        }
+        _ if text.lines().any(is_source) => SourceFormat::Fixed,
+        _ => ferry_source::detect_format(text),
+    }
 }
 
 /// Records the scenarios under `scenario_root` (which has a `scenarios/` folder).
@@ -1798,4 +1815,40 @@ pub fn migrate_cmd(
     } else {
         1
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ferry_source::SourceFormat;
+
+    /// cobc 3.1.2 starts every file in fixed format and takes `>>SOURCE FORMAT FREE` in column 1
+    /// only with -free; a file that switches later is left to cobc.
+    #[test]
+    fn the_format_cobc_starts_in() {
+        let free_first = ">>SOURCE FORMAT FREE\nidentification division.\nprogram-id. x.\n";
+        assert_eq!(cobc_start_format(free_first), SourceFormat::Free);
+        let switches = "000100 IDENTIFICATION DIVISION.\n000200 PROGRAM-ID. X.\n       >>SOURCE FORMAT FREE\ndisplay \"x\".\n";
+        assert_eq!(cobc_start_format(switches), SourceFormat::Fixed);
+        let free_no_directive =
+            "identification division.\nprogram-id. x.\nprocedure division.\n  display \"x\".\n";
+        assert_eq!(cobc_start_format(free_no_directive), SourceFormat::Free);
+        let fixed = "       IDENTIFICATION DIVISION.\n       PROGRAM-ID. X.\n";
+        assert_eq!(cobc_start_format(fixed), SourceFormat::Fixed);
+    }
+
+    /// A dynamic CALL of a name not known before the run reaches every program.
+    #[test]
+    fn closure_past_an_unknown_dynamic_call() {
+        let calls: BTreeMap<String, Vec<String>> = [
+            ("MAIN".to_string(), vec!["DISP".to_string()]),
+            ("DISP".to_string(), vec![ANY_PROGRAM.to_string()]),
+            ("A".to_string(), vec![]),
+            ("B".to_string(), vec![]),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(closure(&calls, "MAIN"), ["A", "B", "DISP", "MAIN"]);
+        assert_eq!(closure(&calls, "A"), ["A"]);
+    }
 }
