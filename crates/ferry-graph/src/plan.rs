@@ -780,7 +780,10 @@ fn reason(d: &Draft, drafts: &BTreeMap<String, Draft>, wave: &BTreeMap<&str, usi
         .iter()
         .max_by(|a, b| key(a).cmp(&key(b)).then_with(|| b.1.name.cmp(&a.1.name)))
     else {
-        return format!("{prefix}no dependencies");
+        return match prefix.strip_suffix("; ") {
+            Some(p) if !d.unresolved.is_empty() => p.to_string(),
+            _ => format!("{prefix}no dependencies"),
+        };
     };
     let verb = if critical.kind == UnitKind::Layout {
         "uses layout"

@@ -1599,6 +1599,28 @@ pub(crate) fn call(
     }
 }
 
+/// The programs a CALL or CANCEL of an identifier can name: those translated before this unit,
+/// with their crates, and those translated after it (the plan puts a program whose dynamic CALLs
+/// may reach anything after every program except those that depend on it). The latter cannot be
+/// named here; reaching one stops the run, saying so, rather than being taken for a missing
+/// program.
+pub(crate) fn dynamic_targets(cx: &Ctx<'_>) -> (Vec<(String, String)>, Vec<String>) {
+    let me = &cx.program.name;
+    let known = cx
+        .callees
+        .iter()
+        .filter(|(p, _)| *p != me)
+        .map(|(p, i)| (p.clone(), i.crate_name.clone()))
+        .collect();
+    let later = cx
+        .estate_programs
+        .iter()
+        .filter(|p| *p != me && !cx.callees.contains_key(*p))
+        .cloned()
+        .collect();
+    (known, later)
+}
+
 /// CALL identifier: the program is chosen at run time by name among the estate's programs; a name
 /// that is none of them raises ON EXCEPTION, or stops the run with libcob's message.
 fn dynamic_call(
@@ -1611,22 +1633,8 @@ fn dynamic_call(
     target: &str,
 ) {
     let me = cx.program.name.clone();
-    let unreachable: Vec<String> = cx
-        .estate_programs
-        .iter()
-        .filter(|p| **p != me && !cx.callees.contains_key(*p))
-        .cloned()
-        .collect();
-    // Programs translated after this one (the plan puts a program whose dynamic CALLs may reach
-    // anything after every program except those that depend on it) cannot be named here; a CALL
-    // reaching one stops the run, saying so, rather than being taken for a missing program.
+    let (callees, unreachable) = dynamic_targets(cx);
     let name_field = field(cx, r);
-    let callees: Vec<(String, String)> = cx
-        .callees
-        .iter()
-        .filter(|(p, _)| **p != me)
-        .map(|(p, i)| (p.clone(), i.crate_name.clone()))
-        .collect();
     code.open("{");
     code.line(format!(
         "let program = rt::text(&self.mem, rt::Val::Field({name_field})).to_ascii_uppercase();"

@@ -802,18 +802,7 @@ fn statement_kind(cx: &mut Ctx<'_>, code: &mut Code, s: &Statement) {
                         // CANCEL identifier: the program named by the item's value at run time.
                         let f = ops::field(cx, r);
                         let me = cx.program.name.clone();
-                        let known: Vec<(String, String)> = cx
-                            .callees
-                            .iter()
-                            .filter(|(p, _)| **p != me)
-                            .map(|(p, i)| (p.clone(), i.crate_name.clone()))
-                            .collect();
-                        let later: Vec<String> = cx
-                            .estate_programs
-                            .iter()
-                            .filter(|p| **p != me && !cx.callees.contains_key(*p))
-                            .cloned()
-                            .collect();
+                        let (known, later) = ops::dynamic_targets(cx);
                         code.open(format!(
                             "match rt::text(&self.mem, rt::Val::Field({f})).to_ascii_uppercase().as_str() {{"
                         ));
