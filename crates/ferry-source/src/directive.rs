@@ -267,20 +267,18 @@ impl Directives {
         } else {
             format!(">>{keyword}")
         };
+        // The value of the directive's condition; a bad one is reported at its word and is false.
+        let test = |this: &mut Self| match this.condition(&args) {
+            Ok(v) => v,
+            Err((at, msg)) => {
+                let c = args.toks.get(at).map_or(column, col_of);
+                this.error(file, line, c, format!("{name}: {msg}"));
+                false
+            }
+        };
         match keyword.as_str() {
             "IF" => {
-                let value = if active {
-                    match self.condition(&args) {
-                        Ok(v) => v,
-                        Err((at, msg)) => {
-                            let c = args.toks.get(at).map_or(column, col_of);
-                            self.error(file, line, c, format!("{name}: {msg}"));
-                            false
-                        }
-                    }
-                } else {
-                    false
-                };
+                let value = active && test(self);
                 stack.push(Frame {
                     parent_active: active,
                     taken: value,
@@ -299,18 +297,7 @@ impl Directives {
                 if top.else_seen {
                     self.error(file, line, column, ">>ELIF after >>ELSE".into());
                 }
-                let value = if top.parent_active && !top.taken {
-                    match self.condition(&args) {
-                        Ok(v) => v,
-                        Err((at, msg)) => {
-                            let c = args.toks.get(at).map_or(column, col_of);
-                            self.error(file, line, c, format!("{name}: {msg}"));
-                            false
-                        }
-                    }
-                } else {
-                    false
-                };
+                let value = top.parent_active && !top.taken && test(self);
                 let top = stack.last_mut().expect("checked");
                 top.active = value;
                 top.taken |= value;
